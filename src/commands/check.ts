@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../atomic.ts';
+import { runGate } from '../engine.ts';
+import { UsageError } from '../errors.ts';
+import { exitCodeFor } from '../policy.ts';
+import { FORMATS, type Format, render } from '../reporters/index.ts';
+import type { Mode, Rollout } from '../types.ts';
+import type { Command } from './index.ts';
+
+export const checkCommand: Command = {
+  usage: 'mcp-gate check [DIR] [--config FILE] [--mode warn|enforce] [--rollout 1|2|3] [--format text|json|sarif|markdown] [--output FILE] [--base-ref REF]',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        mode: { type: 'string' },
+        rollout: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string', short: 'o' },
+        'base-ref': { type: 'string' },
+      },
+    });
+    if (positionals.length > 1) throw new UsageError(`check takes one DIR, got ${positionals.length}: ${positionals.join(' ')}`);
+    const dir = positionals[0] ?? '.';
+    const mode = oneOf(values.mode, ['warn', 'enforce'], '--mode') as Mode | undefined;
+    const rolloutText = oneOf(values.rollout, ['1', '2', '3'], '--rollout');
+    const format = oneOf(values.format, FORMATS, '--format') as Format;
+    const report = await runGate({
+      root: dir,
+      ...(values.config !== undefined ? { configFile: resolve(values.config) } : {}),
+      ...(mode ? { mode } : {}),
+      ...(rolloutText ? { rollout: Number(rolloutText) as Rollout } : {}),
+      ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
+    });
+    const color = !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const text = render(report, format, { color, root: resolve(dir) });
+    if (values.output) {
+      writeFileAtomic(values.output, text);
+      process.stderr.write(`mcp-gate: ${report.decision} (${report.summary.block} block, ${report.summary.warning} warning, ${report.summary.overridden} overridden); report written to ${values.output}\n`);
+    } else process.stdout.write(text);
+    return exitCodeFor(report.decision);
+  },
+};
+
+export function oneOf(value: string | undefined, allowed: readonly string[], flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value;
+}

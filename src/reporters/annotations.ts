@@ -1,0 +1,37 @@
+// GitHub shows at most 10 error and 10 warning annotations per step; more
+// are silently dropped. Pick the most severe, then one notice for the rest.
+import { formatLocation } from './location.ts';
+import type { Report } from '../types.ts';
+
+export const ANNOTATION_LIMIT = 10;
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  title: string;
+  message: string;
+  file?: string;
+  startLine?: number;
+}
+
+export function annotationsFor(report: Report): Annotation[] {
+  const open = report.findings.filter((f) => f.status === 'open');
+  const errors = open.filter((f) => f.severity === 'block');
+  const warnings = open.filter((f) => f.severity === 'warning');
+  const pick = (list: typeof open, level: 'error' | 'warning'): Annotation[] =>
+    list.slice(0, ANNOTATION_LIMIT).map((f) => ({
+      level,
+      title: `${f.blocking ? 'BLOCK' : f.severity === 'block' ? 'BLOCK (not enforced)' : 'WARNING'} ${f.ruleId}`,
+      message: `${f.message}${f.location.file ? '' : ` ${formatLocation(f.location)}`}\nFix: ${f.remediation}`,
+      ...(f.location.file ? { file: f.location.file } : {}),
+      ...(f.location.line ? { startLine: f.location.line } : {}),
+    }));
+  const out = [...pick(errors, 'error'), ...pick(warnings, 'warning')];
+  const rest = Math.max(0, errors.length - ANNOTATION_LIMIT) + Math.max(0, warnings.length - ANNOTATION_LIMIT);
+  if (rest > 0)
+    out.push({
+      level: 'notice',
+      title: 'mcp-gate: more findings',
+      message: `${rest} more findings are not annotated (GitHub shows ${ANNOTATION_LIMIT} errors and ${ANNOTATION_LIMIT} warnings per step); see the job summary or the SARIF/JSON report.`,
+    });
+  return out;
+}

@@ -1,0 +1,33 @@
+import type { Finding, Report } from '../types.ts';
+import { formatLocation } from './location.ts';
+
+const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
+
+/** Terminal report. Untrusted text is stripped of control characters so it cannot drive the terminal. */
+export function renderText(report: Report, color: boolean): string {
+  const c = (code: keyof typeof CODES, s: string) => (color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    const tag =
+      f.status === 'overridden' ? c('cyan', 'OVERRIDDEN') : f.severity === 'block' ? c('red', f.blocking ? 'BLOCK' : 'BLOCK (not enforced)') : c('yellow', 'WARNING');
+    lines.push(`${tag} ${c('bold', f.ruleId)} ${clean(formatLocation(f.location))}`);
+    lines.push(`  ${clean(f.message)}`);
+    if (f.override) lines.push(c('dim', `  override ${clean(f.override.id)} by ${clean(f.override.approver)}, expires ${clean(f.override.expires)}`));
+    else if (f.status === 'open') lines.push(c('dim', `  fix: ${clean(f.remediation)}`));
+  }
+  if (report.findings.length) lines.push('');
+  for (const ch of report.checks)
+    lines.push(c('dim', `check ${ch.id}: ${ch.status} in ${ch.durationMs} ms${ch.detail ? ` — ${clean(ch.detail)}` : ''}`));
+  const s = report.summary;
+  const decision = report.decision === 'block' ? c('red', 'BLOCK') : report.decision === 'warn' ? c('yellow', 'WARN') : c('green', 'PASS');
+  const policy = report.mode === 'warn' ? 'mode warn: nothing blocks' : `mode enforce, rollout ${report.rollout}`;
+  lines.push(`${c('bold', 'decision')} ${decision}: ${s.block} block, ${s.warning} warning, ${s.overridden} overridden (${policy})`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Remove C0/C1 controls (terminal escapes) and bidi overrides from untrusted text. */
+export function clean(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+
+export type { Finding };

@@ -1,0 +1,97 @@
+// The repository under review: one walk of the tree, cached file reads and
+// parsed Kubernetes objects shared by every check that needs them.
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join, matchesGlob } from 'node:path';
+import { InputError } from './errors.ts';
+import { type K8sObject, kubernetesObjects } from './k8s/objects.ts';
+import { parseYamlDocuments, YamlError } from './yaml.ts';
+
+/** Never scanned (SPEC.md discovery). */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.mcp-gate']);
+/** Files above this size are not parsed as manifests (reported, never silently dropped). */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+export interface ParseProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export class Workspace {
+  readonly root: string;
+  #files: string[] | undefined;
+  #text = new Map<string, string>();
+  #k8s: { objects: K8sObject[]; problems: ParseProblem[] } | undefined;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  /** Every file under root (repository-relative, forward slashes), sorted. */
+  files(): string[] {
+    if (!this.#files) {
+      const out: string[] = [];
+      const walk = (rel: string): void => {
+        let entries: import('node:fs').Dirent[];
+        try {
+          entries = readdirSync(join(this.root, rel), { withFileTypes: true });
+        } catch {
+          return; // unreadable directory: nothing to review there
+        }
+        for (const e of entries) {
+          const path = rel ? `${rel}/${e.name}` : e.name;
+          // Symlinks are not followed: no loops, no escaping the repository.
+          if (e.isDirectory()) {
+            if (!SKIP_DIRS.has(e.name)) walk(path);
+          } else if (e.isFile()) out.push(path);
+        }
+      };
+      walk('');
+      out.sort();
+      this.#files = out;
+    }
+    return this.#files;
+  }
+
+  /** Files matching any of the globs (or the default predicate when none given). */
+  select(globs: readonly string[] | undefined, byDefault: (file: string) => boolean): string[] {
+    if (!globs || globs.length === 0) return this.files().filter(byDefault);
+    return this.files().filter((f) => globs.some((g) => matchesGlob(f, g)));
+  }
+
+  read(file: string): string {
+    let text = this.#text.get(file);
+    if (text === undefined) {
+      const abs = join(this.root, file);
+      const size = lstatSync(abs).size;
+      if (size > MAX_MANIFEST_BYTES) throw new InputError(`file is ${size} bytes, above the ${MAX_MANIFEST_BYTES}-byte limit for manifests`, file);
+      text = readFileSync(abs, 'utf8');
+      this.#text.set(file, text);
+    }
+    return text;
+  }
+
+  /** Kubernetes objects of the repository, parsed once. */
+  kubernetes(paths: readonly string[] | undefined): { objects: K8sObject[]; problems: ParseProblem[] } {
+    if (!this.#k8s) {
+      const objects: K8sObject[] = [];
+      const problems: ParseProblem[] = [];
+      for (const file of this.select(paths, isYamlFile)) {
+        try {
+          const docs = parseYamlDocuments(this.read(file), file);
+          objects.push(...kubernetesObjects(docs, file));
+        } catch (err) {
+          if (err instanceof YamlError) problems.push({ file, line: err.line, message: `invalid YAML: ${err.message}` });
+          else if (err instanceof InputError) problems.push({ file, line: err.line, message: err.message });
+          else problems.push({ file, message: `cannot read: ${(err as Error).message}` });
+        }
+      }
+      this.#k8s = { objects, problems };
+    }
+    return this.#k8s;
+  }
+}
+
+export function isYamlFile(file: string): boolean {
+  return file.endsWith('.yaml') || file.endsWith('.yml');
+}
