@@ -191,10 +191,10 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, file: string): st
     const key = issue.keys[0] as string;
     const obj = container ?? parent;
     const line = keyLine(obj, key) ?? 1;
-    const allowed = allowedKeys(path);
-    const hint = didYouMean(key, allowed);
+    const isRules = dotted === 'rules';
+    const hint = didYouMean(key, isRules ? RULE_IDS : allowedKeys(path));
     const where = dotted ? `${dotted}.${key}` : key;
-    return `${file}:${line}: unknown key "${where}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
+    return `${file}:${line}: unknown ${isRules ? 'rule' : 'key'} "${where}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
   }
   const last = path[path.length - 1];
   const line = (last !== undefined ? keyLine(parent, last) : undefined) ?? lineOf(container) ?? 1;
@@ -203,10 +203,6 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, file: string): st
     message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     const hint = typeof container === 'string' ? didYouMean(container, issue.values.map(String)) : undefined;
     if (hint) message += ` (did you mean "${hint}"?)`;
-  } else if (issue.code === 'invalid_key' && last !== undefined) {
-    const bad = Object.keys((container as object) ?? {}).find((k) => !RULE_IDS.includes(k as never));
-    const hint = bad ? didYouMean(bad, RULE_IDS) : undefined;
-    return `${file}:${keyLine(container, bad ?? '') ?? line}: unknown rule "${dotted}.${bad}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
   }
   return `${file}:${line}: ${dotted || '(root)'}: ${message}`;
 }

@@ -69,10 +69,10 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
   let values: unknown[];
   try {
     events = parseEvents(text, { filename, maxDepth: 200 });
-    // Aliases are capped so a "billion laughs" file cannot exhaust memory.
-    values = constructFromEvents(events, { source: text, filename, maxAliases: 1000 });
+    checkAliasExpansion(events, text);
+    values = constructFromEvents(events, { source: text, filename, maxAliases: 10_000 });
   } catch (err) {
-    throw toYamlError(err);
+    throw err instanceof YamlError ? err : toYamlError(err);
   }
   const toLine = lineIndex(text);
   const docs: YamlDocument[] = [];
@@ -139,6 +139,46 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
     docs.push({ value, line });
   }
   return docs;
+}
+
+/** Nodes a document may expand to through aliases before it is refused. */
+export const MAX_EXPANDED_NODES = 1_000_000;
+
+/**
+ * js-yaml shares aliased objects instead of copying them, but every walker
+ * (checks, canonical JSON, reporters) would expand them: a "billion laughs"
+ * file of a few lines becomes 10^20 nodes. Count the expanded size from the
+ * events and refuse such a file up front.
+ */
+function checkAliasExpansion(events: Event[], text: string): void {
+  const anchorSize = new Map<string, number>();
+  // Each open collection: [size so far, anchor name].
+  const stack: Array<[number, string | undefined]> = [];
+  let total = 0;
+  const add = (n: number): void => {
+    const top = stack[stack.length - 1];
+    if (top) top[0] += n;
+  };
+  for (const ev of events) {
+    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
+      stack.push([1, ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined]);
+    } else if (ev.type === EVENT_ID.POP) {
+      const top = stack.pop();
+      if (!top) continue;
+      if (top[1] !== undefined) anchorSize.set(top[1], top[0]);
+      add(top[0]);
+      if (stack.length === 0) total += top[0];
+    } else if (ev.type === EVENT_ID.SCALAR) {
+      if (ev.anchorStart >= 0) anchorSize.set(text.slice(ev.anchorStart, ev.anchorEnd), 1);
+      add(1);
+    } else if (ev.type === EVENT_ID.ALIAS) {
+      const n = anchorSize.get(text.slice(ev.anchorStart, ev.anchorEnd)) ?? 1;
+      add(n);
+      if (stack.length === 0) total += n;
+    }
+    if (total > MAX_EXPANDED_NODES || (stack[0]?.[0] ?? 0) > MAX_EXPANDED_NODES)
+      throw new YamlError(`aliases expand to more than ${MAX_EXPANDED_NODES} nodes ("billion laughs"); refusing to load`, undefined);
+  }
 }
 
 function toYamlError(err: unknown): YamlError {
