@@ -1,28 +1,43 @@
 // Bundle the CLI (dist/cli.js) and the Action (dist/index.js) into one file
-// each, runnable on Node 24 with no install. Heavy dependencies that only
-// some runs need (the Kubernetes client, Octokit) are reached through
-// dynamic import(): esbuild keeps them in the file but wrapped, so they are
-// evaluated only when a probe or a PR comment needs them.
+// each, runnable on Node 24 with no install. The Kubernetes client, which
+// only the live cluster probe needs and which is bigger than everything
+// else together, is bundled on its own (dist/k8s-client.js) and reached
+// through import() at run time, so startup never loads or parses it.
 import { rmSync } from 'node:fs';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+
+const K8S_CLIENT = /[\\/]src[\\/]k8s[\\/]client\.ts$/;
+
+/** Turn imports of src/k8s/client.ts into a run-time import of ./k8s-client.js. */
+const lazyK8sClient: Plugin = {
+  name: 'lazy-k8s-client',
+  setup(b) {
+    b.onResolve({ filter: /k8s[\\/]client\.ts$/ }, async (args) => {
+      if (args.pluginData === 'skip') return undefined;
+      const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'skip' });
+      if (!K8S_CLIENT.test(resolved.path)) return undefined;
+      if (args.kind !== 'dynamic-import') throw new Error(`${args.importer}: import src/k8s/client.ts only with import()`);
+      return { path: './k8s-client.js', external: true };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node24',
+  legalComments: 'eof',
+  // CommonJS dependencies call require(); give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+} as const;
 
 rmSync('dist', { recursive: true, force: true });
-const entries = { cli: 'src/cli.ts', index: 'src/action.ts' };
-await Promise.all(
-  Object.entries(entries).map(([name, entry]) =>
-    build({
-      entryPoints: [entry],
-      outfile: `dist/${name}.js`,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node24',
-      legalComments: 'eof',
-      // CommonJS dependencies call require(); give the ESM bundle one.
-      banner: {
-        js: "import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);",
-      },
-      logLevel: 'warning',
-    }),
-  ),
-);
+await Promise.all([
+  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [lazyK8sClient] }),
+  build({ ...common, entryPoints: ['src/action.ts'], outfile: 'dist/index.js', plugins: [lazyK8sClient] }),
+  build({ ...common, entryPoints: ['src/k8s/client.ts'], outfile: 'dist/k8s-client.js', minify: true }),
+]);

@@ -13,6 +13,7 @@ import { type CommentApi, upsertComment } from './github/comment.ts';
 import { readEvent } from './github/event.ts';
 import type { Mode, Report, Rollout } from './types.ts';
 import { loadConfigFile } from './config.ts';
+import { execFileSafe } from './exec.ts';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +26,7 @@ async function run(): Promise<void> {
   const mode = optional(core.getInput('mode'), ['warn', 'enforce'], 'mode') as Mode | undefined;
   const rollout = optional(core.getInput('rollout'), ['1', '2', '3'], 'rollout');
   const baseRef = core.getInput('base-ref') || event.baseSha;
+  if (baseRef) await ensureRevision(root, baseRef);
 
   // Secret inputs go to the env vars the config names; never logged.
   const configPath = resolve(root, configInput);
@@ -122,6 +124,19 @@ async function comment(report: Report, pullNumber: number | undefined): Promise<
       );
     else core.warning(`mcp-gate: PR comment failed: ${(err as Error).message}`);
   }
+}
+
+/**
+ * actions/checkout fetches one commit by default, so the PR's base is
+ * usually absent; fetch just that commit (read-only) so trust roots can be
+ * read from it. If this fails the engine reports gate/check-failed.
+ */
+async function ensureRevision(root: string, ref: string): Promise<void> {
+  const opts = { cwd: root, reject: false, timeout: 30_000, env: { GIT_TERMINAL_PROMPT: '0' } } as const;
+  const present = await execFileSafe('git', ['cat-file', '-e', '--end-of-options', `${ref}^{commit}`], opts);
+  if (present.exitCode === 0 || !/^[0-9a-f]{40}$/.test(ref)) return;
+  const fetched = await execFileSafe('git', ['fetch', '--no-tags', '--depth=1', 'origin', ref], opts);
+  if (fetched.exitCode !== 0) core.notice(`mcp-gate: could not fetch the base revision ${ref.slice(0, 12)}; use actions/checkout with fetch-depth: 0.`);
 }
 
 function optional(value: string, allowed: string[], name: string): string | undefined {

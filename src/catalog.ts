@@ -172,6 +172,13 @@ export const RULES = {
     remediation: 'Generate a CycloneDX or SPDX SBOM in the workflow (e.g. cyclonedx-npm, syft, trivy --format cyclonedx) and list it under reports.sbom.',
     help: 'No valid CycloneDX or SPDX SBOM was found for this build.',
   },
+  'scanner/misconfiguration': {
+    title: 'Misconfiguration reported by a scanner',
+    defaultSeverity: 'warning',
+    seed: `${GATE}: scanner reports (trivy, checkov, SARIF) with one policy`,
+    remediation: 'Fix the configuration the scanner names (its check id is in the message), or switch the rule off with rules: {scanner/misconfiguration: {severity: off}}.',
+    help: 'A scanner check with no matching gate rule failed. Critical/high scanner severity reports as BLOCK, medium/low as WARNING.',
+  },
   'supply/unpinned-dependency': {
     title: 'Dependency not pinned',
     defaultSeverity: 'warning',
@@ -191,7 +198,14 @@ export const RULES = {
     defaultSeverity: 'warning',
     seed: 'seed 003 HD-03 (supply chain)',
     remediation: 'Pin the base image by digest: FROM image:tag@sha256:<digest>.',
-    help: 'A FROM line of the final image references a tag that can be moved.',
+    help: 'A FROM line (of any stage: builder images end up in the artefacts) references an external image by a tag that can be moved.',
+  },
+  'image/non-minimal-base': {
+    title: 'Final image is not built on a minimal base',
+    defaultSeverity: 'warning',
+    seed: 'seed 003 HD-02 (minimal attack surface); reported only when images.requireDistroless is true',
+    remediation: 'Build the final stage FROM a distroless, scratch or Chainguard/Wolfi base and copy only the built artefacts into it.',
+    help: 'images.requireDistroless is set and the final stage of the Dockerfile is built on a general-purpose base (shell and package manager included).',
   },
   'manifest/unregistered': {
     title: 'Tool manifest not registered in the integrity store',
@@ -255,6 +269,27 @@ export const RULES = {
     seed: `${GATE}: exception with a remediation commitment`,
     remediation: 'Fix the finding, or have a security engineer sign a new override.',
     help: 'The override is past its expiry; the finding it covered counts again.',
+  },
+  'override/expiring': {
+    title: 'Override expiring or remediation due',
+    defaultSeverity: 'warning',
+    seed: `${GATE}: exception with a remediation commitment`,
+    remediation: 'Finish the remediation named in the ticket, or have a security engineer sign a renewed override before it expires.',
+    help: 'The override expires, or its remediation is due, within 7 days (or the remediation is overdue). It still applies.',
+  },
+  'override/stale': {
+    title: 'Override matches no finding',
+    defaultSeverity: 'warning',
+    seed: `${GATE}: exception with a remediation commitment`,
+    remediation: 'Delete the override file: the finding it covered is gone (or its target is misspelt).',
+    help: 'A valid override whose rule, resource and container match no current finding.',
+  },
+  'gate/policy-changed': {
+    title: 'The change edits the gate policy',
+    defaultSeverity: 'warning',
+    seed: 'SPEC.md: trust roots and policy come from the base branch',
+    remediation: 'Merge the policy change on its own, reviewed by the security team; until then the base revision\'s mode, rollout, rules and overrides settings apply.',
+    help: 'The change under review edits mode, rollout, rules or overrides in the config; a change cannot relax its own gate, so the base values apply.',
   },
   'gate/check-failed': {
     title: 'A check could not run',

@@ -72,14 +72,15 @@ export const configSchema = z
       .optional(),
     images: z
       .strictObject({
-        paths: globs.optional(),
-        requireDistroless: z.boolean().optional(),
+        paths: globs.optional().describe('Dockerfiles to check (default: Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*)'),
+        requireDistroless: z.boolean().optional().describe('Warn when the final stage is not distroless, scratch or another minimal base'),
       })
       .optional(),
     secrets: z
       .strictObject({
         scan: z.boolean().optional().describe('Built-in secret scan over the repository (default true)'),
-        exclude: globs.optional(),
+        exclude: globs.optional().describe('Files the secret scan skips (e.g. deliberate test fixtures)'),
+        maxFileBytes: z.number().int().positive().optional().describe('Larger files are skipped with a note (default 8 MiB)'),
       })
       .optional(),
     reports: z
@@ -97,6 +98,7 @@ export const configSchema = z
         ignoreUnfixed: z.boolean().optional(),
         defaultSeverity: z.enum(['critical', 'high', 'medium', 'low']).optional().describe('For findings a scanner reports without severity'),
         sbomComponent: z.string().optional().describe('Expected root component name of the SBOM'),
+        sbomMaxAgeDays: z.number().int().positive().max(3650).optional().describe('Warn when the newest SBOM for this build is older than this many days'),
       })
       .optional(),
     probes: z

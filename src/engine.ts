@@ -4,10 +4,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.ts';
+import { protectPolicy } from './base-policy.ts';
 import { RULES } from './catalog.ts';
 import { DEFAULT_CONFIG_FILE, type GateConfig, loadConfigFile } from './config.ts';
 import { InputError, UsageError } from './errors.ts';
 import { fingerprintOf } from './fingerprint.ts';
+import { applyOverrides } from './overrides/apply.ts';
+import { type ApplicableOverride, evaluateOverrides, NON_OVERRIDABLE, type OverrideEvaluation } from './overrides/evaluate.ts';
 import { blocksUnder, decide, effectiveSeverity, type Policy, type PolicyFlags, resolvePolicy } from './policy.ts';
 import type { Check, CheckContext, CheckRun, Finding, RawFinding, Report } from './types.ts';
 import { VERSION } from './version.ts';
@@ -33,9 +36,17 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 export async function runGate(opts: GateOptions): Promise<Report> {
   const root = resolve(opts.root);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${opts.root}: no such directory`);
-  const { config, configFile } = opts.config
-    ? { config: opts.config, configFile: opts.configFile }
-    : readConfig(root, opts.configFile);
+  const loaded = opts.config ? { config: opts.config, configFile: opts.configFile } : readConfig(root, opts.configFile);
+  const { configFile } = loaded;
+  let { config } = loaded;
+  const preliminary: RawFinding[] = [];
+  let baseRefError: string | undefined;
+  if (opts.baseRef !== undefined && (configFile === undefined || !isAbsolute(configFile))) {
+    const protectedPolicy = await protectPolicy(root, opts.baseRef, configFile ?? DEFAULT_CONFIG_FILE, config);
+    config = protectedPolicy.config;
+    preliminary.push(...protectedPolicy.findings);
+    baseRefError = protectedPolicy.baseRefError;
+  }
   const policy = resolvePolicy(config, opts);
   const controller = new AbortController();
   const ctx: CheckContext = {
@@ -53,9 +64,11 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const timer = setTimeout(() => controller.abort(new Error(`gate time budget of ${timeoutMs} ms exceeded`)), timeoutMs);
   timer.unref();
   try {
-    const results = await Promise.all(checks.map((c) => runCheck(c, ctx)));
-    const raw = results.flatMap((r) => r.findings);
-    return buildReport(raw, results.map((r) => r.run), policy);
+    const [results, overrides] = await Promise.all([Promise.all(checks.map((c) => runCheck(c, ctx))), runOverrideStage(ctx, baseRefError)]);
+    const raw = [...preliminary, ...results.flatMap((r) => r.findings), ...overrides.findings];
+    const runs = results.map((r) => r.run);
+    if (overrides.run) runs.push(overrides.run);
+    return buildReport(raw, runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : undefined);
   } finally {
     clearTimeout(timer);
     controller.abort();
@@ -109,17 +122,55 @@ async function runCheck(check: Check, ctx: CheckContext): Promise<{ run: CheckRu
   }
 }
 
-/** Normalise raw findings and apply policy. Exported for reporters' tests. */
-export function buildReport(raw: readonly RawFinding[], checks: CheckRun[], policy: Policy): Report {
+/**
+ * The overrides stage (SPEC.md "Signed overrides"), run beside the checks
+ * under the same time budget. It reports no entry in `checks` when the
+ * repository has no .mcp-gate/overrides directory. If it fails or times
+ * out, no override applies: the covered findings block (fail closed).
+ */
+async function runOverrideStage(ctx: CheckContext, baseRefError: string | undefined): Promise<{ run?: CheckRun; findings: RawFinding[]; applicable: ApplicableOverride[] }> {
+  let evaluation: OverrideEvaluation | undefined;
+  const stage: Check = {
+    id: 'overrides',
+    rules: ['override/invalid', 'override/expired', 'override/expiring', 'override/stale'],
+    async run(c) {
+      evaluation = await evaluateOverrides({
+        root: c.root,
+        ...(c.baseRef !== undefined ? { baseRef: c.baseRef } : {}),
+        // Already reported once (gate/check-failed): trust nobody, say why on each override.
+        ...(baseRefError !== undefined
+          ? { trust: { origin: 'none' as const, description: 'unreadable base revision', refusal: `untrusted signer: the base revision cannot be read (${baseRefError})` } }
+          : {}),
+        env: c.env,
+        now: c.now,
+        ...(c.config.overrides?.maxLifetimeDays !== undefined ? { maxLifetimeDays: c.config.overrides.maxLifetimeDays } : {}),
+      });
+      return { findings: evaluation.findings, detail: evaluation.detail, skipped: evaluation.overrides.length === 0 };
+    },
+  };
+  const r = await runCheck(stage, ctx);
+  if (r.run.status !== 'failed' && evaluation && !evaluation.present) return { findings: [], applicable: [] };
+  return { run: r.run, findings: r.findings, applicable: r.run.status === 'failed' ? [] : (evaluation?.applicable ?? []) };
+}
+
+export interface OverrideInput {
+  /** Verified, unexpired overrides (src/overrides/evaluate.ts). */
+  applicable: readonly ApplicableOverride[];
+  /** The stage's entry in `checks`; its detail gains the applied and stale counts. */
+  run?: CheckRun;
+}
+
+/** Normalise raw findings, apply overrides and policy. Exported for reporters' tests. */
+export function buildReport(raw: readonly RawFinding[], checks: CheckRun[], policy: Policy, overrides?: OverrideInput): Report {
   const byFingerprint = new Map<string, Finding>();
-  for (const r of raw) {
+  const add = (r: RawFinding): void => {
     const severity = effectiveSeverity(policy, r.ruleId, r.severity);
-    if (!severity) continue;
+    if (!severity) return;
     const fingerprint = fingerprintOf(r);
     const existing = byFingerprint.get(fingerprint);
     // The same problem reported twice (two scanners, or the gate and a
     // scanner) is one finding; keep the more severe report.
-    if (existing && !(existing.severity === 'warning' && severity === 'block')) continue;
+    if (existing && !(existing.severity === 'warning' && severity === 'block')) return;
     byFingerprint.set(fingerprint, {
       ruleId: r.ruleId,
       severity,
@@ -131,6 +182,14 @@ export function buildReport(raw: readonly RawFinding[], checks: CheckRun[], poli
       remediation: r.remediation ?? RULES[r.ruleId].remediation,
       ...(r.source ? { source: r.source } : {}),
     });
+  };
+  for (const r of raw) add(r);
+  if (overrides) {
+    const candidates = [...byFingerprint.values()].filter((f) => !NON_OVERRIDABLE.has(f.ruleId));
+    const { stale, applied } = applyOverrides(candidates, overrides.applicable);
+    for (const r of stale) add(r);
+    if (overrides.run && overrides.run.status !== 'failed')
+      overrides.run.detail = `${overrides.run.detail ? `${overrides.run.detail}; ` : ''}${applied} finding(s) overridden, ${stale.length} stale override(s)`;
   }
   const findings = [...byFingerprint.values()].sort(compareFindings);
   return {

@@ -1,5 +1,8 @@
 // Subcommands of the CLI. Each lives in its own module; register it here.
+import { alertsCommand } from './alerts.ts';
 import { checkCommand } from './check.ts';
+import { manifestCommand } from './manifest.ts';
+import { overrideCommand } from './override.ts';
 import { rulesCommand } from './rules.ts';
 
 export interface Command {
@@ -11,4 +14,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   rules: rulesCommand,
+  manifest: manifestCommand,
+  alerts: alertsCommand,
+  override: overrideCommand,
 };

@@ -55,6 +55,12 @@ export interface PodTemplate {
   annotations: Record<string, string>;
   /** Line of the pod spec, for findings about the pod as a whole. */
   line: number;
+  /**
+   * Set when the pod spec has no containers: the API server would reject it
+   * and the containers it will run are unknown (often a kustomize patch).
+   * Pod-level fields are still usable; a check must not pass it silently.
+   */
+  incomplete?: string;
 }
 
 /**
@@ -73,18 +79,20 @@ export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
     const jobTemplate = isObj(spec) ? spec.jobTemplate : undefined;
     template = isObj(jobTemplate) && isObj(jobTemplate.spec) ? jobTemplate.spec.template : undefined;
     podSpec = isObj(template) ? template.spec : undefined;
-    if (podSpec === undefined) throw malformed(obj, spec, 'CronJob without spec.jobTemplate.spec.template.spec');
+    if (podSpec === undefined)
+      throw malformed(obj, isObj(spec) ? spec : obj.raw, 'CronJob without spec.jobTemplate.spec.template.spec', isObj(spec) ? 'jobTemplate' : 'spec');
   } else if (isObj(spec) && spec.template !== undefined) {
     template = spec.template;
     podSpec = isObj(template) ? template.spec : undefined;
     // Any kind with spec.template.spec.containers runs pods (Argo Rollouts, DeploymentConfig, ...).
     if (!WORKLOAD_KINDS.has(obj.kind) && !(isObj(podSpec) && 'containers' in podSpec)) return undefined;
   } else if (WORKLOAD_KINDS.has(obj.kind)) {
-    throw malformed(obj, spec, `${obj.kind} without spec.template.spec`);
+    throw malformed(obj, isObj(spec) ? spec : obj.raw, `${obj.kind} without spec.template.spec`, isObj(spec) ? undefined : 'spec');
   } else {
     return undefined;
   }
-  if (!isObj(podSpec)) throw malformed(obj, template ?? spec, 'pod spec is not a mapping');
+  if (!isObj(podSpec))
+    throw isObj(template) ? malformed(obj, template, 'pod spec is not a mapping', 'spec') : malformed(obj, spec, 'pod template is not a mapping', 'template');
   for (const field of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
     const list = podSpec[field];
     if (list === undefined || list === null) continue;
@@ -95,8 +103,7 @@ export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
         throw malformed(obj, c, `${field}[${i}].securityContext is not a mapping`, 'securityContext');
     });
   }
-  if (!Array.isArray(podSpec.containers) || podSpec.containers.length === 0)
-    throw malformed(obj, podSpec, 'pod spec has no containers');
+  const incomplete = !Array.isArray(podSpec.containers) || podSpec.containers.length === 0;
   if (podSpec.securityContext !== undefined && podSpec.securityContext !== null && !isObj(podSpec.securityContext))
     throw malformed(obj, podSpec, 'securityContext is not a mapping', 'securityContext');
   const meta = isObj(template) && isObj(template.metadata) ? template.metadata : {};
@@ -105,6 +112,7 @@ export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
     labels: stringMap(meta.labels),
     annotations: stringMap(meta.annotations),
     line: lineOf(podSpec) ?? obj.line,
+    ...(incomplete ? { incomplete: 'pod spec has no containers' } : {}),
   };
 }
 

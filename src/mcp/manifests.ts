@@ -4,7 +4,7 @@
 // (src/mcp/acquire.ts). Every manifest check sees the same servers through
 // loadManifests(), memoised per workspace, so a server is started once.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, normalize, resolve } from 'node:path';
 import type { ServerConfig } from '../config.ts';
 import { InputError } from '../errors.ts';
 import type { CheckContext, RawFinding } from '../types.ts';
@@ -53,7 +53,7 @@ export function parseToolsJson(text: string, file: string): Tool[] {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new InputError(`not valid JSON: ${(err as Error).message}`, file, jsonErrorLine(text, err));
+    throw new InputError(`not valid JSON: ${jsonErrorText(err)}`, file, jsonErrorLine(text, err));
   }
   const tools = toolsOf(doc);
   if (!tools) throw new InputError('not a tools list: expected {"tools": [...]}, a JSON-RPC result wrapping it, or an array of tools', file, 1);
@@ -82,11 +82,28 @@ export function validateTools(tools: unknown[], file: string | undefined): Tool[
   return tools as Tool[];
 }
 
+/** V8 quotes a snippet of the input in some messages; the input may hold secrets, so drop it. */
+function jsonErrorText(err: unknown): string {
+  const msg = (err as Error).message;
+  const cut = msg.indexOf(', "') >= 0 ? msg.indexOf(', "') : msg.indexOf(', ..."');
+  return (cut >= 0 && msg.endsWith(' is not valid JSON') ? msg.slice(0, cut) : msg).slice(0, 200);
+}
+
 function jsonErrorLine(text: string, err: unknown): number | undefined {
-  const m = /position (\d+)/.exec((err as Error).message) ?? /line (\d+)/.exec((err as Error).message);
-  if (!m) return undefined;
-  if ((err as Error).message.includes('line ')) return Number(m[1]);
-  return text.slice(0, Number(m[1])).split('\n').length;
+  const msg = (err as Error).message;
+  // Unexpected token 'x', "…snippet…"... is not valid JSON: find the snippet.
+  const snippet = /, (?:\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(msg)?.[1];
+  if (snippet) {
+    const at = text.indexOf(snippet);
+    if (at >= 0) return text.slice(0, at + snippet.length).split('\n').length;
+  }
+  // V8: "... in JSON at position 31 (line 3 column 21)"; older: position only.
+  const line = /\(line (\d+) column \d+\)/.exec(msg);
+  if (line) return Number(line[1]);
+  const pos = /position (\d+)/.exec(msg);
+  if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
+  // "Unexpected end of JSON input": the problem is at the end.
+  return /end of JSON input/.test(msg) ? text.trimEnd().split('\n').length : undefined;
 }
 
 /** Line of `"name": "<tool>"` in a JSON text (first occurrence). */
@@ -208,16 +225,33 @@ function loadFileManifests(ctx: CheckContext): ManifestSet {
         ...(config?.manifest !== undefined ? { config } : {}),
       });
     } catch (err) {
-      const e = err instanceof InputError ? err : new InputError((err as Error).message, file);
+      const code = (err as NodeJS.ErrnoException).code;
+      const e =
+        err instanceof InputError
+          ? err
+          : new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? (err as Error).message})`, file);
       problems.push({
         ruleId: 'gate/check-failed',
         message: `MCP server "${id}": manifest ${file}: ${e.message}`,
-        location: { file, ...(e.line ? { line: e.line } : {}), resource: `McpServer/${id}` },
+        location: { file, line: e.line ?? 1, resource: `McpServer/${id}` },
         key: 'manifest-load',
       });
     }
   };
-  for (const s of configured) if (s.manifest !== undefined) fromFile(s.id, s.manifest.replace(/^\.\//, ''));
+  for (const s of configured) {
+    if (s.manifest === undefined) continue;
+    const file = normalize(s.manifest).split('\\').join('/');
+    if (isAbsolute(file) || file === '..' || file.startsWith('../')) {
+      problems.push({
+        ruleId: 'gate/check-failed',
+        message: `MCP server "${s.id}": manifest ${JSON.stringify(s.manifest)} is outside the repository; manifests are read from the repository only`,
+        location: { ...(ctx.configFile ? { file: ctx.configFile } : {}), resource: `McpServer/${s.id}` },
+        key: 'manifest-load',
+      });
+      continue;
+    }
+    fromFile(s.id, file);
+  }
   const ids = new Set(configured.map((s) => s.id));
   for (const file of ctx.workspace.select(ctx.config.mcp?.paths, (f) => f.endsWith(TOOLS_SUFFIX))) {
     if (claimed.has(file)) continue;

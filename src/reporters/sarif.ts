@@ -56,7 +56,7 @@ export function renderSarif(report: Report): string {
                   {
                     kind: 'external',
                     status: 'accepted',
-                    justification: `${f.override.id} approved by ${f.override.approver} until ${f.override.expires}: ${f.override.justification}`,
+                    justification: `${f.override.id} approved by ${f.override.approver} until ${f.override.expires}${f.override.ticket ? ` (remediation ${f.override.ticket}${f.override.due ? ` due ${f.override.due}` : ''})` : ''}: ${f.override.justification}`,
                   },
                 ],
               }

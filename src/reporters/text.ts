@@ -12,7 +12,11 @@ export function renderText(report: Report, color: boolean): string {
       f.status === 'overridden' ? c('cyan', 'OVERRIDDEN') : f.severity === 'block' ? c('red', f.blocking ? 'BLOCK' : 'BLOCK (not enforced)') : c('yellow', 'WARNING');
     lines.push(`${tag} ${c('bold', f.ruleId)} ${clean(formatLocation(f.location))}`);
     lines.push(`  ${clean(f.message)}`);
-    if (f.override) lines.push(c('dim', `  override ${clean(f.override.id)} by ${clean(f.override.approver)}, expires ${clean(f.override.expires)}`));
+    if (f.override) {
+      const o = f.override;
+      lines.push(c('dim', `  override ${clean(o.id)} by ${clean(o.approver)}, expires ${clean(o.expires)}${o.ticket ? `, ticket ${clean(o.ticket)}${o.due ? ` due ${clean(o.due)}` : ''}` : ''}`));
+      lines.push(c('dim', `  justification: ${clean(o.justification)}`));
+    }
     else if (f.status === 'open') lines.push(c('dim', `  fix: ${clean(f.remediation)}`));
   }
   if (report.findings.length) lines.push('');

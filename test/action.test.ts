@@ -1,0 +1,184 @@
+// Runs dist/index.js exactly as the GitHub runner does: INPUT_* variables,
+// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, an event payload, and the REST
+// API at GITHUB_API_URL. No real GitHub is reachable here, so the few REST
+// endpoints the Action uses (list/create/update issue comments) are served
+// by a local stand-in on 127.0.0.1 that implements their documented shape.
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import AjvDraft04 from 'ajv-draft-04';
+import { COMMENT_MARKER } from '../src/github/comment.ts';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const ACTION = join(repo, 'dist/index.js');
+// The PR's base: this repository's own HEAD, so trust roots are read from a real revision.
+const HEAD = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
+
+interface Comment {
+  id: number;
+  body: string;
+  user: { type: string };
+}
+const state = { comments: [] as Comment[], nextId: 1, forbid: false, calls: [] as string[] };
+let server: Server;
+let apiUrl = '';
+
+before(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      state.calls.push(`${req.method} ${req.url}`);
+      const send = (status: number, data: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(data));
+      };
+      if (req.headers.authorization !== 'token test-token') return send(401, { message: 'Bad credentials' });
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (req.method === 'GET' && /^\/repos\/acme\/mcp\/issues\/7\/comments$/.test(url.pathname)) {
+        const page = Number(url.searchParams.get('page') ?? '1');
+        return send(200, page === 1 ? state.comments : []);
+      }
+      if (state.forbid) return send(403, { message: 'Resource not accessible by integration' });
+      if (req.method === 'POST' && url.pathname === '/repos/acme/mcp/issues/7/comments') {
+        const c = { id: state.nextId++, body: JSON.parse(body).body, user: { type: 'Bot' } };
+        state.comments.push(c);
+        return send(201, c);
+      }
+      const m = /^\/repos\/acme\/mcp\/issues\/comments\/(\d+)$/.exec(url.pathname);
+      if (req.method === 'PATCH' && m) {
+        const c = state.comments.find((x) => x.id === Number(m[1]));
+        if (!c) return send(404, { message: 'Not Found' });
+        c.body = JSON.parse(body).body;
+        return send(200, c);
+      }
+      send(404, { message: 'Not Found' });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(() => server.close());
+
+interface Run {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  sarif: string;
+}
+
+function runAction(example: string, extraEnv: Record<string, string> = {}): Promise<Run> {
+  const tmp = mkdtempSync(join(tmpdir(), 'action-'));
+  const event = join(tmp, 'event.json');
+  writeFileSync(
+    event,
+    JSON.stringify({
+      pull_request: {
+        number: 7,
+        base: { sha: HEAD, repo: { full_name: 'acme/mcp' } },
+        head: { sha: 'b'.repeat(40), repo: { full_name: 'acme/mcp' } },
+      },
+    }),
+  );
+  for (const f of ['output', 'summary']) writeFileSync(join(tmp, f), '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: tmp,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: 'acme/mcp',
+    GITHUB_API_URL: apiUrl,
+    GITHUB_OUTPUT: join(tmp, 'output'),
+    GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
+    RUNNER_TEMP: tmp,
+    INPUT_PATH: join(repo, example),
+    INPUT_CONFIG: '.mcp-gate.yml',
+    'INPUT_GITHUB-TOKEN': 'test-token',
+    INPUT_COMMENT: 'true',
+    ...extraEnv,
+  };
+  return new Promise((resolve) => {
+    execFile(process.execPath, [ACTION], { env, cwd: tmp, timeout: 60_000 }, (err, stdout) => {
+      const outputs: Record<string, string> = {};
+      // GITHUB_OUTPUT uses name<<DELIM\nvalue\nDELIM blocks.
+      for (const m of readFileSync(join(tmp, 'output'), 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] as string] = m[3] as string;
+      resolve({
+        code: err ? Number(err.code) : 0,
+        stdout,
+        outputs,
+        summary: readFileSync(join(tmp, 'summary'), 'utf8'),
+        sarif: outputs['sarif-file'] ? readFileSync(outputs['sarif-file'], 'utf8') : '',
+      });
+    });
+  });
+}
+
+test('insecure example as the runner runs it: exit 1, outputs, summary, capped annotations, valid SARIF, one comment', async () => {
+  state.comments = [];
+  const r = await runAction('examples/insecure');
+  assert.equal(r.code, 1);
+  assert.equal(r.outputs.decision, 'block');
+  assert.equal(r.outputs.blocked, 'true');
+  assert.ok(Number(r.outputs['block-count']) > 10);
+  const errors = r.stdout.match(/^::error .*$/gm) ?? [];
+  const warnings = r.stdout.match(/^::warning .*$/gm) ?? [];
+  const notices = r.stdout.match(/^::notice .*$/gm) ?? [];
+  assert.ok(errors.length >= 1 && errors.length <= 11, `${errors.length} errors`); // 10 annotations + setFailed
+  assert.ok(warnings.length <= 10);
+  assert.ok(notices.some((n) => /more findings are not annotated/.test(n)));
+  assert.ok(errors.slice(0, -1).filter((e) => e.includes('file=')).every((e) => /file=[^,]+,line=\d+/.test(e)), 'annotations with a file carry its line');
+  assert.ok(errors.filter((e) => e.includes('file=')).length >= 10);
+  assert.match(r.summary.slice(0, 400), /mcp-gate: BLOCK/);
+  const ajv = new (AjvDraft04 as unknown as typeof import('ajv').default)({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(join(repo, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')));
+  assert.ok(validate(JSON.parse(r.sarif)), JSON.stringify(validate.errors?.slice(0, 3)));
+  assert.equal(state.comments.length, 1);
+  assert.ok(state.comments[0]?.body.startsWith(COMMENT_MARKER));
+
+  // Second run updates the same comment instead of adding one.
+  const before = state.calls.length;
+  const again = await runAction('examples/insecure');
+  assert.equal(again.code, 1);
+  assert.equal(state.comments.length, 1);
+  const second = state.calls.slice(before);
+  assert.ok(!second.some((c) => c.startsWith('POST')), 'no second comment created');
+  assert.ok(second.some((c) => c.startsWith('PATCH /repos/acme/mcp/issues/comments/1')), 'comment updated in place');
+});
+
+test('fork PR: 403 on comments degrades to a notice; the exit code still reflects the decision', async () => {
+  state.comments = [];
+  state.forbid = true;
+  try {
+    const r = await runAction('examples/insecure');
+    assert.equal(r.code, 1);
+    assert.equal(r.outputs.decision, 'block');
+    assert.match(r.stdout, /::notice::mcp-gate: cannot comment on the pull request \(HTTP 403\).*pull-requests: write/);
+    assert.equal(state.comments.length, 0);
+  } finally {
+    state.forbid = false;
+  }
+});
+
+test('bad input: a malformed event payload and an invalid token still produce the decision', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'bad-event-'));
+  const event = join(tmp, 'event.json');
+  writeFileSync(event, '{not json');
+  const r = await runAction('examples/insecure', { GITHUB_EVENT_PATH: event, 'INPUT_GITHUB-TOKEN': 'wrong' });
+  assert.equal(r.code, 1);
+  assert.equal(r.outputs.decision, 'block');
+  assert.match(r.stdout, /cannot read the event payload/);
+});
+
+test('hardened example: decision output without failing the job', async () => {
+  const r = await runAction('examples/hardened', { INPUT_COMMENT: 'false' });
+  assert.ok(['pass', 'warn', 'block'].includes(r.outputs.decision ?? ''));
+  assert.equal(r.code, r.outputs.decision === 'block' ? 1 : 0);
+});
