@@ -33317,7 +33317,7 @@ var init_package = __esm({
         zod: "4.6.7"
       },
       devDependencies: {
-        "@biomejs/biome": "2.6.8",
+        "@biomejs/biome": "2.5.15",
         "@modelcontextprotocol/server-everything": "2026.8.31",
         "@modelcontextprotocol/server-filesystem": "2026.8.31",
         "@types/node": "24.10.1",
