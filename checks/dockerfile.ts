@@ -6,7 +6,7 @@ import { type DockerModel, buildModel, effectiveUser, rootBase, type Stage } fro
 import { parseDockerfile } from '../src/dockerfile/parser.ts';
 import { InputError } from '../src/errors.ts';
 import { secretKey } from '../src/secret-key.ts';
-import { globMatcher } from '../src/secrets/gitignore.ts';
+import { globMatcher } from '../src/glob.ts';
 import { isCredentialName, isPlaceholderValue } from '../src/secrets/values.ts';
 import type { Check, CheckContext, CheckResult, RawFinding } from '../src/types.ts';
 

@@ -38048,7 +38048,7 @@ Please set this option with "pipe" instead.`;
 });
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream, handleNativeStreamSync, getTargetFd, getTargetFdNumber, handleNativeStreamAsync, getStandardStream;
 var init_native = __esm({
@@ -38089,7 +38089,7 @@ var init_native = __esm({
       if (tty2.isatty(targetFdNumber)) {
         throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
-      return { type: "uint8Array", contents: () => [bufferToUint8Array(readFileSync4(targetFdNumber))], optionName };
+      return { type: "uint8Array", contents: () => [bufferToUint8Array(readFileSync3(targetFdNumber))], optionName };
     };
     getTargetFdNumber = (value, fdNumber) => {
       if (value === "inherit") {
@@ -38473,7 +38473,7 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
 });
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var handleStdioSync, forbiddenIfSync, forbiddenNativeIfSync, forbiddenNativeInputIfSync, forbiddenInputTransformIfSync, throwInvalidSyncValue, addProperties, addPropertiesSync;
 var init_handle_sync = __esm({
   "node_modules/execa/lib/stdio/handle-sync.js"() {
@@ -38522,8 +38522,8 @@ var init_handle_sync = __esm({
         generator: forbiddenInputTransformIfSync,
         native: forbiddenNativeInputIfSync,
         // Files and iterables are read lazily, so that a file which cannot be read, or an iterable which throws, is reported like any other early error, instead of being thrown as a raw error
-        fileUrl: ({ value }) => ({ contents: () => [bufferToUint8Array(readFileSync5(value))] }),
-        filePath: ({ value: { file: file2 } }) => ({ contents: () => [bufferToUint8Array(readFileSync5(file2))] }),
+        fileUrl: ({ value }) => ({ contents: () => [bufferToUint8Array(readFileSync4(value))] }),
+        filePath: ({ value: { file: file2 } }) => ({ contents: () => [bufferToUint8Array(readFileSync4(file2))] }),
         fileNumber: forbiddenIfSync,
         iterable: ({ value }) => ({ contents: () => [...value] }),
         string: ({ value }) => ({ contents: [value] }),
@@ -45301,7 +45301,55 @@ function malformed(obj, near, what, key) {
 
 // src/workspace.ts
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import { join, matchesGlob } from "node:path";
+import { join } from "node:path";
+
+// src/glob.ts
+function globMatcher(glob) {
+  const g = glob.startsWith("./") ? glob.slice(2) : glob.startsWith("/") ? glob.slice(1) : glob;
+  const re = new RegExp(`^${globToRegex(g)}$`);
+  return (path10) => re.test(path10);
+}
+function globToRegex(glob) {
+  let out = "";
+  let i2 = 0;
+  while (i2 < glob.length) {
+    if (glob.startsWith("**/", i2) && (i2 === 0 || glob[i2 - 1] === "/")) {
+      out += "(?:[^/]*/)*";
+      i2 += 3;
+      continue;
+    }
+    if (glob.startsWith("**", i2) && i2 + 2 === glob.length && (i2 === 0 || glob[i2 - 1] === "/")) {
+      out += ".*";
+      i2 += 2;
+      continue;
+    }
+    const c3 = glob[i2];
+    if (c3 === "*") {
+      while (glob[i2 + 1] === "*") i2++;
+      out += "[^/]*";
+    } else if (c3 === "?") out += "[^/]";
+    else if (c3 === "[") {
+      const close = glob.indexOf("]", i2 + 2);
+      if (close === -1) out += "\\[";
+      else {
+        let cls = glob.slice(i2 + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        out += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i2 = close;
+      }
+    } else if (c3 === "\\" && i2 + 1 < glob.length) {
+      i2++;
+      out += escapeChar(glob[i2]);
+    } else out += escapeChar(c3);
+    i2++;
+  }
+  return out;
+}
+function escapeChar(c3) {
+  return /[.*+?^${}()|[\]\\/]/.test(c3) ? `\\${c3}` : c3;
+}
+
+// src/workspace.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".mcp-gate"]);
 var MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 var Workspace = class {
@@ -45339,7 +45387,8 @@ var Workspace = class {
   /** Files matching any of the globs (or the default predicate when none given). */
   select(globs2, byDefault) {
     if (!globs2 || globs2.length === 0) return this.files().filter(byDefault);
-    return this.files().filter((f) => globs2.some((g) => matchesGlob(f, g)));
+    const matchers = globs2.map(globMatcher);
+    return this.files().filter((f) => matchers.some((m) => m(f)));
   }
   read(file2) {
     let text2 = this.#text.get(file2);
@@ -45641,6 +45690,7 @@ import { resolve as resolve5 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/engine.ts
+import { setMaxListeners as setMaxListeners2 } from "node:events";
 import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
 import { isAbsolute as isAbsolute5, relative as relative3, resolve as resolve4 } from "node:path";
 
@@ -45935,127 +45985,6 @@ function rootBase(stage) {
 import { createHash } from "node:crypto";
 function secretKey(value) {
   return `secret:${createHash("sha256").update(value).digest("hex").slice(0, 16)}`;
-}
-
-// src/secrets/gitignore.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
-var GitIgnore = class _GitIgnore {
-  #rules = [];
-  /** Build from the files of a workspace listing (repository-relative paths). */
-  static load(root, files) {
-    const gi = new _GitIgnore();
-    const sources = files.filter((f) => f === ".gitignore" || f.endsWith("/.gitignore"));
-    sources.sort((a2, b) => a2.split("/").length - b.split("/").length || a2.localeCompare(b));
-    gi.#addFile(root, ".git/info/exclude", "");
-    for (const f of sources) gi.#addFile(root, f, f.slice(0, Math.max(0, f.lastIndexOf("/"))));
-    return gi;
-  }
-  #addFile(root, file2, base) {
-    let text2;
-    try {
-      text2 = readFileSync2(join4(root, file2), "utf8");
-    } catch {
-      return;
-    }
-    this.add(text2, base);
-  }
-  /** Add the patterns of one ignore file whose directory is `base`. */
-  add(text2, base) {
-    for (const raw of text2.split(/\r?\n/)) {
-      const rule2 = parseLine(raw, base);
-      if (rule2) this.#rules.push(rule2);
-    }
-  }
-  get size() {
-    return this.#rules.length;
-  }
-  /** True when git would ignore this file (repository-relative, forward slashes). */
-  ignores(file2) {
-    if (this.#rules.length === 0) return false;
-    const parts = file2.split("/");
-    let dir = "";
-    for (let i2 = 0; i2 < parts.length - 1; i2++) {
-      dir = dir ? `${dir}/${parts[i2]}` : parts[i2];
-      if (this.#match(dir, true)) return true;
-    }
-    return this.#match(file2, false);
-  }
-  #match(path10, isDir) {
-    let ignored = false;
-    for (const r of this.#rules) {
-      if (r.dirOnly && !isDir) continue;
-      if (r.base && !path10.startsWith(`${r.base}/`)) continue;
-      const rel = r.base ? path10.slice(r.base.length + 1) : path10;
-      if (r.re.test(rel)) ignored = !r.negate;
-    }
-    return ignored;
-  }
-};
-function parseLine(raw, base) {
-  let p = raw;
-  p = p.replace(/(?<!\\)\s+$/, "");
-  if (p === "" || p.startsWith("#")) return void 0;
-  let negate = false;
-  if (p.startsWith("!")) {
-    negate = true;
-    p = p.slice(1);
-  } else if (p.startsWith("\\!") || p.startsWith("\\#")) p = p.slice(1);
-  let dirOnly = false;
-  if (p.endsWith("/")) {
-    dirOnly = true;
-    p = p.slice(0, -1);
-  }
-  if (p === "" || p.length > 1024) return void 0;
-  const anchored = p.includes("/");
-  if (p.startsWith("/")) p = p.slice(1);
-  const body = globToRegex(p);
-  const re = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-  return { base, re, negate, dirOnly };
-}
-function globMatcher(glob) {
-  const g = glob.startsWith("./") ? glob.slice(2) : glob.startsWith("/") ? glob.slice(1) : glob;
-  const re = new RegExp(`^${globToRegex(g)}$`);
-  return (path10) => re.test(path10);
-}
-function globToRegex(glob) {
-  let out = "";
-  let i2 = 0;
-  while (i2 < glob.length) {
-    if (glob.startsWith("**/", i2) && (i2 === 0 || glob[i2 - 1] === "/")) {
-      out += "(?:[^/]*/)*";
-      i2 += 3;
-      continue;
-    }
-    if (glob.startsWith("**", i2) && i2 + 2 === glob.length && (i2 === 0 || glob[i2 - 1] === "/")) {
-      out += ".*";
-      i2 += 2;
-      continue;
-    }
-    const c3 = glob[i2];
-    if (c3 === "*") {
-      while (glob[i2 + 1] === "*") i2++;
-      out += "[^/]*";
-    } else if (c3 === "?") out += "[^/]";
-    else if (c3 === "[") {
-      const close = glob.indexOf("]", i2 + 2);
-      if (close === -1) out += "\\[";
-      else {
-        let cls = glob.slice(i2 + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        out += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i2 = close;
-      }
-    } else if (c3 === "\\" && i2 + 1 < glob.length) {
-      i2++;
-      out += escapeChar(glob[i2]);
-    } else out += escapeChar(c3);
-    i2++;
-  }
-  return out;
-}
-function escapeChar(c3) {
-  return /[.*+?^${}()|[\]\\/]/.test(c3) ? `\\${c3}` : c3;
 }
 
 // src/secrets/values.ts
@@ -46890,8 +46819,8 @@ function canonicalJson(value) {
 
 // src/mcp/lockfile.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3, statSync } from "node:fs";
-import { dirname as dirname2, join as join5 } from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, statSync } from "node:fs";
+import { dirname as dirname2, join as join4 } from "node:path";
 var LOCKFILE = ".mcp-gate/manifests.lock.json";
 var SNAPSHOT_FILE = ".mcp-gate/manifests.snapshot.json";
 var LOCKFILE_VERSION = 1;
@@ -46914,11 +46843,11 @@ function hashTools(tools) {
   return { sha256: sha256Hex(`[${parts.join(",")}]`), tools: perTool, canonical: parts };
 }
 function readLockfile(root) {
-  const abs = join5(root, LOCKFILE);
+  const abs = join4(root, LOCKFILE);
   if (!existsSync2(abs)) return void 0;
   let text2;
   try {
-    text2 = readFileSync3(abs, "utf8");
+    text2 = readFileSync2(abs, "utf8");
   } catch (err) {
     throw new InputError(`cannot read the lockfile (${err.code ?? err})`, LOCKFILE);
   }
@@ -46963,12 +46892,12 @@ function serializeLockfile(lock) {
 }
 var snapshotCache;
 function snapshotServers(root) {
-  const abs = join5(root, SNAPSHOT_FILE);
+  const abs = join4(root, SNAPSHOT_FILE);
   try {
     const st = statSync(abs);
     const key = `${abs}\0${st.size}\0${st.mtimeMs}`;
     if (snapshotCache?.key !== key) {
-      const doc = JSON.parse(readFileSync3(abs, "utf8"));
+      const doc = JSON.parse(readFileSync2(abs, "utf8"));
       snapshotCache = { key, servers: isRecord(doc) && isRecord(doc.servers) ? doc.servers : {} };
     }
     return snapshotCache.servers;
@@ -47001,9 +46930,9 @@ ${servers.join(",\n")}
 `;
 }
 function writePins(root, lock, snapshots) {
-  const lockAbs = join5(root, LOCKFILE);
+  const lockAbs = join4(root, LOCKFILE);
   mkdirSync2(dirname2(lockAbs), { recursive: true });
-  writeFileAtomic(join5(root, SNAPSHOT_FILE), serializeSnapshot(snapshots));
+  writeFileAtomic(join4(root, SNAPSHOT_FILE), serializeSnapshot(snapshots));
   writeFileAtomic(lockAbs, serializeLockfile(lock));
 }
 function isRecord(v) {
@@ -47185,7 +47114,7 @@ function describeDeltas(c3, opts = {}) {
 }
 
 // src/mcp/manifests.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { isAbsolute as isAbsolute2, normalize, resolve as resolve2 } from "node:path";
 var TOOLS_SUFFIX = ".tools.json";
 function parseToolsJson(text2, file2) {
@@ -47270,7 +47199,7 @@ function serverLines(ctx) {
   if (!ctx.configFile) return out;
   try {
     const abs = isAbsolute2(ctx.configFile) ? ctx.configFile : resolve2(ctx.root, ctx.configFile);
-    const doc = parseYamlDocuments(readFileSync6(abs, "utf8"), ctx.configFile)[0]?.value;
+    const doc = parseYamlDocuments(readFileSync5(abs, "utf8"), ctx.configFile)[0]?.value;
     for (const s of doc?.mcp?.servers ?? []) {
       const id = s?.id;
       const line = lineOf(s);
@@ -49567,7 +49496,7 @@ var netpolLiveCheck = {
 };
 
 // src/probes/common.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
 
 // src/probes/net.ts
@@ -49842,7 +49771,7 @@ function configLocation(ctx, section, key) {
   if (!ctx.configFile) return {};
   try {
     const abs = isAbsolute3(ctx.configFile) ? ctx.configFile : resolve3(ctx.root, ctx.configFile);
-    const doc = parseYamlDocuments(readFileSync7(abs, "utf8"), ctx.configFile)[0]?.value;
+    const doc = parseYamlDocuments(readFileSync6(abs, "utf8"), ctx.configFile)[0]?.value;
     const probes = doc?.probes;
     const sec = probes?.[section];
     const line = (key ? keyLine(sec, key) : void 0) ?? keyLine(probes, section) ?? keyLine(doc, "probes") ?? 1;
@@ -49858,7 +49787,7 @@ function readPem(ctx, path10, what) {
   const abs = isAbsolute3(path10) ? path10 : resolve3(ctx.root, path10);
   let data;
   try {
-    data = readFileSync7(abs);
+    data = readFileSync6(abs);
   } catch (err) {
     throw new ProbeConfigError(`${what} ${path10} cannot be read (${err.code ?? "error"})`);
   }
@@ -50271,7 +50200,7 @@ var endpointProbeCheck = {
 // checks/reports.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename as basename2, isAbsolute as isAbsolute4, join as join6, relative as relative2 } from "node:path";
+import { basename as basename2, isAbsolute as isAbsolute4, join as join5, relative as relative2 } from "node:path";
 
 // src/exec.ts
 async function execFileSafe(file2, args, options) {
@@ -51225,7 +51154,7 @@ var reportsCheck = {
       if (!globs2) continue;
       for (const file2 of matchGlobs(ctx, `reports.${tool}`, globs2, findings, configFile)) {
         try {
-          const text2 = readReportText(join6(ctx.root, file2), file2, { allowEmpty: tool === "trufflehog" });
+          const text2 = readReportText(join5(ctx.root, file2), file2, { allowEmpty: tool === "trufflehog" });
           parsed.push({ file: file2, report: parseReportText(tool, text2, file2), text: text2 });
         } catch (err) {
           findings.push(errorFinding(err, file2, tool));
@@ -51242,7 +51171,7 @@ var reportsCheck = {
     const rejected2 = [];
     for (const file2 of candidates) {
       try {
-        const text2 = readReportText(join6(ctx.root, file2), file2);
+        const text2 = readReportText(join5(ctx.root, file2), file2);
         const info = parseSbom(parseJson(text2, file2), file2);
         const rootLine = info.root ? new LineFinder(text2).find([JSON.stringify(info.root)]) : void 0;
         sboms.push({ file: file2, info, ...rootLine ? { rootLine } : {} });
@@ -51452,8 +51381,8 @@ function sbomFindings(sboms, rejected2, ctx, configFile) {
 async function runScanner(tool, ctx) {
   const label2 = `reports.run:${tool}`;
   const at = (message) => failed2(message, ctx.configFile, label2, ctx.configFile ? configLine(ctx, "run:") : void 0);
-  const dir = mkdtempSync(join6(tmpdir(), "mcp-gate-run-"));
-  const out = join6(dir, "report.json");
+  const dir = mkdtempSync(join5(tmpdir(), "mcp-gate-run-"));
+  const out = join5(dir, "report.json");
   const args = tool === "trivy" ? ["fs", "--quiet", "--format", "json", "--scanners", "vuln,secret,misconfig", "--output", out, ctx.root] : ["dir", ctx.root, "--report-format", "json", "--report-path", out, "--no-banner", "--exit-code", "0"];
   try {
     const r = await execFileSafe(tool, args, {
@@ -51714,6 +51643,83 @@ var siemProbeCheck = {
 import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync3 } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { join as join7 } from "node:path";
+
+// src/secrets/gitignore.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+import { join as join6 } from "node:path";
+var GitIgnore = class _GitIgnore {
+  #rules = [];
+  /** Build from the files of a workspace listing (repository-relative paths). */
+  static load(root, files) {
+    const gi = new _GitIgnore();
+    const sources = files.filter((f) => f === ".gitignore" || f.endsWith("/.gitignore"));
+    sources.sort((a2, b) => a2.split("/").length - b.split("/").length || a2.localeCompare(b));
+    gi.#addFile(root, ".git/info/exclude", "");
+    for (const f of sources) gi.#addFile(root, f, f.slice(0, Math.max(0, f.lastIndexOf("/"))));
+    return gi;
+  }
+  #addFile(root, file2, base) {
+    let text2;
+    try {
+      text2 = readFileSync7(join6(root, file2), "utf8");
+    } catch {
+      return;
+    }
+    this.add(text2, base);
+  }
+  /** Add the patterns of one ignore file whose directory is `base`. */
+  add(text2, base) {
+    for (const raw of text2.split(/\r?\n/)) {
+      const rule2 = parseLine(raw, base);
+      if (rule2) this.#rules.push(rule2);
+    }
+  }
+  get size() {
+    return this.#rules.length;
+  }
+  /** True when git would ignore this file (repository-relative, forward slashes). */
+  ignores(file2) {
+    if (this.#rules.length === 0) return false;
+    const parts = file2.split("/");
+    let dir = "";
+    for (let i2 = 0; i2 < parts.length - 1; i2++) {
+      dir = dir ? `${dir}/${parts[i2]}` : parts[i2];
+      if (this.#match(dir, true)) return true;
+    }
+    return this.#match(file2, false);
+  }
+  #match(path10, isDir) {
+    let ignored = false;
+    for (const r of this.#rules) {
+      if (r.dirOnly && !isDir) continue;
+      if (r.base && !path10.startsWith(`${r.base}/`)) continue;
+      const rel = r.base ? path10.slice(r.base.length + 1) : path10;
+      if (r.re.test(rel)) ignored = !r.negate;
+    }
+    return ignored;
+  }
+};
+function parseLine(raw, base) {
+  let p = raw;
+  p = p.replace(/(?<!\\)\s+$/, "");
+  if (p === "" || p.startsWith("#")) return void 0;
+  let negate = false;
+  if (p.startsWith("!")) {
+    negate = true;
+    p = p.slice(1);
+  } else if (p.startsWith("\\!") || p.startsWith("\\#")) p = p.slice(1);
+  let dirOnly = false;
+  if (p.endsWith("/")) {
+    dirOnly = true;
+    p = p.slice(0, -1);
+  }
+  if (p === "" || p.length > 1024) return void 0;
+  const anchored = p.includes("/");
+  if (p.startsWith("/")) p = p.slice(1);
+  const body = globToRegex(p);
+  const re = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+  return { base, re, negate, dirOnly };
+}
 
 // src/secrets/scan.ts
 var GITHUB_KINDS = {
@@ -53873,6 +53879,7 @@ async function runGate(opts) {
   }
   const policy = resolvePolicy(config2, opts);
   const controller = new AbortController();
+  setMaxListeners2(256, controller.signal);
   const ctx = {
     root,
     config: config2,

@@ -1,6 +1,7 @@
 // The engine: load config, run every check concurrently (each timed, each
 // isolated), normalise findings, apply policy, decide. Never imports
 // @actions/*; the CLI and the Action are thin adapters around runGate.
+import { setMaxListeners } from 'node:events';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.ts';
@@ -49,6 +50,8 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   }
   const policy = resolvePolicy(config, opts);
   const controller = new AbortController();
+  // Every check (and the probes inside them) listens for the time budget.
+  setMaxListeners(256, controller.signal);
   const ctx: CheckContext = {
     root,
     config,

@@ -1,7 +1,8 @@
 // The repository under review: one walk of the tree, cached file reads and
 // parsed Kubernetes objects shared by every check that needs them.
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join, matchesGlob } from 'node:path';
+import { join } from 'node:path';
+import { globMatcher } from './glob.ts';
 import { InputError } from './errors.ts';
 import { type K8sObject, kubernetesObjects } from './k8s/objects.ts';
 import { parseYamlDocuments, YamlError } from './yaml.ts';
@@ -56,7 +57,8 @@ export class Workspace {
   /** Files matching any of the globs (or the default predicate when none given). */
   select(globs: readonly string[] | undefined, byDefault: (file: string) => boolean): string[] {
     if (!globs || globs.length === 0) return this.files().filter(byDefault);
-    return this.files().filter((f) => globs.some((g) => matchesGlob(f, g)));
+    const matchers = globs.map(globMatcher);
+    return this.files().filter((f) => matchers.some((m) => m(f)));
   }
 
   read(file: string): string {
