@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1_000] : [100, 1_000, 10_000];
-const RUNS = quick ? 3 : 5;
+const RUNS = 5;
 const fixtures = join(repo, 'test/fixtures/shared');
 
 interface Size {
@@ -132,13 +132,34 @@ interface Sample {
   rssMB: number;
 }
 
-function measure(argv: string[]): Sample {
+function measure(argv: string[]): Sample & { stdout: string } {
   const t0 = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
   const kb = Number(r.stderr.trim().split('\n').pop());
-  return { ms, rssMB: kb / 1024 };
+  return { ms, rssMB: kb / 1024, stdout: r.stdout };
+}
+
+/**
+ * Both sides must have done the whole job, or the ratio means nothing: the
+ * floor parsed every document, and the gate ran the checks that read each
+ * kind of input over all of it (none failed or was skipped).
+ */
+function verify(size: Size, parseOut: string, reportFile: string): void {
+  const docs = Number(parseOut.trim());
+  // + 1: the config file is a YAML document too.
+  if (docs !== size.docs + 1) throw new Error(`parse-only parsed ${docs} YAML documents, expected ${size.docs + 1}`);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { checks: Array<{ id: string; status: string; detail?: string }> };
+  const status = new Map(report.checks.map((c) => [c.id, c]));
+  for (const id of ['k8s', 'netpol', 'manifest', 'manifest-lint', 'secrets', 'reports']) {
+    const c = status.get(id);
+    if (c?.status !== 'ran') throw new Error(`gate check ${id} did not run over the generated repository: ${c?.status ?? 'missing'} ${c?.detail ?? ''}`);
+  }
+  const k8s = status.get('k8s')?.detail ?? '';
+  if (!k8s.startsWith(`${size.docs} Kubernetes objects`)) throw new Error(`gate saw "${k8s}", expected ${size.docs} Kubernetes objects`);
+  const lint = status.get('manifest-lint')?.detail ?? '';
+  if (!lint.startsWith(`${size.servers * 20} tool(s) of ${size.servers} MCP server(s)`)) throw new Error(`gate linted "${lint}", expected ${size.servers * 20} tools`);
 }
 
 const median = (xs: number[]) => {
@@ -170,6 +191,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       parse.push(measure([node, parseOnly, dir]));
       gate.push(measure([node, join(repo, 'dist/cli.js'), 'check', dir, '--format', 'json', '--output', join(out, 'report.json')]));
+      if (i === 0) verify(size, (parse[0] as Sample & { stdout: string }).stdout, join(out, 'report.json'));
     }
     const g = median(gate.map((s) => s.ms));
     const p = median(parse.map((s) => s.ms));

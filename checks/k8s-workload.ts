@@ -2,6 +2,7 @@
 // Container Security" gate rows). Each rule is a small template evaluated
 // against the *effective* security context of every container, with the
 // pod-level -> container-level inheritance Kubernetes applies.
+import { parseProblemFindings } from '../src/workspace.ts';
 import type { RuleId } from '../src/catalog.ts';
 import { InputError } from '../src/errors.ts';
 import { isObj, type K8sObject, type Obj, type PodTemplate, podTemplateOf } from '../src/k8s/objects.ts';
@@ -373,12 +374,7 @@ export const k8sWorkloadCheck: Check = {
   rules: [...CONTAINER_RULES.map((r) => r.rule), ...POD_RULES.map((r) => r.rule), 'gate/check-failed'],
   async run(ctx: CheckContext): Promise<CheckResult> {
     const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
-    const findings: RawFinding[] = problems.map((p) => ({
-      ruleId: 'gate/check-failed',
-      message: `${p.file}: ${p.message}`,
-      location: { file: p.file, ...(p.line ? { line: p.line } : {}) },
-      key: 'k8s-parse',
-    }));
+    const findings: RawFinding[] = parseProblemFindings(problems);
     const prc = podRuleContext(objects);
     let workloads = 0;
     for (const obj of objects) {

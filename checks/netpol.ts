@@ -6,6 +6,7 @@
 // Allowed peers are then compared with what the seed allows: ingress only
 // from the agent runtime, egress only to backends plus DNS, never to the
 // cloud metadata service (computed on address sets, not on text).
+import { parseProblemFindings } from '../src/workspace.ts';
 import type { RuleId } from '../src/catalog.ts';
 import type { GateConfig, LabelSelector } from '../src/config.ts';
 import { InputError } from '../src/errors.ts';
@@ -667,12 +668,7 @@ export const netpolCheck: Check = {
   rules: NETPOL_RULES,
   async run(ctx: CheckContext): Promise<CheckResult> {
     const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
-    const findings: RawFinding[] = problems.map((p) => ({
-      ruleId: 'gate/check-failed',
-      message: `${p.file}: ${p.message}`,
-      location: { file: p.file, ...(p.line ? { line: p.line } : {}) },
-      key: 'k8s-parse',
-    }));
+    const findings: RawFinding[] = parseProblemFindings(problems);
     const result = auditObjects(objects, ctx.config, ctx.configFile);
     findings.push(...result.findings);
     const { model, audited } = result;

@@ -2,6 +2,7 @@
 // "Secrets detected", "SBOM not generated for this build"): the reports
 // earlier workflow steps wrote (trivy, checkov, gitleaks, trufflehog, grype,
 // npm audit, SARIF) become findings under one policy. docs/reports.md.
+import { lineIndex } from '../src/lines.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, relative } from 'node:path';
@@ -98,7 +99,7 @@ const LINE_SEARCH_BUDGET = 200_000_000;
 class LineFinder {
   readonly #text: string;
   readonly #budget: { chars: number };
-  #starts: number[] | undefined;
+  #toLine: ((offset: number) => number) | undefined;
   constructor(text: string, budget: { chars: number } = { chars: LINE_SEARCH_BUDGET }) {
     this.#text = text;
     this.#budget = budget;
@@ -113,21 +114,10 @@ class LineFinder {
     return undefined;
   }
   #lineAt(offset: number): number {
-    if (!this.#starts) {
-      const starts = [0];
-      for (let i = this.#text.indexOf('\n'); i !== -1; i = this.#text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.#starts = starts;
-    }
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    this.#toLine ??= lineIndex(this.#text);
+    return this.#toLine(offset);
   }
+
 }
 
 /** Line of the config file that mentions `needle` (a glob, a key), else 1. */

@@ -5,7 +5,8 @@
 // check's detail. Findings name the kind and place, never the value; their
 // key is secretKey(value), the same key the gitleaks/trufflehog ingestion
 // uses, so one leaked credential found by both is one finding.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readFully } from '../src/read-fully.ts';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { secretKey } from '../src/secret-key.ts';
@@ -79,13 +80,7 @@ export function readForScan(abs: string, maxBytes: number): ReadResult {
     const st = fstatSync(fd);
     if (!st.isFile()) return { skip: 'unreadable', why: 'not a regular file' };
     if (st.size > maxBytes) return { skip: 'tooLarge', why: `${st.size} bytes` };
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
+    const { buf, length: off } = readFully(fd, st.size);
     const data = off === st.size ? buf : buf.subarray(0, off);
     const sniff = data.subarray(0, BINARY_SNIFF);
     if (sniff.includes(0)) return { skip: 'binary' };

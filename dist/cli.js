@@ -17841,7 +17841,7 @@ __export(schemas_exports2, {
   float64: () => float64,
   function: () => _function,
   guid: () => guid2,
-  hash: () => hash,
+  hash: () => hash2,
   hex: () => hex2,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
@@ -18015,7 +18015,7 @@ function hex2(_params) {
 function currencyCode2(_params) {
   return _stringFormat(ZodCustomStringFormat, "currency_code", currencyCode, _params);
 }
-function hash(alg, params) {
+function hash2(alg, params) {
   const enc = params?.enc ?? "hex";
   const format2 = `${alg}_${enc}`;
   const regex = regexes_exports[format2];
@@ -20421,7 +20421,7 @@ __export(external_exports, {
   gt: () => _gt,
   gte: () => _gte,
   guid: () => guid2,
-  hash: () => hash,
+  hash: () => hash2,
   hex: () => hex2,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
@@ -24498,10 +24498,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash2 = {};
+      const hash4 = {};
       for (const item of arr)
-        hash2[item] = true;
-      return hash2;
+        hash4[item] = true;
+      return hash4;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -36032,7 +36032,7 @@ var init_which_command = __esm({
 });
 
 // node_modules/execa/lib/arguments/command-file.js
-import { openSync, readSync, closeSync } from "node:fs";
+import { openSync as openSync2, readSync, closeSync as closeSync2 } from "node:fs";
 import { Buffer as Buffer2 } from "node:buffer";
 import path5 from "node:path";
 import process7 from "node:process";
@@ -36118,11 +36118,11 @@ var init_command_file = __esm({
       const buffer = Buffer2.alloc(SHEBANG_BYTE_LENGTH);
       let bytesRead = 0;
       try {
-        const fileDescriptor = openSync(file2, "r");
+        const fileDescriptor = openSync2(file2, "r");
         try {
           bytesRead = readSync(fileDescriptor, buffer, 0, SHEBANG_BYTE_LENGTH, 0);
         } finally {
-          closeSync(fileDescriptor);
+          closeSync2(fileDescriptor);
         }
       } catch {
         return void 0;
@@ -45057,28 +45057,17 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// src/yaml.ts
-var YamlError = class extends Error {
-  line;
-  constructor(message, line) {
-    super(message);
-    this.name = "YamlError";
-    this.line = line;
-  }
-};
-var positions = /* @__PURE__ */ new WeakMap();
-function lineOf(value) {
-  return typeof value === "object" && value !== null ? positions.get(value)?.line : void 0;
-}
-function keyLine(obj, key) {
-  if (typeof obj !== "object" || obj === null) return void 0;
-  const pos = positions.get(obj);
-  return pos?.keys?.get(key) ?? pos?.line;
-}
+// src/lines.ts
 function lineIndex(text2) {
-  const starts = [0];
-  for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  let source2 = text2;
+  let starts;
   return (offset) => {
+    if (!starts) {
+      const t = source2 ?? "";
+      starts = [0];
+      for (let i2 = t.indexOf("\n"); i2 !== -1; i2 = t.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+      source2 = void 0;
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -45088,6 +45077,44 @@ function lineIndex(text2) {
     }
     return lo + 1;
   };
+}
+
+// src/yaml.ts
+var YamlError = class extends Error {
+  line;
+  constructor(message, line) {
+    super(message);
+    this.name = "YamlError";
+    this.line = line;
+  }
+};
+var POSITION = /* @__PURE__ */ Symbol("mcp-gate.yaml.position");
+var sealed = /* @__PURE__ */ new WeakMap();
+function setPosition(value, pos) {
+  try {
+    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
+  } catch {
+    sealed.set(value, pos);
+  }
+}
+function positionOf(value) {
+  return Object.hasOwn(value, POSITION) ? value[POSITION] : sealed.get(value);
+}
+function lineOf(value) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const pos = positionOf(value);
+  return pos ? pos.lines(pos.start) : void 0;
+}
+function keyLine(obj, key) {
+  if (typeof obj !== "object" || obj === null) return void 0;
+  const pos = positionOf(obj);
+  if (!pos) return void 0;
+  if (pos.keys && !pos.keyMap) {
+    const map2 = /* @__PURE__ */ new Map();
+    for (let k = 0; k < pos.keys.length; k += 2) map2.set(pos.keys[k], pos.keys[k + 1]);
+    pos.keyMap = map2;
+  }
+  return pos.lines(pos.keyMap?.get(key) ?? pos.start);
 }
 function parseYamlDocuments(text2, filename) {
   let events;
@@ -45099,7 +45126,8 @@ function parseYamlDocuments(text2, filename) {
   } catch (err) {
     throw err instanceof YamlError ? err : toYamlError(err);
   }
-  const toLine = lineIndex(text2);
+  const lines = lineIndex(text2);
+  const toLine = lines;
   const docs = [];
   let i2 = 0;
   let docIndex = 0;
@@ -45107,14 +45135,14 @@ function parseYamlDocuments(text2, filename) {
     const ev = events[i2++];
     if (!ev) return;
     if (ev.type === EVENT_ID.MAPPING) {
-      const pos = { line: toLine(ev.start), keys: /* @__PURE__ */ new Map() };
-      if (typeof value === "object" && value !== null) positions.set(value, pos);
+      const keys = [];
+      if (typeof value === "object" && value !== null) setPosition(value, { start: ev.start, lines, keys });
       while (i2 < events.length && events[i2]?.type !== EVENT_ID.POP) {
         const keyEv = events[i2];
         if (keyEv?.type === EVENT_ID.SCALAR) {
           i2++;
           const key = getScalarValue(text2, keyEv);
-          pos.keys?.set(key, toLine(keyEv.valueStart));
+          keys.push(key, keyEv.valueStart);
           const child = value !== null && typeof value === "object" ? value[key] : void 0;
           walk(child);
         } else {
@@ -45124,7 +45152,7 @@ function parseYamlDocuments(text2, filename) {
       }
       i2++;
     } else if (ev.type === EVENT_ID.SEQUENCE) {
-      if (typeof value === "object" && value !== null) positions.set(value, { line: toLine(ev.start) });
+      if (typeof value === "object" && value !== null) setPosition(value, { start: ev.start, lines });
       let n2 = 0;
       while (i2 < events.length && events[i2]?.type !== EVENT_ID.POP) {
         walk(Array.isArray(value) ? value[n2] : void 0);
@@ -45421,6 +45449,14 @@ var Workspace = class {
     return this.#k8s;
   }
 };
+function parseProblemFindings(problems) {
+  return problems.map((p) => ({
+    ruleId: "gate/check-failed",
+    message: `${p.file}: ${p.message}`,
+    location: { file: p.file, ...p.line ? { line: p.line } : {} },
+    key: "k8s-parse"
+  }));
+}
 function isYamlFile(file2) {
   return file2.endsWith(".yaml") || file2.endsWith(".yml");
 }
@@ -45622,12 +45658,13 @@ function findAlertRules(ws) {
 
 // src/atomic.ts
 import { randomBytes } from "node:crypto";
-import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join as join2 } from "node:path";
 function writeFileAtomic(path10, data) {
   const tmp = join2(dirname(path10), `.${basename(path10)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    writeFileSync(tmp, data, { mode: 420 });
+    if (typeof data === "string") writeFileSync(tmp, data, { mode: 420 });
+    else writePieces(tmp, data);
     renameSync(tmp, path10);
   } catch (err) {
     try {
@@ -45635,6 +45672,17 @@ function writeFileAtomic(path10, data) {
     } catch {
     }
     throw err;
+  }
+}
+function writePieces(file2, pieces) {
+  const fd = openSync(file2, "w", 420);
+  try {
+    for (const piece of pieces) {
+      const buf = Buffer.from(piece, "utf8");
+      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -46770,12 +46818,7 @@ var k8sWorkloadCheck = {
   rules: [...CONTAINER_RULES.map((r) => r.rule), ...POD_RULES.map((r) => r.rule), "gate/check-failed"],
   async run(ctx) {
     const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
-    const findings = problems.map((p) => ({
-      ruleId: "gate/check-failed",
-      message: `${p.file}: ${p.message}`,
-      location: { file: p.file, ...p.line ? { line: p.line } : {} },
-      key: "k8s-parse"
-    }));
+    const findings = parseProblemFindings(problems);
     const prc = podRuleContext(objects);
     let workloads = 0;
     for (const obj of objects) {
@@ -46811,14 +46854,30 @@ function canonicalJson(value) {
       throw new TypeError(`RFC 8785: cannot canonicalise ${typeof value}`);
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === void 0 ? null : v)).join(",")}]`;
-  const keys = Object.keys(value).filter((k) => value[k] !== void 0);
+  if (Array.isArray(value)) {
+    let out2 = "[";
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const v = value[i2];
+      out2 += (i2 === 0 ? "" : ",") + (v === void 0 ? i2 in value ? "null" : "" : canonicalJson(v));
+    }
+    return `${out2}]`;
+  }
+  const o2 = value;
+  const keys = Object.keys(o2);
   keys.sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = o2[k];
+    if (v === void 0) continue;
+    out += `${first ? "" : ","}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 // src/mcp/lockfile.ts
-import { createHash as createHash2 } from "node:crypto";
+import { hash } from "node:crypto";
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync2, statSync } from "node:fs";
 import { dirname as dirname2, join as join4 } from "node:path";
 var LOCKFILE = ".mcp-gate/manifests.lock.json";
@@ -46826,7 +46885,7 @@ var SNAPSHOT_FILE = ".mcp-gate/manifests.snapshot.json";
 var LOCKFILE_VERSION = 1;
 var HEX64 = /^[0-9a-f]{64}$/;
 function sha256Hex(text2) {
-  return createHash2("sha256").update(text2, "utf8").digest("hex");
+  return hash("sha256", text2, "hex");
 }
 function sortTools(tools) {
   return [...tools].sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
@@ -47166,12 +47225,24 @@ function jsonErrorLine(text2, err) {
   if (pos) return text2.slice(0, Number(pos[1])).split("\n").length;
   return /end of JSON input/.test(msg) ? text2.trimEnd().split("\n").length : void 0;
 }
+var NAME_PAIR = /"name"\s*:\s*("(?:[^"\\\n]|\\.)*")/g;
 function toolLineFinder(text2) {
+  let index;
   return (name) => {
-    const needle = JSON.stringify(name);
-    const re = new RegExp(`"name"\\s*:\\s*${needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
-    const m = re.exec(text2);
-    return m ? text2.slice(0, m.index).split("\n").length : void 0;
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      let line = 1;
+      let pos = 0;
+      NAME_PAIR.lastIndex = 0;
+      for (let m = NAME_PAIR.exec(text2); m !== null; m = NAME_PAIR.exec(text2)) {
+        for (let i2 = text2.indexOf("\n", pos); i2 !== -1 && i2 < m.index; i2 = text2.indexOf("\n", i2 + 1)) line++;
+        pos = m.index;
+        const literal2 = m[1];
+        if (!index.has(literal2)) index.set(literal2, line);
+      }
+      NAME_PAIR.lastIndex = 0;
+    }
+    return index.get(JSON.stringify(name));
   };
 }
 var cache = /* @__PURE__ */ new WeakMap();
@@ -47818,6 +47889,10 @@ var CONFUSABLE = {
   \u0251: "a",
   \u028F: "y"
 };
+var ANY_CONFUSABLE = new RegExp(
+  `[${Object.keys(CONFUSABLE).map((ch) => `\\u{${ch.codePointAt(0).toString(16)}}`).join("")}]`,
+  "u"
+);
 var WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 var ASCII_LETTER = /[A-Za-z]/;
 function foldConfusables(text2, found) {
@@ -47902,7 +47977,7 @@ function normalise(input2) {
   const base = dirty ? out : input2;
   const nfkc = isAscii(base) ? base : base.normalize("NFKC");
   const confusables = [];
-  const text2 = /[^\u0000-\u007f]/.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
+  const text2 = /[^\u0000-\u007f]/.test(nfkc) && ANY_CONFUSABLE.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
   return {
     text: text2,
     lower: text2.toLowerCase(),
@@ -48072,13 +48147,15 @@ var DeploymentIndex = class {
     return out;
   }
   #counts = new Int32Array(0);
-  #rare = /* @__PURE__ */ new Map();
+  /** Rare-token count per description id, -1 until computed. */
+  #rare = new Int32Array(0);
   #rareCount(id) {
-    let n2 = this.#rare.get(id);
-    if (n2 === void 0) {
+    if (this.#rare.length < this.#descTokens.length) this.#rare = new Int32Array(this.#descTokens.length).fill(-1);
+    let n2 = this.#rare[id];
+    if (n2 < 0) {
       n2 = 0;
       for (const tok of this.#descTokens[id].tokens) if ((this.#postings.get(tok)?.length ?? 0) <= RARE_POSTINGS) n2++;
-      this.#rare.set(id, n2);
+      this.#rare[id] = n2;
     }
     return n2;
   }
@@ -48091,8 +48168,20 @@ function descTokens(s) {
   const out = /* @__PURE__ */ new Set();
   const text2 = s.length > 2e4 ? s.slice(0, 2e4) : s;
   const lower = text2.toLowerCase();
-  const re = /[^\u0000-\u007f]/.test(lower) ? /[\p{L}\p{N}]{3,}/gu : /[a-z0-9]{3,}/g;
-  for (const m of lower.matchAll(re)) out.add(m[0]);
+  if (/[^\u0000-\u007f]/.test(lower)) {
+    for (const m of lower.matchAll(/[\p{L}\p{N}]{3,}/gu)) out.add(m[0]);
+    return out;
+  }
+  let start = -1;
+  for (let i2 = 0; i2 <= lower.length; i2++) {
+    const c3 = i2 < lower.length ? lower.charCodeAt(i2) : 0;
+    if (c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57) {
+      if (start < 0) start = i2;
+    } else if (start >= 0) {
+      if (i2 - start >= 3) out.add(lower.slice(start, i2));
+      start = -1;
+    }
+  }
   return out;
 }
 function looseName(name) {
@@ -49231,12 +49320,7 @@ var netpolCheck = {
   rules: NETPOL_RULES,
   async run(ctx) {
     const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
-    const findings = problems.map((p) => ({
-      ruleId: "gate/check-failed",
-      message: `${p.file}: ${p.message}`,
-      location: { file: p.file, ...p.line ? { line: p.line } : {} },
-      key: "k8s-parse"
-    }));
+    const findings = parseProblemFindings(problems);
     const result3 = auditObjects(objects, ctx.config, ctx.configFile);
     findings.push(...result3.findings);
     const { model, audited } = result3;
@@ -49371,9 +49455,9 @@ function liveWorkload(pod) {
   const owners = Array.isArray(meta3.ownerReferences) ? meta3.ownerReferences.filter(isObj) : [];
   const owner = owners.find((o2) => o2.controller === true) ?? owners[0];
   if (owner && typeof owner.kind === "string" && typeof owner.name === "string") {
-    const hash2 = labels["pod-template-hash"];
-    if (owner.kind === "ReplicaSet" && hash2 && owner.name.endsWith(`-${hash2}`))
-      resource = `Deployment/${obj.namespace}/${owner.name.slice(0, -hash2.length - 1)}`;
+    const hash4 = labels["pod-template-hash"];
+    if (owner.kind === "ReplicaSet" && hash4 && owner.name.endsWith(`-${hash4}`))
+      resource = `Deployment/${obj.namespace}/${owner.name.slice(0, -hash4.length - 1)}`;
     else resource = `${owner.kind}/${obj.namespace}/${owner.name}`;
   }
   const spec = isObj(pod.spec) ? pod.spec : {};
@@ -49889,8 +49973,8 @@ function wellKnownMetadataUrl(resource) {
 }
 function sameResource(a2, b) {
   const norm = (s) => {
-    const hash2 = s.indexOf("#");
-    return (hash2 === -1 ? s : s.slice(0, hash2)).replace(/\/$/, "");
+    const hash4 = s.indexOf("#");
+    return (hash4 === -1 ? s : s.slice(0, hash4)).replace(/\/$/, "");
   };
   return norm(a2) === norm(b);
 }
@@ -50211,8 +50295,21 @@ async function execFileSafe(file2, args, options) {
 // src/reports/checkov.ts
 init_zod();
 
+// src/read-fully.ts
+import { readSync as readSync2 } from "node:fs";
+function readFully(fd, size) {
+  const buf = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const n2 = readSync2(fd, buf, length, size - length, length);
+    if (n2 === 0) break;
+    length += n2;
+  }
+  return { buf, length };
+}
+
 // src/reports/common.ts
-import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync3, fstatSync, openSync as openSync3 } from "node:fs";
 var MAX_REPORT_BYTES = 128 * 1024 * 1024;
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 function severityRank(s) {
@@ -50252,7 +50349,7 @@ function readReportText(abs, file2, opts = {}) {
   const max = opts.maxBytes ?? MAX_REPORT_BYTES;
   let fd;
   try {
-    fd = openSync2(abs, "r");
+    fd = openSync3(abs, "r");
   } catch (err) {
     throw new InputError(`${file2}: cannot open report (${err.code ?? String(err)})`, file2);
   }
@@ -50265,16 +50362,10 @@ function readReportText(abs, file2, opts = {}) {
       if (opts.allowEmpty) return "";
       throw new InputError(`${file2}: report is empty (0 bytes): the scanner step wrote nothing`, file2);
     }
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n2 = readSync2(fd, buf, off, st.size - off, off);
-      if (n2 === 0) break;
-      off += n2;
-    }
+    const { buf, length: off } = readFully(fd, st.size);
     return buf.toString("utf8", 0, off);
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function parseJson(text2, file2) {
@@ -51080,7 +51171,7 @@ var LINE_SEARCH_BUDGET = 2e8;
 var LineFinder = class {
   #text;
   #budget;
-  #starts;
+  #toLine;
   constructor(text2, budget = { chars: LINE_SEARCH_BUDGET }) {
     this.#text = text2;
     this.#budget = budget;
@@ -51095,20 +51186,8 @@ var LineFinder = class {
     return void 0;
   }
   #lineAt(offset) {
-    if (!this.#starts) {
-      const starts2 = [0];
-      for (let i2 = this.#text.indexOf("\n"); i2 !== -1; i2 = this.#text.indexOf("\n", i2 + 1)) starts2.push(i2 + 1);
-      this.#starts = starts2;
-    }
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    this.#toLine ??= lineIndex(this.#text);
+    return this.#toLine(offset);
   }
 };
 function configLine(ctx, needle) {
@@ -51585,6 +51664,8 @@ var PROBES = {
       r = await tlsHandshake(scope, { host: t.host, port: t.port, ...tlsOptions(m), lingerMs: SYSLOG_LINGER_MS });
     } catch (err) {
       if (err instanceof ProbeError && err.code === "tls") throw cannotTell(`${err.message}: not a TLS syslog listener?`);
+      if (err instanceof ProbeError && err.code === "reset")
+        throw unreachable(`the syslog server reset the connection during the TLS handshake${m.cert ? ": client certificate rejected?" : ": it probably requires a client certificate (certFile/keyFile)"}`);
       throw err;
     }
     if (r.authorizationError) throw unreachable(`the syslog server's certificate does not verify against ${m.ca ? "probes.siem.caFile" : "the system store"} (${r.authorizationError}); a log shipper would refuse it`);
@@ -51640,7 +51721,7 @@ var siemProbeCheck = {
 };
 
 // checks/secrets-scan.ts
-import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync4, constants as constants4, fstatSync as fstatSync2, openSync as openSync4 } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { join as join7 } from "node:path";
 
@@ -51886,7 +51967,7 @@ function scanText(text2, opts) {
   const taken = [];
   let lineOf2;
   const line = (offset) => {
-    lineOf2 ??= lineLookup(text2);
+    lineOf2 ??= lineIndex(text2);
     return lineOf2(offset);
   };
   let full = false;
@@ -52108,20 +52189,6 @@ function skipSpaces(text2, i2) {
   while (k < text2.length && k - i2 < 16 && (text2.charCodeAt(k) === 32 || text2.charCodeAt(k) === 9)) k++;
   return k;
 }
-function lineLookup(text2) {
-  const starts = [0];
-  for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 // checks/secrets-scan.ts
 var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -52147,7 +52214,7 @@ function emptyStats() {
 function readForScan(abs, maxBytes) {
   let fd;
   try {
-    fd = openSync3(abs, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0) | (constants4.O_NONBLOCK ?? 0));
+    fd = openSync4(abs, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0) | (constants4.O_NONBLOCK ?? 0));
   } catch (err) {
     return { skip: "unreadable", why: err.code ?? "error" };
   }
@@ -52155,13 +52222,7 @@ function readForScan(abs, maxBytes) {
     const st = fstatSync2(fd);
     if (!st.isFile()) return { skip: "unreadable", why: "not a regular file" };
     if (st.size > maxBytes) return { skip: "tooLarge", why: `${st.size} bytes` };
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n2 = readSync3(fd, buf, off, st.size - off, off);
-      if (n2 === 0) break;
-      off += n2;
-    }
+    const { buf, length: off } = readFully(fd, st.size);
     const data = off === st.size ? buf : buf.subarray(0, off);
     const sniff = data.subarray(0, BINARY_SNIFF);
     if (sniff.includes(0)) return { skip: "binary" };
@@ -52170,7 +52231,7 @@ function readForScan(abs, maxBytes) {
   } catch (err) {
     return { skip: "unreadable", why: err.code ?? "error" };
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
 }
 async function scanFiles(root, files, maxBytes, stats, signal) {
@@ -53063,11 +53124,11 @@ async function protectPolicy(root, baseRef, configFile, head) {
 }
 
 // src/fingerprint.ts
-import { createHash as createHash3 } from "node:crypto";
+import { hash as hash3 } from "node:crypto";
 function fingerprintOf(f) {
   const { resource, container, file: file2 } = f.location;
   const parts = [f.ruleId, resource ?? `file:${file2 ?? ""}`, container ?? "", f.key ?? ""];
-  return createHash3("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return hash3("sha256", parts.join("\0"), "hex").slice(0, 32);
 }
 
 // src/overrides/apply.ts
@@ -53107,7 +53168,7 @@ import { lstatSync as lstatSync3, readdirSync as readdirSync2, readFileSync as r
 import { join as join9 } from "node:path";
 
 // src/overrides/sshsig.ts
-import { createHash as createHash4, createPublicKey, verify } from "node:crypto";
+import { createHash as createHash2, createPublicKey, verify } from "node:crypto";
 import { promisify as promisify3 } from "node:util";
 var verifyAsync = promisify3(verify);
 var SSHSIG_MAGIC = "SSHSIG";
@@ -53180,16 +53241,16 @@ function parseSignatureBlob(blob) {
     const publicKey = r.string();
     const namespace = r.text();
     r.string();
-    const hash2 = r.text();
+    const hash4 = r.text();
     const sigBlob = r.string();
     r.end("the SSH signature");
-    if (hash2 !== "sha256" && hash2 !== "sha512") throw new SshSigError(`unsupported SSHSIG hash algorithm "${hash2}"`);
+    if (hash4 !== "sha256" && hash4 !== "sha512") throw new SshSigError(`unsupported SSHSIG hash algorithm "${hash4}"`);
     const keyType = new SshReader(publicKey).text();
     const sr = new SshReader(sigBlob);
     const signatureAlgorithm = sr.text();
     const signature = sr.string();
     sr.end("the signature blob");
-    return { publicKey, keyType, namespace, hashAlgorithm: hash2, signatureAlgorithm, signature };
+    return { publicKey, keyType, namespace, hashAlgorithm: hash4, signatureAlgorithm, signature };
   } catch (err) {
     if (err instanceof SshSigError) throw err;
     throw new SshSigError(`malformed SSH signature: ${err.message}`);
@@ -53252,7 +53313,7 @@ function parsePublicKeyUncached(blob) {
   throw new SshSigError(`unsupported key type "${type}" (supported: ${SUPPORTED_KEY_TYPES.join(", ")})`);
 }
 function signedData(namespace, hashAlgorithm, message) {
-  const digest = createHash4(hashAlgorithm).update(message).digest();
+  const digest = createHash2(hashAlgorithm).update(message).digest();
   return Buffer.concat([Buffer.from(SSHSIG_MAGIC, "latin1"), sshString(namespace), sshString(""), sshString(hashAlgorithm), sshString(digest)]);
 }
 async function verifySignature(sig, message, namespace) {
@@ -53277,9 +53338,9 @@ async function verifyInner(key, sig, data) {
   }
   if (key.type === "ssh-rsa") {
     if (alg === "ssh-rsa") throw new SshSigError("ssh-rsa (SHA-1) signatures are refused: sign with rsa-sha2-256 or rsa-sha2-512 (any current ssh-keygen does)");
-    const hash2 = alg === "rsa-sha2-256" ? "sha256" : alg === "rsa-sha2-512" ? "sha512" : void 0;
-    if (!hash2) throw new SshSigError(`signature algorithm ${alg} does not match an RSA key`);
-    return verifyAsync(hash2, data, key.key, sig.signature);
+    const hash4 = alg === "rsa-sha2-256" ? "sha256" : alg === "rsa-sha2-512" ? "sha512" : void 0;
+    if (!hash4) throw new SshSigError(`signature algorithm ${alg} does not match an RSA key`);
+    return verifyAsync(hash4, data, key.key, sig.signature);
   }
   if (alg !== key.type) throw new SshSigError(`signature algorithm ${alg} does not match an ${key.type} key`);
   const sr = new SshReader(sig.signature);
@@ -53292,7 +53353,7 @@ async function verifyInner(key, sig, data) {
   return verifyAsync(key.curveHash, data, { key: key.key, dsaEncoding: "ieee-p1363" }, p1363);
 }
 function keyFingerprint(blob) {
-  return `SHA256:${createHash4("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+  return `SHA256:${createHash2("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 }
 
 // src/overrides/allowed-signers.ts
@@ -54025,6 +54086,37 @@ function renderJson(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
+var CHUNK_CHARS = 1 << 20;
+var FINDINGS_MARKER = "\0mcp-gate:findings\0";
+function renderJsonChunks(report) {
+  const findings = report.findings;
+  if (!Array.isArray(findings) || findings.length === 0) return [renderJson(report)];
+  const marker = JSON.stringify(FINDINGS_MARKER);
+  const outer = JSON.stringify({ ...report, findings: FINDINGS_MARKER }, null, 2);
+  const slot = `
+  "findings": ${marker}`;
+  const at = outer.indexOf(slot);
+  if (at < 0 || outer.includes(slot, at + 1)) return [renderJson(report)];
+  const chunks = [];
+  let batch = [`${outer.slice(0, at + slot.length - marker.length)}[
+    `];
+  let size = 0;
+  for (let i2 = 0; i2 < findings.length; i2++) {
+    const item = JSON.stringify(findings[i2], null, 2) ?? "null";
+    batch.push(i2 === 0 ? "" : ",\n    ", item.replaceAll("\n", "\n    "));
+    size += item.length;
+    if (size >= CHUNK_CHARS) {
+      chunks.push(batch.join(""));
+      batch = [];
+      size = 0;
+    }
+  }
+  batch.push(`
+  ]${outer.slice(at + slot.length)}
+`);
+  chunks.push(batch.join(""));
+  return chunks;
+}
 
 // src/reporters/escape.ts
 var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|~>]/g;
@@ -54214,6 +54306,9 @@ function render(report, format2, opts = {}) {
       return renderText(report, opts.color === true);
   }
 }
+function renderPieces(report, format2, opts = {}) {
+  return format2 === "json" ? renderJsonChunks(report) : [render(report, format2, opts)];
+}
 
 // src/commands/check.ts
 var checkCommand = {
@@ -54244,12 +54339,11 @@ var checkCommand = {
       ...values["base-ref"] ? { baseRef: values["base-ref"] } : {}
     });
     const color = !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const text2 = render(report, format2, { color, root: resolve5(dir) });
     if (values.output) {
-      writeFileAtomic(values.output, text2);
+      writeFileAtomic(values.output, renderPieces(report, format2, { color, root: resolve5(dir) }));
       process.stderr.write(`mcp-gate: ${report.decision} (${report.summary.block} block, ${report.summary.warning} warning, ${report.summary.overridden} overridden); report written to ${values.output}
 `);
-    } else process.stdout.write(text2);
+    } else process.stdout.write(render(report, format2, { color, root: resolve5(dir) }));
     return exitCodeFor(report.decision);
   }
 };

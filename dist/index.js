@@ -4103,7 +4103,7 @@ var require_util2 = __commonJS({
     try {
       crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto3.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
+      supportedHashes = crypto3.getHashes().filter((hash4) => possibleRelevantHashes.includes(hash4));
     } catch {
     }
     function responseURL(response) {
@@ -36960,7 +36960,7 @@ __export(schemas_exports2, {
   float64: () => float64,
   function: () => _function,
   guid: () => guid2,
-  hash: () => hash,
+  hash: () => hash2,
   hex: () => hex2,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
@@ -37134,7 +37134,7 @@ function hex2(_params) {
 function currencyCode2(_params) {
   return _stringFormat(ZodCustomStringFormat, "currency_code", currencyCode, _params);
 }
-function hash(alg, params) {
+function hash2(alg, params) {
   const enc = params?.enc ?? "hex";
   const format2 = `${alg}_${enc}`;
   const regex = regexes_exports[format2];
@@ -39540,7 +39540,7 @@ __export(external_exports, {
   gt: () => _gt,
   gte: () => _gte,
   guid: () => guid2,
-  hash: () => hash,
+  hash: () => hash2,
   hex: () => hex2,
   hostname: () => hostname2,
   httpUrl: () => httpUrl,
@@ -43617,10 +43617,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash2 = {};
+      const hash4 = {};
       for (const item of arr)
-        hash2[item] = true;
-      return hash2;
+        hash4[item] = true;
+      return hash4;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -57167,7 +57167,7 @@ Please set this option with "pipe" instead.`;
 });
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream, handleNativeStreamSync, getTargetFd, getTargetFdNumber, handleNativeStreamAsync, getStandardStream;
 var init_native = __esm({
@@ -57208,7 +57208,7 @@ var init_native = __esm({
       if (tty2.isatty(targetFdNumber)) {
         throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
-      return { type: "uint8Array", contents: () => [bufferToUint8Array(readFileSync2(targetFdNumber))], optionName };
+      return { type: "uint8Array", contents: () => [bufferToUint8Array(readFileSync3(targetFdNumber))], optionName };
     };
     getTargetFdNumber = (value, fdNumber) => {
       if (value === "inherit") {
@@ -57592,7 +57592,7 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
 });
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var handleStdioSync, forbiddenIfSync, forbiddenNativeIfSync, forbiddenNativeInputIfSync, forbiddenInputTransformIfSync, throwInvalidSyncValue, addProperties, addPropertiesSync;
 var init_handle_sync = __esm({
   "node_modules/execa/lib/stdio/handle-sync.js"() {
@@ -57641,8 +57641,8 @@ var init_handle_sync = __esm({
         generator: forbiddenInputTransformIfSync,
         native: forbiddenNativeInputIfSync,
         // Files and iterables are read lazily, so that a file which cannot be read, or an iterable which throws, is reported like any other early error, instead of being thrown as a raw error
-        fileUrl: ({ value }) => ({ contents: () => [bufferToUint8Array(readFileSync3(value))] }),
-        filePath: ({ value: { file: file2 } }) => ({ contents: () => [bufferToUint8Array(readFileSync3(file2))] }),
+        fileUrl: ({ value }) => ({ contents: () => [bufferToUint8Array(readFileSync4(value))] }),
+        filePath: ({ value: { file: file2 } }) => ({ contents: () => [bufferToUint8Array(readFileSync4(file2))] }),
         fileNumber: forbiddenIfSync,
         iterable: ({ value }) => ({ contents: () => [...value] }),
         string: ({ value }) => ({ contents: [value] }),
@@ -68138,6 +68138,10 @@ var dockerfileCheck = {
   }
 };
 
+// src/workspace.ts
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
@@ -70610,28 +70614,17 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// src/yaml.ts
-var YamlError = class extends Error {
-  line;
-  constructor(message, line) {
-    super(message);
-    this.name = "YamlError";
-    this.line = line;
-  }
-};
-var positions = /* @__PURE__ */ new WeakMap();
-function lineOf(value) {
-  return typeof value === "object" && value !== null ? positions.get(value)?.line : void 0;
-}
-function keyLine(obj2, key) {
-  if (typeof obj2 !== "object" || obj2 === null) return void 0;
-  const pos = positions.get(obj2);
-  return pos?.keys?.get(key) ?? pos?.line;
-}
+// src/lines.ts
 function lineIndex(text2) {
-  const starts = [0];
-  for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+  let source2 = text2;
+  let starts;
   return (offset) => {
+    if (!starts) {
+      const t = source2 ?? "";
+      starts = [0];
+      for (let i2 = t.indexOf("\n"); i2 !== -1; i2 = t.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
+      source2 = void 0;
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -70641,6 +70634,44 @@ function lineIndex(text2) {
     }
     return lo + 1;
   };
+}
+
+// src/yaml.ts
+var YamlError = class extends Error {
+  line;
+  constructor(message, line) {
+    super(message);
+    this.name = "YamlError";
+    this.line = line;
+  }
+};
+var POSITION = /* @__PURE__ */ Symbol("mcp-gate.yaml.position");
+var sealed = /* @__PURE__ */ new WeakMap();
+function setPosition(value, pos) {
+  try {
+    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
+  } catch {
+    sealed.set(value, pos);
+  }
+}
+function positionOf(value) {
+  return Object.hasOwn(value, POSITION) ? value[POSITION] : sealed.get(value);
+}
+function lineOf(value) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const pos = positionOf(value);
+  return pos ? pos.lines(pos.start) : void 0;
+}
+function keyLine(obj2, key) {
+  if (typeof obj2 !== "object" || obj2 === null) return void 0;
+  const pos = positionOf(obj2);
+  if (!pos) return void 0;
+  if (pos.keys && !pos.keyMap) {
+    const map2 = /* @__PURE__ */ new Map();
+    for (let k = 0; k < pos.keys.length; k += 2) map2.set(pos.keys[k], pos.keys[k + 1]);
+    pos.keyMap = map2;
+  }
+  return pos.lines(pos.keyMap?.get(key) ?? pos.start);
 }
 function parseYamlDocuments(text2, filename) {
   let events;
@@ -70652,7 +70683,8 @@ function parseYamlDocuments(text2, filename) {
   } catch (err) {
     throw err instanceof YamlError ? err : toYamlError(err);
   }
-  const toLine = lineIndex(text2);
+  const lines = lineIndex(text2);
+  const toLine = lines;
   const docs = [];
   let i2 = 0;
   let docIndex = 0;
@@ -70660,14 +70692,14 @@ function parseYamlDocuments(text2, filename) {
     const ev = events[i2++];
     if (!ev) return;
     if (ev.type === EVENT_ID.MAPPING) {
-      const pos = { line: toLine(ev.start), keys: /* @__PURE__ */ new Map() };
-      if (typeof value === "object" && value !== null) positions.set(value, pos);
+      const keys = [];
+      if (typeof value === "object" && value !== null) setPosition(value, { start: ev.start, lines, keys });
       while (i2 < events.length && events[i2]?.type !== EVENT_ID.POP) {
         const keyEv = events[i2];
         if (keyEv?.type === EVENT_ID.SCALAR) {
           i2++;
           const key = getScalarValue(text2, keyEv);
-          pos.keys?.set(key, toLine(keyEv.valueStart));
+          keys.push(key, keyEv.valueStart);
           const child = value !== null && typeof value === "object" ? value[key] : void 0;
           walk(child);
         } else {
@@ -70677,7 +70709,7 @@ function parseYamlDocuments(text2, filename) {
       }
       i2++;
     } else if (ev.type === EVENT_ID.SEQUENCE) {
-      if (typeof value === "object" && value !== null) positions.set(value, { line: toLine(ev.start) });
+      if (typeof value === "object" && value !== null) setPosition(value, { start: ev.start, lines });
       let n2 = 0;
       while (i2 < events.length && events[i2]?.type !== EVENT_ID.POP) {
         walk(Array.isArray(value) ? value[n2] : void 0);
@@ -70850,6 +70882,90 @@ function stringMap(v) {
 function malformed(obj2, near, what, key) {
   const line = (key ? keyLine(near, key) : lineOf(near)) ?? obj2.line;
   return new InputError(`${obj2.resource}: malformed workload: ${what}`, obj2.file, line);
+}
+
+// src/workspace.ts
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".mcp-gate"]);
+var MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+var Workspace = class {
+  root;
+  #files;
+  #text = /* @__PURE__ */ new Map();
+  #k8s;
+  constructor(root) {
+    this.root = root;
+  }
+  /** Every file under root (repository-relative, forward slashes), sorted. */
+  files() {
+    if (!this.#files) {
+      const out = [];
+      const walk = (rel) => {
+        let entries;
+        try {
+          entries = readdirSync(join(this.root, rel), { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const e of entries) {
+          const path10 = rel ? `${rel}/${e.name}` : e.name;
+          if (e.isDirectory()) {
+            if (!SKIP_DIRS.has(e.name)) walk(path10);
+          } else if (e.isFile()) out.push(path10);
+        }
+      };
+      walk("");
+      out.sort();
+      this.#files = out;
+    }
+    return this.#files;
+  }
+  /** Files matching any of the globs (or the default predicate when none given). */
+  select(globs2, byDefault) {
+    if (!globs2 || globs2.length === 0) return this.files().filter(byDefault);
+    const matchers = globs2.map(globMatcher);
+    return this.files().filter((f) => matchers.some((m) => m(f)));
+  }
+  read(file2) {
+    let text2 = this.#text.get(file2);
+    if (text2 === void 0) {
+      const abs = join(this.root, file2);
+      const size = lstatSync(abs).size;
+      if (size > MAX_MANIFEST_BYTES) throw new InputError(`file is ${size} bytes, above the ${MAX_MANIFEST_BYTES}-byte limit for manifests`, file2);
+      text2 = readFileSync(abs, "utf8");
+      this.#text.set(file2, text2);
+    }
+    return text2;
+  }
+  /** Kubernetes objects of the repository, parsed once. */
+  kubernetes(paths) {
+    if (!this.#k8s) {
+      const objects = [];
+      const problems = [];
+      for (const file2 of this.select(paths, isYamlFile)) {
+        try {
+          const docs = parseYamlDocuments(this.read(file2), file2);
+          objects.push(...kubernetesObjects(docs, file2));
+        } catch (err) {
+          if (err instanceof YamlError) problems.push({ file: file2, line: err.line, message: `invalid YAML: ${err.message}` });
+          else if (err instanceof InputError) problems.push({ file: file2, line: err.line, message: err.message });
+          else problems.push({ file: file2, message: `cannot read: ${err.message}` });
+        }
+      }
+      this.#k8s = { objects, problems };
+    }
+    return this.#k8s;
+  }
+};
+function parseProblemFindings(problems) {
+  return problems.map((p) => ({
+    ruleId: "gate/check-failed",
+    message: `${p.file}: ${p.message}`,
+    location: { file: p.file, ...p.line ? { line: p.line } : {} },
+    key: "k8s-parse"
+  }));
+}
+function isYamlFile(file2) {
+  return file2.endsWith(".yaml") || file2.endsWith(".yml");
 }
 
 // checks/k8s-workload.ts
@@ -71125,12 +71241,7 @@ var k8sWorkloadCheck = {
   rules: [...CONTAINER_RULES.map((r) => r.rule), ...POD_RULES.map((r) => r.rule), "gate/check-failed"],
   async run(ctx) {
     const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
-    const findings = problems.map((p) => ({
-      ruleId: "gate/check-failed",
-      message: `${p.file}: ${p.message}`,
-      location: { file: p.file, ...p.line ? { line: p.line } : {} },
-      key: "k8s-parse"
-    }));
+    const findings = parseProblemFindings(problems);
     const prc = podRuleContext(objects);
     let workloads = 0;
     for (const obj2 of objects) {
@@ -71166,22 +71277,38 @@ function canonicalJson(value) {
       throw new TypeError(`RFC 8785: cannot canonicalise ${typeof value}`);
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === void 0 ? null : v)).join(",")}]`;
-  const keys = Object.keys(value).filter((k) => value[k] !== void 0);
+  if (Array.isArray(value)) {
+    let out2 = "[";
+    for (let i2 = 0; i2 < value.length; i2++) {
+      const v = value[i2];
+      out2 += (i2 === 0 ? "" : ",") + (v === void 0 ? i2 in value ? "null" : "" : canonicalJson(v));
+    }
+    return `${out2}]`;
+  }
+  const o2 = value;
+  const keys = Object.keys(o2);
   keys.sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = o2[k];
+    if (v === void 0) continue;
+    out += `${first ? "" : ","}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 // src/mcp/lockfile.ts
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync2, mkdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { hash } from "node:crypto";
+import { existsSync as existsSync2, mkdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { dirname, join as join2 } from "node:path";
 var LOCKFILE = ".mcp-gate/manifests.lock.json";
 var SNAPSHOT_FILE = ".mcp-gate/manifests.snapshot.json";
 var LOCKFILE_VERSION = 1;
 var HEX64 = /^[0-9a-f]{64}$/;
 function sha256Hex(text2) {
-  return createHash2("sha256").update(text2, "utf8").digest("hex");
+  return hash("sha256", text2, "hex");
 }
 function sortTools(tools) {
   return [...tools].sort((a2, b) => a2.name < b.name ? -1 : a2.name > b.name ? 1 : 0);
@@ -71198,11 +71325,11 @@ function hashTools(tools) {
   return { sha256: sha256Hex(`[${parts.join(",")}]`), tools: perTool, canonical: parts };
 }
 function readLockfile(root) {
-  const abs = join(root, LOCKFILE);
+  const abs = join2(root, LOCKFILE);
   if (!existsSync2(abs)) return void 0;
   let text2;
   try {
-    text2 = readFileSync(abs, "utf8");
+    text2 = readFileSync2(abs, "utf8");
   } catch (err) {
     throw new InputError(`cannot read the lockfile (${err.code ?? err})`, LOCKFILE);
   }
@@ -71236,12 +71363,12 @@ function parseLockfile(text2) {
 }
 var snapshotCache;
 function snapshotServers(root) {
-  const abs = join(root, SNAPSHOT_FILE);
+  const abs = join2(root, SNAPSHOT_FILE);
   try {
     const st = statSync(abs);
     const key = `${abs}\0${st.size}\0${st.mtimeMs}`;
     if (snapshotCache?.key !== key) {
-      const doc = JSON.parse(readFileSync(abs, "utf8"));
+      const doc = JSON.parse(readFileSync2(abs, "utf8"));
       snapshotCache = { key, servers: isRecord(doc) && isRecord(doc.servers) ? doc.servers : {} };
     }
     return snapshotCache.servers;
@@ -71438,7 +71565,7 @@ function describeDeltas(c3, opts = {}) {
 }
 
 // src/mcp/manifests.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { isAbsolute, normalize, resolve } from "node:path";
 var TOOLS_SUFFIX = ".tools.json";
 function parseToolsJson(text2, file2) {
@@ -71490,12 +71617,24 @@ function jsonErrorLine(text2, err) {
   if (pos) return text2.slice(0, Number(pos[1])).split("\n").length;
   return /end of JSON input/.test(msg) ? text2.trimEnd().split("\n").length : void 0;
 }
+var NAME_PAIR = /"name"\s*:\s*("(?:[^"\\\n]|\\.)*")/g;
 function toolLineFinder(text2) {
+  let index;
   return (name) => {
-    const needle = JSON.stringify(name);
-    const re = new RegExp(`"name"\\s*:\\s*${needle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
-    const m = re.exec(text2);
-    return m ? text2.slice(0, m.index).split("\n").length : void 0;
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      let line = 1;
+      let pos = 0;
+      NAME_PAIR.lastIndex = 0;
+      for (let m = NAME_PAIR.exec(text2); m !== null; m = NAME_PAIR.exec(text2)) {
+        for (let i2 = text2.indexOf("\n", pos); i2 !== -1 && i2 < m.index; i2 = text2.indexOf("\n", i2 + 1)) line++;
+        pos = m.index;
+        const literal2 = m[1];
+        if (!index.has(literal2)) index.set(literal2, line);
+      }
+      NAME_PAIR.lastIndex = 0;
+    }
+    return index.get(JSON.stringify(name));
   };
 }
 var cache = /* @__PURE__ */ new WeakMap();
@@ -71523,7 +71662,7 @@ function serverLines(ctx) {
   if (!ctx.configFile) return out;
   try {
     const abs = isAbsolute(ctx.configFile) ? ctx.configFile : resolve(ctx.root, ctx.configFile);
-    const doc = parseYamlDocuments(readFileSync4(abs, "utf8"), ctx.configFile)[0]?.value;
+    const doc = parseYamlDocuments(readFileSync5(abs, "utf8"), ctx.configFile)[0]?.value;
     for (const s of doc?.mcp?.servers ?? []) {
       const id = s?.id;
       const line = lineOf(s);
@@ -72142,6 +72281,10 @@ var CONFUSABLE = {
   \u0251: "a",
   \u028F: "y"
 };
+var ANY_CONFUSABLE = new RegExp(
+  `[${Object.keys(CONFUSABLE).map((ch) => `\\u{${ch.codePointAt(0).toString(16)}}`).join("")}]`,
+  "u"
+);
 var WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 var ASCII_LETTER = /[A-Za-z]/;
 function foldConfusables(text2, found) {
@@ -72226,7 +72369,7 @@ function normalise(input2) {
   const base = dirty ? out : input2;
   const nfkc = isAscii(base) ? base : base.normalize("NFKC");
   const confusables = [];
-  const text2 = /[^\u0000-\u007f]/.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
+  const text2 = /[^\u0000-\u007f]/.test(nfkc) && ANY_CONFUSABLE.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
   return {
     text: text2,
     lower: text2.toLowerCase(),
@@ -72396,13 +72539,15 @@ var DeploymentIndex = class {
     return out;
   }
   #counts = new Int32Array(0);
-  #rare = /* @__PURE__ */ new Map();
+  /** Rare-token count per description id, -1 until computed. */
+  #rare = new Int32Array(0);
   #rareCount(id) {
-    let n2 = this.#rare.get(id);
-    if (n2 === void 0) {
+    if (this.#rare.length < this.#descTokens.length) this.#rare = new Int32Array(this.#descTokens.length).fill(-1);
+    let n2 = this.#rare[id];
+    if (n2 < 0) {
       n2 = 0;
       for (const tok of this.#descTokens[id].tokens) if ((this.#postings.get(tok)?.length ?? 0) <= RARE_POSTINGS) n2++;
-      this.#rare.set(id, n2);
+      this.#rare[id] = n2;
     }
     return n2;
   }
@@ -72415,8 +72560,20 @@ function descTokens(s) {
   const out = /* @__PURE__ */ new Set();
   const text2 = s.length > 2e4 ? s.slice(0, 2e4) : s;
   const lower = text2.toLowerCase();
-  const re = /[^\u0000-\u007f]/.test(lower) ? /[\p{L}\p{N}]{3,}/gu : /[a-z0-9]{3,}/g;
-  for (const m of lower.matchAll(re)) out.add(m[0]);
+  if (/[^\u0000-\u007f]/.test(lower)) {
+    for (const m of lower.matchAll(/[\p{L}\p{N}]{3,}/gu)) out.add(m[0]);
+    return out;
+  }
+  let start = -1;
+  for (let i2 = 0; i2 <= lower.length; i2++) {
+    const c3 = i2 < lower.length ? lower.charCodeAt(i2) : 0;
+    if (c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57) {
+      if (start < 0) start = i2;
+    } else if (start >= 0) {
+      if (i2 - start >= 3) out.add(lower.slice(start, i2));
+      start = -1;
+    }
+  }
   return out;
 }
 function looseName(name) {
@@ -73555,12 +73712,7 @@ var netpolCheck = {
   rules: NETPOL_RULES,
   async run(ctx) {
     const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
-    const findings = problems.map((p) => ({
-      ruleId: "gate/check-failed",
-      message: `${p.file}: ${p.message}`,
-      location: { file: p.file, ...p.line ? { line: p.line } : {} },
-      key: "k8s-parse"
-    }));
+    const findings = parseProblemFindings(problems);
     const result3 = auditObjects(objects, ctx.config, ctx.configFile);
     findings.push(...result3.findings);
     const { model, audited } = result3;
@@ -73695,9 +73847,9 @@ function liveWorkload(pod) {
   const owners = Array.isArray(meta3.ownerReferences) ? meta3.ownerReferences.filter(isObj) : [];
   const owner = owners.find((o2) => o2.controller === true) ?? owners[0];
   if (owner && typeof owner.kind === "string" && typeof owner.name === "string") {
-    const hash2 = labels["pod-template-hash"];
-    if (owner.kind === "ReplicaSet" && hash2 && owner.name.endsWith(`-${hash2}`))
-      resource = `Deployment/${obj2.namespace}/${owner.name.slice(0, -hash2.length - 1)}`;
+    const hash4 = labels["pod-template-hash"];
+    if (owner.kind === "ReplicaSet" && hash4 && owner.name.endsWith(`-${hash4}`))
+      resource = `Deployment/${obj2.namespace}/${owner.name.slice(0, -hash4.length - 1)}`;
     else resource = `${owner.kind}/${obj2.namespace}/${owner.name}`;
   }
   const spec = isObj(pod.spec) ? pod.spec : {};
@@ -73820,7 +73972,7 @@ var netpolLiveCheck = {
 };
 
 // src/probes/common.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/probes/net.ts
@@ -74095,7 +74247,7 @@ function configLocation(ctx, section, key) {
   if (!ctx.configFile) return {};
   try {
     const abs = isAbsolute2(ctx.configFile) ? ctx.configFile : resolve2(ctx.root, ctx.configFile);
-    const doc = parseYamlDocuments(readFileSync5(abs, "utf8"), ctx.configFile)[0]?.value;
+    const doc = parseYamlDocuments(readFileSync6(abs, "utf8"), ctx.configFile)[0]?.value;
     const probes = doc?.probes;
     const sec = probes?.[section];
     const line = (key ? keyLine(sec, key) : void 0) ?? keyLine(probes, section) ?? keyLine(doc, "probes") ?? 1;
@@ -74111,7 +74263,7 @@ function readPem(ctx, path10, what) {
   const abs = isAbsolute2(path10) ? path10 : resolve2(ctx.root, path10);
   let data;
   try {
-    data = readFileSync5(abs);
+    data = readFileSync6(abs);
   } catch (err) {
     throw new ProbeConfigError(`${what} ${path10} cannot be read (${err.code ?? "error"})`);
   }
@@ -74213,8 +74365,8 @@ function wellKnownMetadataUrl(resource) {
 }
 function sameResource(a2, b) {
   const norm = (s) => {
-    const hash2 = s.indexOf("#");
-    return (hash2 === -1 ? s : s.slice(0, hash2)).replace(/\/$/, "");
+    const hash4 = s.indexOf("#");
+    return (hash4 === -1 ? s : s.slice(0, hash4)).replace(/\/$/, "");
   };
   return norm(a2) === norm(b);
 }
@@ -74524,7 +74676,7 @@ var endpointProbeCheck = {
 // checks/reports.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, isAbsolute as isAbsolute3, join as join2, relative } from "node:path";
+import { basename, isAbsolute as isAbsolute3, join as join3, relative } from "node:path";
 
 // src/exec.ts
 async function execFileSafe(file2, args, options) {
@@ -74535,8 +74687,21 @@ async function execFileSafe(file2, args, options) {
 // src/reports/checkov.ts
 init_zod();
 
+// src/read-fully.ts
+import { readSync as readSync2 } from "node:fs";
+function readFully(fd, size) {
+  const buf = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const n2 = readSync2(fd, buf, length, size - length, length);
+    if (n2 === 0) break;
+    length += n2;
+  }
+  return { buf, length };
+}
+
 // src/reports/common.ts
-import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync2, fstatSync, openSync as openSync2 } from "node:fs";
 var MAX_REPORT_BYTES = 128 * 1024 * 1024;
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 function severityRank(s) {
@@ -74589,13 +74754,7 @@ function readReportText(abs, file2, opts = {}) {
       if (opts.allowEmpty) return "";
       throw new InputError(`${file2}: report is empty (0 bytes): the scanner step wrote nothing`, file2);
     }
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n2 = readSync2(fd, buf, off, st.size - off, off);
-      if (n2 === 0) break;
-      off += n2;
-    }
+    const { buf, length: off } = readFully(fd, st.size);
     return buf.toString("utf8", 0, off);
   } finally {
     closeSync2(fd);
@@ -75404,7 +75563,7 @@ var LINE_SEARCH_BUDGET = 2e8;
 var LineFinder = class {
   #text;
   #budget;
-  #starts;
+  #toLine;
   constructor(text2, budget = { chars: LINE_SEARCH_BUDGET }) {
     this.#text = text2;
     this.#budget = budget;
@@ -75419,20 +75578,8 @@ var LineFinder = class {
     return void 0;
   }
   #lineAt(offset) {
-    if (!this.#starts) {
-      const starts2 = [0];
-      for (let i2 = this.#text.indexOf("\n"); i2 !== -1; i2 = this.#text.indexOf("\n", i2 + 1)) starts2.push(i2 + 1);
-      this.#starts = starts2;
-    }
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    this.#toLine ??= lineIndex(this.#text);
+    return this.#toLine(offset);
   }
 };
 function configLine(ctx, needle) {
@@ -75478,7 +75625,7 @@ var reportsCheck = {
       if (!globs2) continue;
       for (const file2 of matchGlobs(ctx, `reports.${tool}`, globs2, findings, configFile)) {
         try {
-          const text2 = readReportText(join2(ctx.root, file2), file2, { allowEmpty: tool === "trufflehog" });
+          const text2 = readReportText(join3(ctx.root, file2), file2, { allowEmpty: tool === "trufflehog" });
           parsed.push({ file: file2, report: parseReportText(tool, text2, file2), text: text2 });
         } catch (err) {
           findings.push(errorFinding(err, file2, tool));
@@ -75495,7 +75642,7 @@ var reportsCheck = {
     const rejected2 = [];
     for (const file2 of candidates) {
       try {
-        const text2 = readReportText(join2(ctx.root, file2), file2);
+        const text2 = readReportText(join3(ctx.root, file2), file2);
         const info2 = parseSbom(parseJson(text2, file2), file2);
         const rootLine = info2.root ? new LineFinder(text2).find([JSON.stringify(info2.root)]) : void 0;
         sboms.push({ file: file2, info: info2, ...rootLine ? { rootLine } : {} });
@@ -75705,8 +75852,8 @@ function sbomFindings(sboms, rejected2, ctx, configFile) {
 async function runScanner(tool, ctx) {
   const label2 = `reports.run:${tool}`;
   const at = (message) => failed2(message, ctx.configFile, label2, ctx.configFile ? configLine(ctx, "run:") : void 0);
-  const dir = mkdtempSync(join2(tmpdir(), "mcp-gate-run-"));
-  const out = join2(dir, "report.json");
+  const dir = mkdtempSync(join3(tmpdir(), "mcp-gate-run-"));
+  const out = join3(dir, "report.json");
   const args = tool === "trivy" ? ["fs", "--quiet", "--format", "json", "--scanners", "vuln,secret,misconfig", "--output", out, ctx.root] : ["dir", ctx.root, "--report-format", "json", "--report-path", out, "--no-banner", "--exit-code", "0"];
   try {
     const r = await execFileSafe(tool, args, {
@@ -75735,84 +75882,6 @@ async function runScanner(tool, ctx) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-// src/workspace.ts
-import { lstatSync, readdirSync, readFileSync as readFileSync6 } from "node:fs";
-import { join as join3 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".mcp-gate"]);
-var MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
-var Workspace = class {
-  root;
-  #files;
-  #text = /* @__PURE__ */ new Map();
-  #k8s;
-  constructor(root) {
-    this.root = root;
-  }
-  /** Every file under root (repository-relative, forward slashes), sorted. */
-  files() {
-    if (!this.#files) {
-      const out = [];
-      const walk = (rel) => {
-        let entries;
-        try {
-          entries = readdirSync(join3(this.root, rel), { withFileTypes: true });
-        } catch {
-          return;
-        }
-        for (const e of entries) {
-          const path10 = rel ? `${rel}/${e.name}` : e.name;
-          if (e.isDirectory()) {
-            if (!SKIP_DIRS.has(e.name)) walk(path10);
-          } else if (e.isFile()) out.push(path10);
-        }
-      };
-      walk("");
-      out.sort();
-      this.#files = out;
-    }
-    return this.#files;
-  }
-  /** Files matching any of the globs (or the default predicate when none given). */
-  select(globs2, byDefault) {
-    if (!globs2 || globs2.length === 0) return this.files().filter(byDefault);
-    const matchers = globs2.map(globMatcher);
-    return this.files().filter((f) => matchers.some((m) => m(f)));
-  }
-  read(file2) {
-    let text2 = this.#text.get(file2);
-    if (text2 === void 0) {
-      const abs = join3(this.root, file2);
-      const size = lstatSync(abs).size;
-      if (size > MAX_MANIFEST_BYTES) throw new InputError(`file is ${size} bytes, above the ${MAX_MANIFEST_BYTES}-byte limit for manifests`, file2);
-      text2 = readFileSync6(abs, "utf8");
-      this.#text.set(file2, text2);
-    }
-    return text2;
-  }
-  /** Kubernetes objects of the repository, parsed once. */
-  kubernetes(paths) {
-    if (!this.#k8s) {
-      const objects = [];
-      const problems = [];
-      for (const file2 of this.select(paths, isYamlFile)) {
-        try {
-          const docs = parseYamlDocuments(this.read(file2), file2);
-          objects.push(...kubernetesObjects(docs, file2));
-        } catch (err) {
-          if (err instanceof YamlError) problems.push({ file: file2, line: err.line, message: `invalid YAML: ${err.message}` });
-          else if (err instanceof InputError) problems.push({ file: file2, line: err.line, message: err.message });
-          else problems.push({ file: file2, message: `cannot read: ${err.message}` });
-        }
-      }
-      this.#k8s = { objects, problems };
-    }
-    return this.#k8s;
-  }
-};
-function isYamlFile(file2) {
-  return file2.endsWith(".yaml") || file2.endsWith(".yml");
 }
 
 // src/alerts/sigma.ts
@@ -76181,6 +76250,8 @@ var PROBES = {
       r = await tlsHandshake(scope, { host: t.host, port: t.port, ...tlsOptions(m), lingerMs: SYSLOG_LINGER_MS });
     } catch (err) {
       if (err instanceof ProbeError && err.code === "tls") throw cannotTell(`${err.message}: not a TLS syslog listener?`);
+      if (err instanceof ProbeError && err.code === "reset")
+        throw unreachable(`the syslog server reset the connection during the TLS handshake${m.cert ? ": client certificate rejected?" : ": it probably requires a client certificate (certFile/keyFile)"}`);
       throw err;
     }
     if (r.authorizationError) throw unreachable(`the syslog server's certificate does not verify against ${m.ca ? "probes.siem.caFile" : "the system store"} (${r.authorizationError}); a log shipper would refuse it`);
@@ -76236,7 +76307,7 @@ var siemProbeCheck = {
 };
 
 // checks/secrets-scan.ts
-import { closeSync as closeSync3, constants as constants6, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync3, constants as constants6, fstatSync as fstatSync2, openSync as openSync3 } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { join as join5 } from "node:path";
 
@@ -76482,7 +76553,7 @@ function scanText(text2, opts) {
   const taken = [];
   let lineOf2;
   const line = (offset) => {
-    lineOf2 ??= lineLookup(text2);
+    lineOf2 ??= lineIndex(text2);
     return lineOf2(offset);
   };
   let full = false;
@@ -76704,20 +76775,6 @@ function skipSpaces(text2, i2) {
   while (k < text2.length && k - i2 < 16 && (text2.charCodeAt(k) === 32 || text2.charCodeAt(k) === 9)) k++;
   return k;
 }
-function lineLookup(text2) {
-  const starts = [0];
-  for (let i2 = text2.indexOf("\n"); i2 !== -1; i2 = text2.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 // checks/secrets-scan.ts
 var DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -76751,13 +76808,7 @@ function readForScan(abs, maxBytes) {
     const st = fstatSync2(fd);
     if (!st.isFile()) return { skip: "unreadable", why: "not a regular file" };
     if (st.size > maxBytes) return { skip: "tooLarge", why: `${st.size} bytes` };
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n2 = readSync3(fd, buf, off, st.size - off, off);
-      if (n2 === 0) break;
-      off += n2;
-    }
+    const { buf, length: off } = readFully(fd, st.size);
     const data = off === st.size ? buf : buf.subarray(0, off);
     const sniff = data.subarray(0, BINARY_SNIFF);
     if (sniff.includes(0)) return { skip: "binary" };
@@ -77659,11 +77710,11 @@ async function protectPolicy(root, baseRef, configFile, head) {
 }
 
 // src/fingerprint.ts
-import { createHash as createHash3 } from "node:crypto";
+import { hash as hash3 } from "node:crypto";
 function fingerprintOf(f) {
   const { resource, container, file: file2 } = f.location;
   const parts = [f.ruleId, resource ?? `file:${file2 ?? ""}`, container ?? "", f.key ?? ""];
-  return createHash3("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return hash3("sha256", parts.join("\0"), "hex").slice(0, 32);
 }
 
 // src/overrides/apply.ts
@@ -77703,7 +77754,7 @@ import { lstatSync as lstatSync3, readdirSync as readdirSync2, readFileSync as r
 import { join as join7 } from "node:path";
 
 // src/overrides/sshsig.ts
-import { createHash as createHash4, createPublicKey, verify } from "node:crypto";
+import { createHash as createHash2, createPublicKey, verify } from "node:crypto";
 import { promisify as promisify3 } from "node:util";
 var verifyAsync = promisify3(verify);
 var SSHSIG_MAGIC = "SSHSIG";
@@ -77776,16 +77827,16 @@ function parseSignatureBlob(blob) {
     const publicKey = r.string();
     const namespace = r.text();
     r.string();
-    const hash2 = r.text();
+    const hash4 = r.text();
     const sigBlob = r.string();
     r.end("the SSH signature");
-    if (hash2 !== "sha256" && hash2 !== "sha512") throw new SshSigError(`unsupported SSHSIG hash algorithm "${hash2}"`);
+    if (hash4 !== "sha256" && hash4 !== "sha512") throw new SshSigError(`unsupported SSHSIG hash algorithm "${hash4}"`);
     const keyType = new SshReader(publicKey).text();
     const sr = new SshReader(sigBlob);
     const signatureAlgorithm = sr.text();
     const signature = sr.string();
     sr.end("the signature blob");
-    return { publicKey, keyType, namespace, hashAlgorithm: hash2, signatureAlgorithm, signature };
+    return { publicKey, keyType, namespace, hashAlgorithm: hash4, signatureAlgorithm, signature };
   } catch (err) {
     if (err instanceof SshSigError) throw err;
     throw new SshSigError(`malformed SSH signature: ${err.message}`);
@@ -77848,7 +77899,7 @@ function parsePublicKeyUncached(blob) {
   throw new SshSigError(`unsupported key type "${type}" (supported: ${SUPPORTED_KEY_TYPES.join(", ")})`);
 }
 function signedData(namespace, hashAlgorithm, message) {
-  const digest = createHash4(hashAlgorithm).update(message).digest();
+  const digest = createHash2(hashAlgorithm).update(message).digest();
   return Buffer.concat([Buffer.from(SSHSIG_MAGIC, "latin1"), sshString(namespace), sshString(""), sshString(hashAlgorithm), sshString(digest)]);
 }
 async function verifySignature(sig, message, namespace) {
@@ -77873,9 +77924,9 @@ async function verifyInner(key, sig, data) {
   }
   if (key.type === "ssh-rsa") {
     if (alg === "ssh-rsa") throw new SshSigError("ssh-rsa (SHA-1) signatures are refused: sign with rsa-sha2-256 or rsa-sha2-512 (any current ssh-keygen does)");
-    const hash2 = alg === "rsa-sha2-256" ? "sha256" : alg === "rsa-sha2-512" ? "sha512" : void 0;
-    if (!hash2) throw new SshSigError(`signature algorithm ${alg} does not match an RSA key`);
-    return verifyAsync(hash2, data, key.key, sig.signature);
+    const hash4 = alg === "rsa-sha2-256" ? "sha256" : alg === "rsa-sha2-512" ? "sha512" : void 0;
+    if (!hash4) throw new SshSigError(`signature algorithm ${alg} does not match an RSA key`);
+    return verifyAsync(hash4, data, key.key, sig.signature);
   }
   if (alg !== key.type) throw new SshSigError(`signature algorithm ${alg} does not match an ${key.type} key`);
   const sr = new SshReader(sig.signature);
@@ -77888,7 +77939,7 @@ async function verifyInner(key, sig, data) {
   return verifyAsync(key.curveHash, data, { key: key.key, dsaEncoding: "ieee-p1363" }, p1363);
 }
 function keyFingerprint(blob) {
-  return `SHA256:${createHash4("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+  return `SHA256:${createHash2("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 }
 
 // src/overrides/allowed-signers.ts
@@ -78650,6 +78701,7 @@ function renderJson(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
+var CHUNK_CHARS = 1 << 20;
 
 // src/reporters/escape.ts
 var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|~>]/g;

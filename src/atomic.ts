@@ -1,17 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Write a file so readers see the old or the new content, never half of it. */
-export function writeFileAtomic(path: string, data: string): void {
+/**
+ * Write a file so readers see the old or the new content, never half of it.
+ * `data` may come in pieces (a large report), written in order; each piece
+ * is encoded on its own, so none may end inside a surrogate pair.
+ */
+export function writeFileAtomic(path: string, data: string | readonly string[]): void {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, data, { mode: 0o644 });
+    if (typeof data === 'string') writeFileSync(tmp, data, { mode: 0o644 });
+    else writePieces(tmp, data);
     renameSync(tmp, path);
   } catch (err) {
     try {
       unlinkSync(tmp);
     } catch {}
     throw err;
+  }
+}
+
+function writePieces(file: string, pieces: readonly string[]): void {
+  const fd = openSync(file, 'w', 0o644);
+  try {
+    for (const piece of pieces) {
+      const buf = Buffer.from(piece, 'utf8');
+      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

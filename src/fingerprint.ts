@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RawFinding } from './types.ts';
 
 /**
@@ -9,5 +9,6 @@ import type { RawFinding } from './types.ts';
 export function fingerprintOf(f: RawFinding): string {
   const { resource, container, file } = f.location;
   const parts = [f.ruleId, resource ?? `file:${file ?? ''}`, container ?? '', f.key ?? ''];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  // One-shot hash (same digest as createHash().update().digest()): this runs once per finding.
+  return hash('sha256', parts.join('\u0000'), 'hex').slice(0, 32);
 }

@@ -9,9 +9,27 @@ export function canonicalJson(value: unknown): string {
       throw new TypeError(`RFC 8785: cannot canonicalise ${typeof value}`);
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+  // Plain loops and one string per level: this runs over every pinned tool on every check.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      // A hole of a sparse array renders empty, as Array.prototype.join did before.
+      out += (i === 0 ? '' : ',') + (v === undefined ? (i in value ? 'null' : '') : canonicalJson(v));
+    }
+    return `${out}]`;
+  }
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
   // Default sort compares UTF-16 code units, exactly what RFC 8785 §3.2.3 asks.
   keys.sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }

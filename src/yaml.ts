@@ -10,6 +10,7 @@ import {
   parseEvents,
   YAMLException,
 } from 'js-yaml';
+import { lineIndex } from './lines.ts';
 
 export interface YamlDocument {
   value: unknown;
@@ -26,42 +27,64 @@ export class YamlError extends Error {
   }
 }
 
+/** Offset -> line of one parsed text (lines.ts: built on the first lookup). */
+type Lines = (offset: number) => number;
+
+// Positions are recorded as source offsets and turned into lines only when a
+// finding asks (most objects are never asked): no line search, and no key
+// map, per parsed node.
 interface Position {
-  line: number;
-  keys?: Map<string, number>;
+  start: number;
+  lines: Lines;
+  /** Mapping keys and their offsets, alternating, in source order. */
+  keys?: Array<string | number>;
+  keyMap?: Map<string, number>;
 }
 
-// Values are plain objects created by the parser; a WeakMap keeps positions
-// off the objects so they serialise and compare as ordinary data.
-const positions = new WeakMap<object, Position>();
+// Values are plain objects created by the parser. The position rides on
+// each object under a private symbol, non-enumerable, so the objects still
+// serialise, spread, clone and compare as ordinary data (JSON.stringify,
+// Object.keys, {...o}, structuredClone and deepStrictEqual skip it; copies
+// carry no position). A WeakMap did the same but cost more than the parser
+// itself on large repositories (one ephemeron per node, on every GC).
+const POSITION = Symbol('mcp-gate.yaml.position');
+
+/** Objects that cannot take a property (never produced by js-yaml; kept for safety). */
+const sealed = new WeakMap<object, Position>();
+
+function setPosition(value: object, pos: Position): void {
+  try {
+    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
+  } catch {
+    sealed.set(value, pos);
+  }
+}
+
+function positionOf(value: object): Position | undefined {
+  return Object.hasOwn(value, POSITION) ? (value as { [POSITION]?: Position })[POSITION] : sealed.get(value);
+}
 
 /** 1-based line where a parsed mapping or sequence starts. */
 export function lineOf(value: unknown): number | undefined {
-  return typeof value === 'object' && value !== null ? positions.get(value)?.line : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const pos = positionOf(value);
+  return pos ? pos.lines(pos.start) : undefined;
 }
 
 /** 1-based line of `key` inside a parsed mapping (falls back to the mapping's line). */
 export function keyLine(obj: unknown, key: string): number | undefined {
   if (typeof obj !== 'object' || obj === null) return undefined;
-  const pos = positions.get(obj);
-  return pos?.keys?.get(key) ?? pos?.line;
+  const pos = positionOf(obj);
+  if (!pos) return undefined;
+  if (pos.keys && !pos.keyMap) {
+    // A repeated key keeps its last offset, as the constructed value keeps its last value.
+    const map = new Map<string, number>();
+    for (let k = 0; k < pos.keys.length; k += 2) map.set(pos.keys[k] as string, pos.keys[k + 1] as number);
+    pos.keyMap = map;
+  }
+  return pos.lines(pos.keyMap?.get(key) ?? pos.start);
 }
 
-/** Line starts of a text, for offset -> line lookups by binary search. */
-export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 /** Parse every document of a YAML text (core schema: dates stay strings). */
 export function parseYamlDocuments(text: string, filename: string): YamlDocument[] {
@@ -74,7 +97,8 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
   } catch (err) {
     throw err instanceof YamlError ? err : toYamlError(err);
   }
-  const toLine = lineIndex(text);
+  const lines: Lines = lineIndex(text);
+  const toLine = lines;
   const docs: YamlDocument[] = [];
   let i = 0;
   let docIndex = 0;
@@ -83,14 +107,14 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
     const ev = events[i++];
     if (!ev) return;
     if (ev.type === EVENT_ID.MAPPING) {
-      const pos: Position = { line: toLine(ev.start), keys: new Map() };
-      if (typeof value === 'object' && value !== null) positions.set(value, pos);
+      const keys: Array<string | number> = [];
+      if (typeof value === 'object' && value !== null) setPosition(value, { start: ev.start, lines, keys });
       while (i < events.length && events[i]?.type !== EVENT_ID.POP) {
         const keyEv = events[i];
         if (keyEv?.type === EVENT_ID.SCALAR) {
           i++;
           const key = getScalarValue(text, keyEv);
-          pos.keys?.set(key, toLine(keyEv.valueStart));
+          keys.push(key, keyEv.valueStart);
           const child = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
           walk(child);
         } else {
@@ -100,7 +124,7 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
       }
       i++; // POP
     } else if (ev.type === EVENT_ID.SEQUENCE) {
-      if (typeof value === 'object' && value !== null) positions.set(value, { line: toLine(ev.start) });
+      if (typeof value === 'object' && value !== null) setPosition(value, { start: ev.start, lines });
       let n = 0;
       while (i < events.length && events[i]?.type !== EVENT_ID.POP) {
         walk(Array.isArray(value) ? value[n] : undefined);

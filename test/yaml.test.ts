@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { keyLine, lineIndex, lineOf, parseYamlDocuments, YamlError } from '../src/yaml.ts';
+import { lineIndex } from '../src/lines.ts';
+import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../src/yaml.ts';
 
 test('documents, objects and keys carry their source lines', () => {
   const text = 'a: 1\n---\n# comment\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: x\n      image: y\n    - {name: z}\n';

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../atomic.ts';
 import { runGate } from '../engine.ts';
 import { UsageError } from '../errors.ts';
 import { exitCodeFor } from '../policy.ts';
-import { FORMATS, type Format, render } from '../reporters/index.ts';
+import { FORMATS, type Format, render, renderPieces } from '../reporters/index.ts';
 import type { Mode, Rollout } from '../types.ts';
 import type { Command } from './index.ts';
 
@@ -36,11 +36,10 @@ export const checkCommand: Command = {
       ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
     });
     const color = !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
-    const text = render(report, format, { color, root: resolve(dir) });
     if (values.output) {
-      writeFileAtomic(values.output, text);
+      writeFileAtomic(values.output, renderPieces(report, format, { color, root: resolve(dir) }));
       process.stderr.write(`mcp-gate: ${report.decision} (${report.summary.block} block, ${report.summary.warning} warning, ${report.summary.overridden} overridden); report written to ${values.output}\n`);
-    } else process.stdout.write(text);
+    } else process.stdout.write(render(report, format, { color, root: resolve(dir) }));
     return exitCodeFor(report.decision);
   },
 };

@@ -3,7 +3,7 @@
 // SHA-256 per tool. Beside it, `pin` keeps a snapshot of the pinned tools
 // lists (.mcp-gate/manifests.snapshot.json) so a drift can be shown field by
 // field; a server's snapshot is only trusted when it hashes to its pin.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
@@ -30,7 +30,7 @@ export interface Lockfile {
 const HEX64 = /^[0-9a-f]{64}$/;
 
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex'); // one-shot: same digest as createHash().update(text, 'utf8')
 }
 
 /** Tools sorted by name (UTF-16 code units, like RFC 8785 key order). */

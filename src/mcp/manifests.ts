@@ -106,13 +106,32 @@ function jsonErrorLine(text: string, err: unknown): number | undefined {
   return /end of JSON input/.test(msg) ? text.trimEnd().split('\n').length : undefined;
 }
 
-/** Line of `"name": "<tool>"` in a JSON text (first occurrence). */
+/** `"name": "<string literal>"` pairs; the literal is kept as written (escapes included). */
+const NAME_PAIR = /"name"\s*:\s*("(?:[^"\\\n]|\\.)*")/g;
+
+/**
+ * Line of `"name": "<tool>"` in a JSON text (first occurrence), where the
+ * literal is written as JSON.stringify writes the name. One pass over the
+ * text builds a literal -> line index on first use (a search per tool would
+ * be quadratic in the file size).
+ */
 export function toolLineFinder(text: string): (name: string) => number | undefined {
+  let index: Map<string, number> | undefined;
   return (name) => {
-    const needle = JSON.stringify(name);
-    const re = new RegExp(`"name"\\s*:\\s*${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-    const m = re.exec(text);
-    return m ? text.slice(0, m.index).split('\n').length : undefined;
+    if (!index) {
+      index = new Map();
+      let line = 1;
+      let pos = 0;
+      NAME_PAIR.lastIndex = 0;
+      for (let m = NAME_PAIR.exec(text); m !== null; m = NAME_PAIR.exec(text)) {
+        for (let i = text.indexOf('\n', pos); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+        pos = m.index;
+        const literal = m[1] as string;
+        if (!index.has(literal)) index.set(literal, line);
+      }
+      NAME_PAIR.lastIndex = 0;
+    }
+    return index.get(JSON.stringify(name));
   };
 }
 

@@ -209,6 +209,10 @@ const PROBES: Record<SiemConfig['kind'], Probe> = {
       r = await tlsHandshake(scope, { host: t.host, port: t.port, ...tlsOptions(m), lingerMs: SYSLOG_LINGER_MS });
     } catch (err) {
       if (err instanceof ProbeError && err.code === 'tls') throw cannotTell(`${err.message}: not a TLS syslog listener?`);
+      // With TLS 1.3 a server that wants a client certificate rejects it after
+      // the handshake; depending on timing the client sees a reset instead.
+      if (err instanceof ProbeError && err.code === 'reset')
+        throw unreachable(`the syslog server reset the connection during the TLS handshake${m.cert ? ': client certificate rejected?' : ': it probably requires a client certificate (certFile/keyFile)'}`);
       throw err;
     }
     if (r.authorizationError) throw unreachable(`the syslog server's certificate does not verify against ${m.ca ? 'probes.siem.caFile' : 'the system store'} (${r.authorizationError}); a log shipper would refuse it`);

@@ -1,5 +1,5 @@
 import type { Report } from '../types.ts';
-import { renderJson } from './json.ts';
+import { renderJson, renderJsonChunks } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderSarif } from './sarif.ts';
 import { renderText } from './text.ts';
@@ -24,4 +24,9 @@ export function render(report: Report, format: Format, opts: RenderOptions = {})
     default:
       return renderText(report, opts.color === true);
   }
+}
+
+/** render() as pieces to write in order (a JSON report of any size is never one string). */
+export function renderPieces(report: Report, format: Format, opts: RenderOptions = {}): string[] {
+  return format === 'json' ? renderJsonChunks(report) : [render(report, format, opts)];
 }

@@ -2,7 +2,8 @@
 // scanner report (entries), severity normalisation, bounded file reading
 // and zod error formatting. Parsers never keep a secret value: they turn it
 // into secretKey(value) on the spot.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFully } from '../read-fully.ts';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { z } from 'zod';
 import { InputError } from '../errors.ts';
 
@@ -136,13 +137,7 @@ export function readReportText(abs: string, file: string, opts: { allowEmpty?: b
       if (opts.allowEmpty) return '';
       throw new InputError(`${file}: report is empty (0 bytes): the scanner step wrote nothing`, file);
     }
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
+    const { buf, length: off } = readFully(fd, st.size);
     return buf.toString('utf8', 0, off);
   } finally {
     closeSync(fd);

@@ -3,6 +3,7 @@
 // to credential-named keys. Linear time: every pattern starts with a literal
 // trigger found by one combined scan, and every quantifier is bounded, so a
 // 100 MB single-line file costs one pass, never a backtracking blow-up.
+import { lineIndex } from '../lines.ts';
 import { credentialNameStrength, isDummyToken, isPlaceholderValue, looksLikeGeneratedSecret, looksLikeTokenUnderWeakName } from './values.ts';
 
 export interface SecretHit {
@@ -230,7 +231,7 @@ export function scanText(text: string, opts: ScanTextOptions): SecretHit[] {
   const taken: Array<[number, number]> = [];
   let lineOf: ((offset: number) => number) | undefined;
   const line = (offset: number): number => {
-    lineOf ??= lineLookup(text);
+    lineOf ??= lineIndex(text);
     return lineOf(offset);
   };
   let full = false;
@@ -487,18 +488,3 @@ function skipSpaces(text: string, i: number): number {
   return k;
 }
 
-/** Offset -> 1-based line, by binary search over line starts. */
-export function lineLookup(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}

@@ -144,13 +144,15 @@ export class DeploymentIndex {
   }
 
   #counts = new Int32Array(0);
-  readonly #rare = new Map<number, number>();
+  /** Rare-token count per description id, -1 until computed. */
+  #rare = new Int32Array(0);
   #rareCount(id: number): number {
-    let n = this.#rare.get(id);
-    if (n === undefined) {
+    if (this.#rare.length < this.#descTokens.length) this.#rare = new Int32Array(this.#descTokens.length).fill(-1);
+    let n = this.#rare[id]!;
+    if (n < 0) {
       n = 0;
       for (const tok of this.#descTokens[id]!.tokens) if ((this.#postings.get(tok)?.length ?? 0) <= RARE_POSTINGS) n++;
-      this.#rare.set(id, n);
+      this.#rare[id] = n;
     }
     return n;
   }
@@ -168,8 +170,21 @@ function descTokens(s: string): Set<string> {
   const out = new Set<string>();
   const text = s.length > 20_000 ? s.slice(0, 20_000) : s;
   const lower = text.toLowerCase();
-  const re = /[^\u0000-\u007f]/.test(lower) ? /[\p{L}\p{N}]{3,}/gu : /[a-z0-9]{3,}/g;
-  for (const m of lower.matchAll(re)) out.add(m[0]);
+  if (/[^\u0000-\u007f]/.test(lower)) {
+    for (const m of lower.matchAll(/[\p{L}\p{N}]{3,}/gu)) out.add(m[0]);
+    return out;
+  }
+  // ASCII: the maximal runs of [a-z0-9] of 3 or more, as /[a-z0-9]{3,}/g finds them, without a match object each.
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start >= 3) out.add(lower.slice(start, i));
+      start = -1;
+    }
+  }
   return out;
 }
 

@@ -106,6 +106,13 @@ const CONFUSABLE: Readonly<Record<string, string>> = {
   ı: 'i', ɡ: 'g', ɑ: 'a', ʏ: 'y',
 };
 
+/** Any character CONFUSABLE maps: a text without one has nothing to fold. */
+const ANY_CONFUSABLE = new RegExp(
+  `[${Object.keys(CONFUSABLE)
+    .map((ch) => `\\u{${(ch.codePointAt(0) as number).toString(16)}}`)
+    .join('')}]`,
+  'u',
+);
 const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 const ASCII_LETTER = /[A-Za-z]/;
 
@@ -197,7 +204,7 @@ export function normalise(input: string): Normalised {
   const base = dirty ? out : input;
   const nfkc = isAscii(base) ? base : base.normalize('NFKC');
   const confusables: string[] = [];
-  const text = /[^\u0000-\u007f]/.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
+  const text = /[^\u0000-\u007f]/.test(nfkc) && ANY_CONFUSABLE.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
   return {
     text,
     lower: text.toLowerCase(),
