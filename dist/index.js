@@ -78922,11 +78922,12 @@ async function run2() {
   if (baseRef) await ensureRevision(root, baseRef);
   const configPath = resolve4(root, configInput);
   const config2 = existsSync6(configPath) ? loadConfigFile(configPath, configInput) : {};
+  const trusted = baseRef ? (await protectPolicy(resolve4(root), baseRef, configInput, config2)).config : config2;
   const env = { ...process.env };
   const secretInputs = [
-    ["endpoint-token", config2.probes?.endpoint?.tokenEnv],
-    ["siem-token", config2.probes?.siem?.tokenEnv],
-    ["kubeconfig", config2.probes?.cluster?.kubeconfigEnv]
+    ["endpoint-token", trusted.probes?.endpoint?.tokenEnv],
+    ["siem-token", trusted.probes?.siem?.tokenEnv],
+    ["kubeconfig", trusted.probes?.cluster?.kubeconfigEnv]
   ];
   for (const [input2, envName] of secretInputs) {
     const value = getInput(input2);

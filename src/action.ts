@@ -12,6 +12,7 @@ import { renderSarif } from './reporters/sarif.ts';
 import { type CommentApi, upsertComment } from './github/comment.ts';
 import { readEvent } from './github/event.ts';
 import type { Mode, Report, Rollout } from './types.ts';
+import { protectPolicy } from './base-policy.ts';
 import { loadConfigFile } from './config.ts';
 import { execFileSafe } from './exec.ts';
 import { existsSync } from 'node:fs';
@@ -31,11 +32,14 @@ async function run(): Promise<void> {
   // Secret inputs go to the env vars the config names; never logged.
   const configPath = resolve(root, configInput);
   const config = existsSync(configPath) ? loadConfigFile(configPath, configInput) : {};
+  // The env var names come from the base revision's probes (as the probes
+  // themselves do), so a PR cannot route a credential somewhere else.
+  const trusted = baseRef ? (await protectPolicy(resolve(root), baseRef, configInput, config)).config : config;
   const env: Record<string, string | undefined> = { ...process.env };
   const secretInputs: Array<[string, string | undefined]> = [
-    ['endpoint-token', config.probes?.endpoint?.tokenEnv],
-    ['siem-token', config.probes?.siem?.tokenEnv],
-    ['kubeconfig', config.probes?.cluster?.kubeconfigEnv],
+    ['endpoint-token', trusted.probes?.endpoint?.tokenEnv],
+    ['siem-token', trusted.probes?.siem?.tokenEnv],
+    ['kubeconfig', trusted.probes?.cluster?.kubeconfigEnv],
   ];
   for (const [input, envName] of secretInputs) {
     const value = core.getInput(input);
