@@ -12,18 +12,8 @@ import {
   SelectorError,
   selectorWithin,
 } from '../src/k8s/selectors.ts';
+import { prng } from './prng.ts';
 
-/** mulberry32: small, seeded, good enough for test generation. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['app', 'role', 'tier', 'team'];
 const VALUES = ['a', 'b', 'c', 'agent-runtime'];
