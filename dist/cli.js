@@ -45384,7 +45384,7 @@ var Workspace = class {
   root;
   #files;
   #text = /* @__PURE__ */ new Map();
-  #k8s;
+  #k8s = /* @__PURE__ */ new Map();
   constructor(root) {
     this.root = root;
   }
@@ -45429,9 +45429,11 @@ var Workspace = class {
     }
     return text2;
   }
-  /** Kubernetes objects of the repository, parsed once. */
+  /** Kubernetes objects of the repository, parsed once per set of paths (every check asks with the config's). */
   kubernetes(paths) {
-    if (!this.#k8s) {
+    const key = JSON.stringify(paths ?? null);
+    let cached2 = this.#k8s.get(key);
+    if (!cached2) {
       const objects = [];
       const problems = [];
       for (const file2 of this.select(paths, isYamlFile)) {
@@ -45444,9 +45446,10 @@ var Workspace = class {
           else problems.push({ file: file2, message: `cannot read: ${err.message}` });
         }
       }
-      this.#k8s = { objects, problems };
+      cached2 = { objects, problems };
+      this.#k8s.set(key, cached2);
     }
-    return this.#k8s;
+    return cached2;
   }
 };
 function parseProblemFindings(problems) {
@@ -49498,14 +49501,7 @@ function policyDifferences(repo, live) {
   }
   return diffs;
 }
-var NETPOL_LIVE_RULES = [
-  "netpol/not-deployed",
-  "netpol/missing",
-  "netpol/ingress-unrestricted",
-  "netpol/egress-unrestricted",
-  "netpol/metadata-reachable",
-  "gate/check-failed"
-];
+var NETPOL_LIVE_RULES = ["netpol/not-deployed", ...NETPOL_RULES];
 var netpolLiveCheck = {
   id: "netpol-live",
   rules: NETPOL_LIVE_RULES,
@@ -53949,7 +53945,7 @@ async function runGate(opts) {
     baseRef: opts.baseRef,
     signal: controller.signal,
     now: opts.now ?? /* @__PURE__ */ new Date(),
-    env: opts.env ?? process.env
+    env: typeof opts.env === "function" ? opts.env(config2) : opts.env ?? process.env
   };
   const checks = opts.checks ?? ALL_CHECKS;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS3;

@@ -70891,7 +70891,7 @@ var Workspace = class {
   root;
   #files;
   #text = /* @__PURE__ */ new Map();
-  #k8s;
+  #k8s = /* @__PURE__ */ new Map();
   constructor(root) {
     this.root = root;
   }
@@ -70936,9 +70936,11 @@ var Workspace = class {
     }
     return text2;
   }
-  /** Kubernetes objects of the repository, parsed once. */
+  /** Kubernetes objects of the repository, parsed once per set of paths (every check asks with the config's). */
   kubernetes(paths) {
-    if (!this.#k8s) {
+    const key = JSON.stringify(paths ?? null);
+    let cached2 = this.#k8s.get(key);
+    if (!cached2) {
       const objects = [];
       const problems = [];
       for (const file2 of this.select(paths, isYamlFile)) {
@@ -70951,9 +70953,10 @@ var Workspace = class {
           else problems.push({ file: file2, message: `cannot read: ${err.message}` });
         }
       }
-      this.#k8s = { objects, problems };
+      cached2 = { objects, problems };
+      this.#k8s.set(key, cached2);
     }
-    return this.#k8s;
+    return cached2;
   }
 };
 function parseProblemFindings(problems) {
@@ -73890,14 +73893,7 @@ function policyDifferences(repo, live) {
   }
   return diffs;
 }
-var NETPOL_LIVE_RULES = [
-  "netpol/not-deployed",
-  "netpol/missing",
-  "netpol/ingress-unrestricted",
-  "netpol/egress-unrestricted",
-  "netpol/metadata-reachable",
-  "gate/check-failed"
-];
+var NETPOL_LIVE_RULES = ["netpol/not-deployed", ...NETPOL_RULES];
 var netpolLiveCheck = {
   id: "netpol-live",
   rules: NETPOL_LIVE_RULES,
@@ -78532,7 +78528,7 @@ async function runGate(opts) {
     baseRef: opts.baseRef,
     signal: controller.signal,
     now: opts.now ?? /* @__PURE__ */ new Date(),
-    env: opts.env ?? process.env
+    env: typeof opts.env === "function" ? opts.env(config2) : opts.env ?? process.env
   };
   const checks = opts.checks ?? ALL_CHECKS;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS3;
@@ -78921,29 +78917,29 @@ async function run2() {
   const baseRef = getInput("base-ref") || event.baseSha;
   if (baseRef) await ensureRevision(root, baseRef);
   const configPath = resolve4(root, configInput);
-  const config2 = existsSync6(configPath) ? loadConfigFile(configPath, configInput) : {};
-  const trusted = baseRef ? (await protectPolicy(resolve4(root), baseRef, configInput, config2)).config : config2;
-  const env = { ...process.env };
-  const secretInputs = [
-    ["endpoint-token", trusted.probes?.endpoint?.tokenEnv],
-    ["siem-token", trusted.probes?.siem?.tokenEnv],
-    ["kubeconfig", trusted.probes?.cluster?.kubeconfigEnv]
-  ];
-  for (const [input2, envName] of secretInputs) {
-    const value = getInput(input2);
-    if (!value) continue;
-    setSecret(value);
-    if (envName) env[envName] = value;
-    else warning(`mcp-gate: input "${input2}" is set but the config names no environment variable for it; it is ignored.`);
-  }
+  const secretEnv = (config2) => {
+    const env = { ...process.env };
+    const secretInputs = [
+      ["endpoint-token", config2.probes?.endpoint?.tokenEnv],
+      ["siem-token", config2.probes?.siem?.tokenEnv],
+      ["kubeconfig", config2.probes?.cluster?.kubeconfigEnv]
+    ];
+    for (const [input2, envName] of secretInputs) {
+      const value = getInput(input2);
+      if (!value) continue;
+      setSecret(value);
+      if (envName) env[envName] = value;
+      else warning(`mcp-gate: input "${input2}" is set but the config names no environment variable for it; it is ignored.`);
+    }
+    return env;
+  };
   const report = await runGate({
     root,
-    config: config2,
     ...existsSync6(configPath) ? { configFile: configInput } : {},
     ...mode ? { mode } : {},
     ...rollout ? { rollout: Number(rollout) } : {},
     ...baseRef ? { baseRef } : {},
-    env
+    env: secretEnv
   });
   const outDir = process.env.RUNNER_TEMP ?? tmpdir2();
   const sarifFile = getInput("sarif-file") || join8(outDir, "mcp-gate.sarif");

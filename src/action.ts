@@ -12,8 +12,7 @@ import { renderSarif } from './reporters/sarif.ts';
 import { type CommentApi, upsertComment } from './github/comment.ts';
 import { readEvent } from './github/event.ts';
 import type { Mode, Report, Rollout } from './types.ts';
-import { protectPolicy } from './base-policy.ts';
-import { loadConfigFile } from './config.ts';
+import type { GateConfig } from './config.ts';
 import { execFileSafe } from './exec.ts';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,34 +28,34 @@ async function run(): Promise<void> {
   const baseRef = core.getInput('base-ref') || event.baseSha;
   if (baseRef) await ensureRevision(root, baseRef);
 
-  // Secret inputs go to the env vars the config names; never logged.
+  // Secret inputs go to the env vars the config names, never logged. The
+  // engine hands over the config after the base revision's probes replaced
+  // the change's, so a PR cannot route a credential somewhere else.
   const configPath = resolve(root, configInput);
-  const config = existsSync(configPath) ? loadConfigFile(configPath, configInput) : {};
-  // The env var names come from the base revision's probes (as the probes
-  // themselves do), so a PR cannot route a credential somewhere else.
-  const trusted = baseRef ? (await protectPolicy(resolve(root), baseRef, configInput, config)).config : config;
-  const env: Record<string, string | undefined> = { ...process.env };
-  const secretInputs: Array<[string, string | undefined]> = [
-    ['endpoint-token', trusted.probes?.endpoint?.tokenEnv],
-    ['siem-token', trusted.probes?.siem?.tokenEnv],
-    ['kubeconfig', trusted.probes?.cluster?.kubeconfigEnv],
-  ];
-  for (const [input, envName] of secretInputs) {
-    const value = core.getInput(input);
-    if (!value) continue;
-    core.setSecret(value);
-    if (envName) env[envName] = value;
-    else core.warning(`mcp-gate: input "${input}" is set but the config names no environment variable for it; it is ignored.`);
-  }
+  const secretEnv = (config: GateConfig): Record<string, string | undefined> => {
+    const env: Record<string, string | undefined> = { ...process.env };
+    const secretInputs: Array<[string, string | undefined]> = [
+      ['endpoint-token', config.probes?.endpoint?.tokenEnv],
+      ['siem-token', config.probes?.siem?.tokenEnv],
+      ['kubeconfig', config.probes?.cluster?.kubeconfigEnv],
+    ];
+    for (const [input, envName] of secretInputs) {
+      const value = core.getInput(input);
+      if (!value) continue;
+      core.setSecret(value);
+      if (envName) env[envName] = value;
+      else core.warning(`mcp-gate: input "${input}" is set but the config names no environment variable for it; it is ignored.`);
+    }
+    return env;
+  };
 
   const report = await runGate({
     root,
-    config,
     ...(existsSync(configPath) ? { configFile: configInput } : {}),
     ...(mode ? { mode } : {}),
     ...(rollout ? { rollout: Number(rollout) as Rollout } : {}),
     ...(baseRef ? { baseRef } : {}),
-    env,
+    env: secretEnv,
   });
 
   // Default outside the checkout, so report files never land in the repository.

@@ -23,7 +23,12 @@ export interface GateOptions extends PolicyFlags {
   /** Config file; absolute or relative to root. Missing explicit file = usage error. */
   configFile?: string;
   baseRef?: string;
-  env?: Record<string, string | undefined>;
+  /**
+   * Environment the checks see. A function receives the effective config
+   * (after base-revision protection): the Action maps its secret inputs to
+   * the env var names the trusted config gives.
+   */
+  env?: Record<string, string | undefined> | ((config: GateConfig) => Record<string, string | undefined>);
   now?: Date;
   checks?: readonly Check[];
   /** Overall budget; checks still running then become gate/check-failed. */
@@ -60,7 +65,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     baseRef: opts.baseRef,
     signal: controller.signal,
     now: opts.now ?? new Date(),
-    env: opts.env ?? process.env,
+    env: typeof opts.env === 'function' ? opts.env(config) : (opts.env ?? process.env),
   };
   const checks = opts.checks ?? ALL_CHECKS;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -23,7 +23,7 @@ export class Workspace {
   readonly root: string;
   #files: string[] | undefined;
   #text = new Map<string, string>();
-  #k8s: { objects: K8sObject[]; problems: ParseProblem[] } | undefined;
+  #k8s = new Map<string, { objects: K8sObject[]; problems: ParseProblem[] }>();
 
   constructor(root: string) {
     this.root = root;
@@ -74,9 +74,11 @@ export class Workspace {
     return text;
   }
 
-  /** Kubernetes objects of the repository, parsed once. */
+  /** Kubernetes objects of the repository, parsed once per set of paths (every check asks with the config's). */
   kubernetes(paths: readonly string[] | undefined): { objects: K8sObject[]; problems: ParseProblem[] } {
-    if (!this.#k8s) {
+    const key = JSON.stringify(paths ?? null);
+    let cached = this.#k8s.get(key);
+    if (!cached) {
       const objects: K8sObject[] = [];
       const problems: ParseProblem[] = [];
       for (const file of this.select(paths, isYamlFile)) {
@@ -89,9 +91,10 @@ export class Workspace {
           else problems.push({ file, message: `cannot read: ${(err as Error).message}` });
         }
       }
-      this.#k8s = { objects, problems };
+      cached = { objects, problems };
+      this.#k8s.set(key, cached);
     }
-    return this.#k8s;
+    return cached;
   }
 }
 

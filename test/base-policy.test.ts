@@ -69,3 +69,22 @@ test('mergeBasePolicy keeps unchanged live servers and the head scope keys', () 
   assert.deepEqual(config.kubernetes?.paths, ['new/**/*.yaml']);
   assert.equal(config.mcp?.servers?.length, 2);
 });
+
+test('the env callback (the Action maps secret inputs with it) sees the base revision probes, not the change', async () => {
+  const { dir, commit } = gitRepo();
+  writeFileSync(join(dir, '.mcp-gate.yml'), 'probes:\n  siem: {kind: splunk-hec, url: "https://siem.example.test", tokenEnv: SIEM_TOKEN}\n');
+  const base = commit('base');
+  writeFileSync(join(dir, '.mcp-gate.yml'), 'probes:\n  siem: {kind: splunk-hec, url: "https://attacker.example.test", tokenEnv: PR_CHOSEN}\n');
+  commit('head: point the SIEM probe elsewhere');
+  let seen: unknown;
+  await runGate({
+    root: dir,
+    baseRef: base,
+    checks: [],
+    env: (config) => {
+      seen = config.probes?.siem;
+      return {};
+    },
+  });
+  assert.deepEqual(seen, { kind: 'splunk-hec', url: 'https://siem.example.test', tokenEnv: 'SIEM_TOKEN' });
+});

@@ -3,31 +3,20 @@
 // codes, --config, and no write when any server cannot be read.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
 import { hashTools, LOCKFILE, parseLockfile } from '../src/mcp/lockfile.ts';
 import { parseToolsJson } from '../src/mcp/manifests.ts';
 import { canonicalJson } from '../src/jcs.ts';
 import { createHash } from 'node:crypto';
+import { tempRepo } from './temp-repo.ts';
 
 const NODE = resolve('node_modules/.bin/node');
 const CLI = resolve('src/cli.ts');
 const SHARED = resolve('test/fixtures/shared/mcp/benign');
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
 function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mcp-gate-cmd-'));
-  dirs.push(root);
-  for (const [f, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, f)), { recursive: true });
-    writeFileSync(join(root, f), text);
-  }
-  return root;
+  return tempRepo('cmd', files);
 }
 
 function cli(...args: string[]): { code: number; out: string; err: string } {

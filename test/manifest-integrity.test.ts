@@ -2,32 +2,21 @@
 // (hash prefixes, tool and field-level diff), dynamic fields, collisions,
 // bad input as gate/check-failed, and `check` never writing the lockfile.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
 import { manifestIntegrityCheck } from '../checks/manifest-integrity.ts';
 import { runGate } from '../src/engine.ts';
 import { maskDynamic } from '../src/mcp/diff.ts';
 import { hashTools, LOCKFILE, type Lockfile, SNAPSHOT_FILE, writePins } from '../src/mcp/lockfile.ts';
 import { parseToolsJson, type Tool } from '../src/mcp/manifests.ts';
 import type { Finding } from '../src/types.ts';
+import { tempRepo } from './temp-repo.ts';
 
 const SHARED = join(import.meta.dirname, 'fixtures/shared/mcp/benign');
 const FIX = join(import.meta.dirname, 'fixtures/manifest');
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
 function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mcp-gate-integrity-'));
-  dirs.push(root);
-  for (const [f, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, f)), { recursive: true });
-    writeFileSync(join(root, f), text);
-  }
-  return root;
+  return tempRepo('integrity', files);
 }
 
 const sharedText = (f: string) => readFileSync(join(SHARED, f), 'utf8');

@@ -4,10 +4,9 @@
 // through the whole gate.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
+import { readFileSync, } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import { dockerfileCheck } from '../checks/dockerfile.ts';
 import { k8sWorkloadCheck } from '../checks/k8s-workload.ts';
 import { reportsCheck } from '../checks/reports.ts';
@@ -15,22 +14,12 @@ import { secretsScanCheck } from '../checks/secrets-scan.ts';
 import type { GateConfig } from '../src/config.ts';
 import { runGate } from '../src/engine.ts';
 import type { Check, Report } from '../src/types.ts';
+import { tempRepo } from './temp-repo.ts';
 
 const SHARED = join(import.meta.dirname, 'fixtures/shared/reports');
 const OWN = join(import.meta.dirname, 'fixtures/reports');
-const dirs: string[] = [];
-after(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
 function repo(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'mcp-gate-reports-int-'));
-  dirs.push(root);
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), content);
-  }
-  return root;
+  return tempRepo('reports-int', files);
 }
 const sbom = readFileSync(join(SHARED, 'sbom/cdx-valid-minimal-viable-1.7.json'), 'utf8');
 const run = (root: string, config: GateConfig, checks: Check[]): Promise<Report> => runGate({ root, config: { mode: 'enforce', ...config }, checks });
