@@ -37,21 +37,37 @@ export function poisonedFinding(server: ServerManifest, tool: Tool, v: Verdict, 
 }
 
 function schemaFindings(server: ServerManifest, tool: Tool, loc: Location): RawFinding[] {
-  const byKind = new Map<SchemaProblemKind, string[]>();
-  for (const p of lintInputSchema(tool.inputSchema ?? tool.parameters)) {
-    let list = byKind.get(p.kind);
-    if (!list) byKind.set(p.kind, (list = []));
-    list.push(p.param);
+  const problems = lintInputSchema(tool.inputSchema ?? tool.parameters);
+  const findings: RawFinding[] = [];
+  if (problems.length === 0) return findings;
+  // Parameters by kind, kinds in order of first appearance.
+  const kinds: SchemaProblemKind[] = [];
+  const byKind: string[][] = [];
+  for (const p of problems) {
+    const k = kinds.indexOf(p.kind);
+    if (k >= 0) byKind[k]!.push(p.param);
+    else {
+      kinds.push(p.kind);
+      byKind.push([p.param]);
+    }
   }
-  return [...byKind].map(([kind, params]) => {
+  const name = label(tool.name);
+  for (let k = 0; k < kinds.length; k++) {
+    const kind = kinds[k]!;
+    const params = byKind[k]!;
     const list = params.slice(0, 6).map((p) => shortPath(p)).join(', ') + (params.length > 6 ? `, … (${params.length} in all)` : '');
-    return {
+    findings.push({
       ruleId: 'manifest/permissive-schema',
-      message: `tool ${label(tool.name)} of MCP server "${server.id}": ${PROBLEM_TEXT[kind]}${kind === 'no-schema' ? '' : `: ${list}`}`,
+      message: `tool ${name} of MCP server "${server.id}": ${PROBLEM_TEXT[kind]}${kind === 'no-schema' ? '' : `: ${list}`}`,
       location: loc,
       key: `inputSchema:${kind}`,
-    };
-  });
+    });
+  }
+  return findings;
+}
+
+function failed(server: ServerManifest, tool: Tool, loc: Location, what: string, key: string): RawFinding {
+  return { ruleId: 'gate/check-failed', message: `manifest-lint: tool ${label(tool.name)} of MCP server "${server.id}": ${what}`, location: loc, key };
 }
 
 export function lintServers(servers: readonly ServerManifest[]): { findings: RawFinding[]; tools: number } {
@@ -61,6 +77,7 @@ export function lintServers(servers: readonly ServerManifest[]): { findings: Raw
   );
   let tools = 0;
   for (const server of servers) {
+    const resource = `McpServer/${server.id}`;
     for (const tool of server.tools) {
       tools++;
       let line: number | undefined;
@@ -69,19 +86,25 @@ export function lintServers(servers: readonly ServerManifest[]): { findings: Raw
       } catch {
         line = undefined;
       }
-      const loc: Location = { ...(server.file ? { file: server.file } : {}), ...(line ? { line } : {}), resource: `McpServer/${server.id}`, container: tool.name };
-      const failed = (what: string, key: string): void => {
-        findings.push({ ruleId: 'gate/check-failed', message: `manifest-lint: tool ${label(tool.name)} of MCP server "${server.id}": ${what}`, location: loc, key });
-      };
+      // Keys in this order: file, line, resource, container.
+      const loc: Location = server.file
+        ? line
+          ? { file: server.file, line, resource, container: tool.name }
+          : { file: server.file, resource, container: tool.name }
+        : line
+          ? { line, resource, container: tool.name }
+          : { resource, container: tool.name };
       try {
         const v = assessTool(server.id, tool, index);
         for (const b of v.collected.badFields)
-          failed(`${b.path} is of type ${b.got}, expected ${b.path === 'title' || b.path === 'description' ? 'a string' : 'an object'} (MCP schema); it was not reviewed`, `bad-field:${b.path}`);
-        if (v.collected.truncated) failed(`definition has more than ${MAX_NODES} schema nodes; only the first were reviewed`, 'too-large');
+          findings.push(
+            failed(server, tool, loc, `${b.path} is of type ${b.got}, expected ${b.path === 'title' || b.path === 'description' ? 'a string' : 'an object'} (MCP schema); it was not reviewed`, `bad-field:${b.path}`),
+          );
+        if (v.collected.truncated) findings.push(failed(server, tool, loc, `definition has more than ${MAX_NODES} schema nodes; only the first were reviewed`, 'too-large'));
         if (v.severity) findings.push(poisonedFinding(server, tool, v, loc));
-        findings.push(...schemaFindings(server, tool, loc));
+        for (const f of schemaFindings(server, tool, loc)) findings.push(f);
       } catch (err) {
-        failed(`could not be linted: ${(err as Error).message}`, 'lint-error');
+        findings.push(failed(server, tool, loc, `could not be linted: ${(err as Error).message}`, 'lint-error'));
       }
     }
   }
@@ -91,6 +114,7 @@ export function lintServers(servers: readonly ServerManifest[]): { findings: Raw
 export const manifestLintCheck: Check = {
   id: 'manifest-lint',
   rules: ['manifest/poisoned', 'manifest/permissive-schema', 'gate/check-failed'],
+  workerGroup: 'manifests',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const { servers, problems } = await loadManifests(ctx);
     if (servers.length === 0 && problems.length === 0) return { findings: [], skipped: true, detail: 'no MCP tool manifests' };

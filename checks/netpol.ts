@@ -6,7 +6,6 @@
 // Allowed peers are then compared with what the seed allows: ingress only
 // from the agent runtime, egress only to backends plus DNS, never to the
 // cloud metadata service (computed on address sets, not on text).
-import { parseProblemFindings } from '../src/workspace.ts';
 import type { RuleId } from '../src/catalog.ts';
 import type { GateConfig, LabelSelector } from '../src/config.ts';
 import { InputError } from '../src/errors.ts';
@@ -37,7 +36,9 @@ import {
   rangesContain,
 } from '../src/net/cidr.ts';
 import type { Check, CheckContext, CheckResult, RawFinding } from '../src/types.ts';
+import { parseProblemFindings } from '../src/workspace.ts';
 import { keyLine, lineOf } from '../src/yaml.ts';
+import { compareStrings } from '../src/order.ts';
 
 export type Direction = 'ingress' | 'egress';
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
@@ -553,7 +554,7 @@ function policyId(p: Policy): number {
 }
 
 function byPlace(a: Policy, b: Policy): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.resource.localeCompare(b.resource);
+  return compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.resource, b.resource);
 }
 
 /** Audit workloads against policies. Linear in workloads + policies (policies indexed by namespace and label). */

@@ -2,7 +2,6 @@
 // not enforced on all MCP endpoints", "TLS 1.3 not configured — plaintext
 // HTTP connections accepted", "TLS certificate expiry within 14 days with no
 // rotation scheduled"). Runs only when probes.endpoint is configured.
-import { probeEndpoint } from '../src/probes/endpoint.ts';
 import type { Check } from '../src/types.ts';
 
 export const endpointProbeCheck: Check = {
@@ -11,6 +10,8 @@ export const endpointProbeCheck: Check = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: 'no live endpoint probe: probes.endpoint is not configured' };
+    // Loaded only here: node:https alone costs a run ~20 ms of start-up (it pulls in http2, zlib and undici).
+    const { probeEndpoint } = await import('../src/probes/endpoint.ts');
     return probeEndpoint(ctx, cfg);
   },
 };

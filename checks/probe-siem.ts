@@ -4,7 +4,6 @@
 // any audit destination, which is itself the BLOCK finding: fail closed.
 import { ALERTS, DEFAULT_ALERTS_DIR, findAlertRules } from '../src/alerts/sigma.ts';
 import { configLocation } from '../src/probes/common.ts';
-import { probeSiem } from '../src/probes/siem.ts';
 import type { Check, RawFinding } from '../src/types.ts';
 
 export const siemProbeCheck: Check = {
@@ -23,6 +22,7 @@ export const siemProbeCheck: Check = {
       });
       notes.push('no probes.siem configured');
     } else {
+      const { probeSiem } = await import('../src/probes/siem.ts'); // network code only when there is a SIEM to reach
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);

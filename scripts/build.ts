@@ -1,8 +1,13 @@
-// Bundle the CLI (dist/cli.js) and the Action (dist/index.js) into one file
-// each, runnable on Node 24 with no install. The Kubernetes client, which
-// only the live cluster probe needs and which is bigger than everything
-// else together, is bundled on its own (dist/k8s-client.js) and reached
-// through import() at run time, so startup never loads or parses it.
+// Bundle the CLI (dist/cli.js) and the Action (dist/index.js), runnable on
+// Node 24 with no install. Code splitting: what a run may not need (the MCP
+// SDK, the probes, the override verifier, the other commands, the report
+// parsers) is reached through import() and lands in its own chunk
+// (dist/chunk-*.js, shared by the entry points), so a run compiles only
+// what it uses: compiling one 2 MB bundle cost every run about 100 ms.
+// dist/check-worker.js is the entry of the check worker thread. The
+// Kubernetes client, which only the live cluster probe needs and which is
+// bigger than everything else together, is bundled on its own, minified
+// (dist/k8s-client.js).
 import { rmSync } from 'node:fs';
 import { build, type Plugin } from 'esbuild';
 
@@ -37,7 +42,7 @@ const common = {
 
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', plugins: [lazyK8sClient] }),
-  build({ ...common, entryPoints: ['src/action.ts'], outfile: 'dist/index.js', plugins: [lazyK8sClient] }),
+  // Chunks sit beside the entry points: the external './k8s-client.js' is relative to whichever file imports it.
+  build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/action.ts', 'check-worker': 'src/check-worker.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyK8sClient] }),
   build({ ...common, entryPoints: ['src/k8s/client.ts'], outfile: 'dist/k8s-client.js', minify: true }),
 ]);

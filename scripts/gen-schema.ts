@@ -1,7 +1,7 @@
 // schema/mcp-gate.schema.json is generated from the one zod config schema,
 // so editors complete exactly what the gate accepts.
 import { writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from '../src/config.ts';
 
 const schema = z.toJSONSchema(configSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });

@@ -4,9 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { runGate } from './engine.ts';
+import { writeFileAtomic } from './atomic.ts';
 import { UsageError } from './errors.ts';
 import { annotationsFor } from './reporters/annotations.ts';
-import { renderJson } from './reporters/json.ts';
+import { renderJsonChunks } from './reporters/json.ts';
 import { renderMarkdown } from './reporters/markdown.ts';
 import { renderSarif } from './reporters/sarif.ts';
 import { type CommentApi, upsertComment } from './github/comment.ts';
@@ -56,6 +57,7 @@ async function run(): Promise<void> {
     ...(rollout ? { rollout: Number(rollout) as Rollout } : {}),
     ...(baseRef ? { baseRef } : {}),
     env: secretEnv,
+    jsonReport: true,
   });
 
   // Default outside the checkout, so report files never land in the repository.
@@ -63,7 +65,7 @@ async function run(): Promise<void> {
   const sarifFile = core.getInput('sarif-file') || join(outDir, 'mcp-gate.sarif');
   const jsonFile = core.getInput('json-file') || join(outDir, 'mcp-gate.json');
   writeFileSync(sarifFile, renderSarif(report));
-  writeFileSync(jsonFile, renderJson(report));
+  writeFileAtomic(jsonFile, renderJsonChunks(report));
 
   for (const a of annotationsFor(report)) {
     const props = { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.startLine ? { startLine: a.startLine } : {}) };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI adapter: parse argv, call a command, map errors to exit codes.
 // Bad input is a one-line message and exit 2, never a stack trace.
-import { COMMANDS, type Command } from './commands/index.ts';
+import { COMMANDS, type CommandEntry } from './commands/index.ts';
 import { UsageError } from './errors.ts';
 import { VERSION } from './version.ts';
 
@@ -9,7 +9,7 @@ const USAGE = `mcp-gate ${VERSION} — pre-deployment security gate for MCP serv
 
 Usage:
 ${Object.values(COMMANDS)
-  .map((c: Command) => `  ${c.usage}`)
+  .map((c: CommandEntry) => `  ${c.usage}`)
   .join('\n')}
 
 Options of check:
@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Usage: ${command.usage}\n\n${USAGE.split('\n\n').slice(2).join('\n\n')}\n`);
     return 0;
   }
-  return command.run(rest);
+  return (await command.load()).run(rest);
 }
 
 function errorMessage(err: unknown): string {

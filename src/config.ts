@@ -1,7 +1,7 @@
 // `.mcp-gate.yml`: one zod schema is the single source of validation, types
 // and the published JSON Schema (schema/mcp-gate.schema.json).
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RULE_IDS } from './catalog.ts';
 import { UsageError } from './errors.ts';
 import { keyLine, lineOf, parseYamlDocuments, YamlError } from './yaml.ts';

@@ -2,17 +2,21 @@
 // isolated), normalise findings, apply policy, decide. Never imports
 // @actions/*; the CLI and the Action are thin adapters around runGate.
 import { setMaxListeners } from 'node:events';
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { protectPolicy } from './base-policy.ts';
-import { RULES } from './catalog.ts';
+import { runShared } from './check-thread.ts';
 import { DEFAULT_CONFIG_FILE, type GateConfig, loadConfigFile } from './config.ts';
-import { InputError, UsageError } from './errors.ts';
-import { fingerprintOf } from './fingerprint.ts';
+import { UsageError } from './errors.ts';
+import { type PreparedOutcome, prepareFindings, prepareOutcome, toFinding } from './findings.ts';
 import { applyOverrides } from './overrides/apply.ts';
-import { type ApplicableOverride, evaluateOverrides, NON_OVERRIDABLE, type OverrideEvaluation } from './overrides/evaluate.ts';
-import { blocksUnder, decide, effectiveSeverity, type Policy, type PolicyFlags, resolvePolicy } from './policy.ts';
+import { compareStrings } from './order.ts';
+import { NON_OVERRIDABLE, OVERRIDES_DIR } from './overrides/document.ts';
+import type { ApplicableOverride, OverrideEvaluation } from './overrides/evaluate.ts';
+import { decide, type Policy, type PolicyFlags, resolvePolicy } from './policy.ts';
+import { forgetJson, rememberJson } from './reporters/json.ts';
+import { runCheck } from './run-check.ts';
 import type { Check, CheckContext, CheckRun, Finding, RawFinding, Report } from './types.ts';
 import { VERSION } from './version.ts';
 import { Workspace } from './workspace.ts';
@@ -35,6 +39,10 @@ export interface GateOptions extends PolicyFlags {
   timeoutMs?: number;
   /** Config already loaded by the caller (the Action reads policy keys from the base revision). */
   config?: GateConfig;
+  /** Share the checks that have a workerGroup with a worker thread (default true; the report is the same either way). */
+  workerThread?: boolean;
+  /** The caller writes the JSON report: serialise each finding on the thread that ran its check (same bytes). */
+  jsonReport?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -69,14 +77,59 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   };
   const checks = opts.checks ?? ALL_CHECKS;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timer = setTimeout(() => controller.abort(new Error(`gate time budget of ${timeoutMs} ms exceeded`)), timeoutMs);
+  const budgetMessage = `gate time budget of ${timeoutMs} ms exceeded`;
+  const timer = setTimeout(() => controller.abort(new Error(budgetMessage)), timeoutMs);
   timer.unref();
   try {
-    const [results, overrides] = await Promise.all([Promise.all(checks.map((c) => runCheck(c, ctx))), runOverrideStage(ctx, baseRefError)]);
-    const raw = [...preliminary, ...results.flatMap((r) => r.findings), ...overrides.findings];
+    // Only the registry's own checks can be found by id in the worker.
+    const shareable = (c: Check): boolean => opts.workerThread !== false && c.workerGroup !== undefined && ALL_CHECKS.includes(c);
+    const groups = new Map<string, Check[]>();
+    for (const c of checks.filter(shareable)) {
+      const g = groups.get(c.workerGroup as string);
+      if (g) g.push(c);
+      else groups.set(c.workerGroup as string, [c]);
+    }
+    // The worker starts first, so that it boots and claims groups while this thread parses.
+    const shared = runShared({
+      groups: [...groups.values()],
+      ctx,
+      job: {
+        root,
+        config,
+        ...(configFile !== undefined ? { configFile } : {}),
+        ...(opts.baseRef !== undefined ? { baseRef: opts.baseRef } : {}),
+        now: ctx.now,
+        env: { ...ctx.env },
+        deadline: Date.now() + timeoutMs,
+        deadlineMessage: budgetMessage,
+        policy,
+        json: opts.jsonReport === true,
+      },
+    });
+    const here = Promise.all(checks.filter((c) => !shareable(c)).map((c) => runCheck(c, ctx))).then((outs) => {
+      // The Kubernetes parse is done with: let it be collected while the rest runs.
+      ctx.workspace = ctx.workspace.fresh();
+      return outs;
+    });
+    const json = opts.jsonReport === true;
+    // Prepared as soon as they are done, while the worker may still be busy.
+    const ownPrepared = here.then((outs) => outs.map((o) => prepareOutcome(o, policy, json)));
+    const [ownOutcomes, sharedOutcomes, overrides] = await Promise.all([ownPrepared, shared, runOverrideStage(ctx, baseRefError)]);
+    // Report order is the checks' order, wherever each ran.
+    const outcome = new Map<Check, PreparedOutcome>();
+    for (const [i, g] of [...groups.values()].entries()) for (const [j, c] of g.entries()) outcome.set(c, sharedOutcomes[i]?.[j] as PreparedOutcome);
+    let own = 0;
+    const results = checks.map((c) => (shareable(c) ? (outcome.get(c) as PreparedOutcome) : (ownOutcomes[own++] as PreparedOutcome)));
+    const prepared = [prepareFindings(preliminary, policy, json), ...results, prepareFindings(overrides.findings, policy, json)];
+    if (json) for (const p of prepared) for (const [i, f] of p.findings.entries()) rememberJson(f, p.json?.[i] as string);
     const runs = results.map((r) => r.run);
     if (overrides.run) runs.push(overrides.run);
-    return buildReport(raw, runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : undefined);
+    return assembleReport(
+      prepared.flatMap((p) => p.findings),
+      runs,
+      policy,
+      overrides.run ? { applicable: overrides.applicable, run: overrides.run } : undefined,
+    );
   } finally {
     clearTimeout(timer);
     controller.abort();
@@ -100,36 +153,6 @@ function relativeOrAbsolute(root: string, abs: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? abs : rel.split('\\').join('/');
 }
 
-async function runCheck(check: Check, ctx: CheckContext): Promise<{ run: CheckRun; findings: RawFinding[] }> {
-  const start = performance.now();
-  const elapsed = () => Math.round((performance.now() - start) * 10) / 10;
-  try {
-    const aborted = new Promise<never>((_, reject) => {
-      if (ctx.signal.aborted) reject(ctx.signal.reason);
-      ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason), { once: true });
-    });
-    const result = await Promise.race([check.run(ctx), aborted]);
-    return {
-      run: { id: check.id, status: result.skipped ? 'skipped' : 'ran', durationMs: elapsed(), ...(result.detail ? { detail: result.detail } : {}) },
-      findings: result.findings,
-    };
-  } catch (err) {
-    const input = err instanceof InputError ? err : undefined;
-    const reason = err instanceof Error ? err.message : String(err);
-    return {
-      run: { id: check.id, status: 'failed', durationMs: elapsed(), detail: reason },
-      findings: [
-        {
-          ruleId: 'gate/check-failed',
-          message: `check "${check.id}" could not run: ${reason}`,
-          location: { ...(input?.file ? { file: input.file } : {}), ...(input?.line ? { line: input.line } : {}) },
-          key: check.id,
-        },
-      ],
-    };
-  }
-}
-
 /**
  * The overrides stage (SPEC.md "Signed overrides"), run beside the checks
  * under the same time budget. It reports no entry in `checks` when the
@@ -137,11 +160,14 @@ async function runCheck(check: Check, ctx: CheckContext): Promise<{ run: CheckRu
  * out, no override applies: the covered findings block (fail closed).
  */
 async function runOverrideStage(ctx: CheckContext, baseRefError: string | undefined): Promise<{ run?: CheckRun; findings: RawFinding[]; applicable: ApplicableOverride[] }> {
+  // Most repositories have none: the verifier (SSHSIG, every key type) is not even loaded for them.
+  if (lstatSync(join(ctx.root, OVERRIDES_DIR), { throwIfNoEntry: false }) === undefined) return { findings: [], applicable: [] };
   let evaluation: OverrideEvaluation | undefined;
   const stage: Check = {
     id: 'overrides',
     rules: ['override/invalid', 'override/expired', 'override/expiring', 'override/stale'],
     async run(c) {
+      const { evaluateOverrides } = await import('./overrides/evaluate.ts');
       evaluation = await evaluateOverrides({
         root: c.root,
         ...(c.baseRef !== undefined ? { baseRef: c.baseRef } : {}),
@@ -170,32 +196,26 @@ export interface OverrideInput {
 
 /** Normalise raw findings, apply overrides and policy. Exported for reporters' tests. */
 export function buildReport(raw: readonly RawFinding[], checks: CheckRun[], policy: Policy, overrides?: OverrideInput): Report {
+  return assembleReport(prepareFindings(raw, policy, false).findings, checks, policy, overrides);
+}
+
+/** The report from findings already under policy (src/findings.ts): deduplicated, overridden, sorted. */
+function assembleReport(all: readonly Finding[], checks: CheckRun[], policy: Policy, overrides?: OverrideInput): Report {
   const byFingerprint = new Map<string, Finding>();
-  const add = (r: RawFinding): void => {
-    const severity = effectiveSeverity(policy, r.ruleId, r.severity);
-    if (!severity) return;
-    const fingerprint = fingerprintOf(r);
-    const existing = byFingerprint.get(fingerprint);
+  const add = (f: Finding | undefined): void => {
+    if (!f) return;
+    const existing = byFingerprint.get(f.fingerprint);
     // The same problem reported twice (two scanners, or the gate and a
     // scanner) is one finding; keep the more severe report.
-    if (existing && !(existing.severity === 'warning' && severity === 'block')) return;
-    byFingerprint.set(fingerprint, {
-      ruleId: r.ruleId,
-      severity,
-      blocking: severity === 'block' && blocksUnder(policy, r.ruleId),
-      status: 'open',
-      message: r.message,
-      location: r.location,
-      fingerprint,
-      remediation: r.remediation ?? RULES[r.ruleId].remediation,
-      ...(r.source ? { source: r.source } : {}),
-    });
+    if (existing && !(existing.severity === 'warning' && f.severity === 'block')) return;
+    byFingerprint.set(f.fingerprint, f);
   };
-  for (const r of raw) add(r);
+  for (const f of all) add(f);
   if (overrides) {
     const candidates = [...byFingerprint.values()].filter((f) => !NON_OVERRIDABLE.has(f.ruleId));
     const { stale, applied } = applyOverrides(candidates, overrides.applicable);
-    for (const r of stale) add(r);
+    for (const f of candidates) if (f.status === 'overridden') forgetJson(f);
+    for (const r of stale) add(toFinding(r, policy));
     if (overrides.run && overrides.run.status !== 'failed')
       overrides.run.detail = `${overrides.run.detail ? `${overrides.run.detail}; ` : ''}${applied} finding(s) overridden, ${stale.length} stale override(s)`;
   }
@@ -221,9 +241,9 @@ export function compareFindings(a: Finding, b: Finding): number {
   const rank = (f: Finding) => (f.blocking ? 0 : f.status === 'overridden' ? 3 : f.severity === 'block' ? 1 : 2);
   return (
     rank(a) - rank(b) ||
-    (a.location.file ?? '\uffff').localeCompare(b.location.file ?? '\uffff') ||
+    compareStrings(a.location.file ?? '\uffff', b.location.file ?? '\uffff') ||
     (a.location.line ?? 0) - (b.location.line ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.fingerprint.localeCompare(b.fingerprint)
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.fingerprint, b.fingerprint)
   );
 }

@@ -29,6 +29,17 @@ export class Workspace {
     this.root = root;
   }
 
+  /**
+   * The same tree with the file list walked once, and no read or parse
+   * cache: for checks that share nothing with the ones before, so what
+   * those read can be collected.
+   */
+  fresh(): Workspace {
+    const w = new Workspace(this.root);
+    w.#files = this.files();
+    return w;
+  }
+
   /** Every file under root (repository-relative, forward slashes), sorted. */
   files(): string[] {
     if (!this.#files) {

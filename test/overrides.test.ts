@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { runGate } from '../src/engine.ts';
+import { renderJson, renderJsonChunks } from '../src/reporters/json.ts';
 import { canonicalJson } from '../src/jcs.ts';
 import { evaluateOverrides } from '../src/overrides/evaluate.ts';
 import { render } from '../src/reporters/index.ts';
@@ -152,6 +153,17 @@ describe('a valid override', () => {
     assert.equal(f.status, 'overridden');
     assert.equal(f.blocking, false);
     assert.equal(find(report, 'k8s/writable-root-fs', 'Deployment/default/nginx', 'nginx').status, 'open');
+  });
+
+  it('a JSON report made ahead on the check threads shows the override (no stale text for a changed finding)', async () => {
+    const manifest = readFileSync(new URL('./fixtures/shared/k8s/polaris/runAsRootAllowed/failure.yaml', import.meta.url), 'utf8');
+    const { root, base } = repo({ 'nginx.yaml': signedOverride(arjun, { resource: 'Deployment/default/nginx', container: 'nginx' }) }, { 'deploy/nginx.yaml': manifest });
+    const report = await runGate({ root, baseRef: base, mode: 'enforce', rollout: 3, now: NOW, env: {}, jsonReport: true });
+    const written = renderJsonChunks(report).join('');
+    assert.equal(written, renderJson(report));
+    const f = (JSON.parse(written) as Report).findings.find((x) => x.ruleId === 'k8s/run-as-root' && x.location.container === 'nginx');
+    assert.equal(f?.status, 'overridden');
+    assert.equal(f?.override?.id, 'OVR-2026-014');
   });
 
   it('every key type verifies with a real ssh-keygen signature', async () => {

@@ -7,9 +7,10 @@ import { ALERTS, type AlertThresholds, DEFAULT_ALERTS_DIR, DEFAULT_THRESHOLDS } 
 import { writeFileAtomic } from '../atomic.ts';
 import { UsageError } from '../errors.ts';
 import type { Command } from './index.ts';
+import { USAGE } from './usage.ts';
 
 export const alertsCommand: Command = {
-  usage: 'mcp-gate alerts init [DIR] [--out PATH] [--baseline-per-minute N] [--median-session-ms N] [--force]',
+  usage: USAGE.alerts,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,

@@ -7,9 +7,10 @@ import { exitCodeFor } from '../policy.ts';
 import { FORMATS, type Format, render, renderPieces } from '../reporters/index.ts';
 import type { Mode, Rollout } from '../types.ts';
 import type { Command } from './index.ts';
+import { USAGE } from './usage.ts';
 
 export const checkCommand: Command = {
-  usage: 'mcp-gate check [DIR] [--config FILE] [--mode warn|enforce] [--rollout 1|2|3] [--format text|json|sarif|markdown] [--output FILE] [--base-ref REF]',
+  usage: USAGE.check,
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
@@ -34,6 +35,7 @@ export const checkCommand: Command = {
       ...(mode ? { mode } : {}),
       ...(rolloutText ? { rollout: Number(rolloutText) as Rollout } : {}),
       ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
+      jsonReport: format === 'json',
     });
     const color = !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
     if (values.output) {

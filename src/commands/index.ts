@@ -1,9 +1,6 @@
-// Subcommands of the CLI. Each lives in its own module; register it here.
-import { alertsCommand } from './alerts.ts';
-import { checkCommand } from './check.ts';
-import { manifestCommand } from './manifest.ts';
-import { overrideCommand } from './override.ts';
-import { rulesCommand } from './rules.ts';
+// Subcommands of the CLI. Each lives in its own module, loaded only when it
+// runs (a check never compiles the override signer); register it here.
+import { USAGE } from './usage.ts';
 
 export interface Command {
   usage: string;
@@ -11,10 +8,15 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = {
-  check: checkCommand,
-  rules: rulesCommand,
-  manifest: manifestCommand,
-  alerts: alertsCommand,
-  override: overrideCommand,
+export interface CommandEntry {
+  usage: string;
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  check: { usage: USAGE.check, load: async () => (await import('./check.ts')).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import('./rules.ts')).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import('./manifest.ts')).manifestCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import('./alerts.ts')).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import('./override.ts')).overrideCommand },
 };

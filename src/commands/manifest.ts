@@ -13,16 +13,16 @@ import { loadManifests, type ManifestSet } from '../mcp/manifests.ts';
 import type { CheckContext } from '../types.ts';
 import { Workspace } from '../workspace.ts';
 import type { Command } from './index.ts';
+import { USAGE } from './usage.ts';
 
-const USAGE = 'mcp-gate manifest pin|diff [DIR] [--config FILE]';
 const TIME_BUDGET_MS = 120_000;
 
 export const manifestCommand: Command = {
-  usage: USAGE,
+  usage: USAGE.manifest,
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' } } });
     const [sub, dir = '.', ...extra] = positionals;
-    if (sub !== 'pin' && sub !== 'diff') throw new UsageError(`manifest needs a subcommand: pin or diff (usage: ${USAGE})`);
+    if (sub !== 'pin' && sub !== 'diff') throw new UsageError(`manifest needs a subcommand: pin or diff (usage: ${USAGE.manifest})`);
     if (extra.length > 0) throw new UsageError(`manifest ${sub} takes one DIR, got: ${positionals.slice(1).join(' ')}`);
     const ctx = contextFor(dir, values.config);
     const controller = new AbortController();

@@ -12,25 +12,20 @@ import { runGate } from '../engine.ts';
 import { UsageError } from '../errors.ts';
 import { execFileSafe } from '../exec.ts';
 import { findSigner, parseAllowedSigners } from '../overrides/allowed-signers.ts';
-import { ALLOWED_SIGNERS_FILE, OVERRIDES_DIR, parseDateValue, signedMessage } from '../overrides/document.ts';
-import { DEFAULT_MAX_LIFETIME_DAYS, type EvaluatedOverride, evaluateOverrides, NON_OVERRIDABLE } from '../overrides/evaluate.ts';
+import { ALLOWED_SIGNERS_FILE, NON_OVERRIDABLE, OVERRIDES_DIR, parseDateValue, signedMessage } from '../overrides/document.ts';
+import { DEFAULT_MAX_LIFETIME_DAYS, type EvaluatedOverride, evaluateOverrides } from '../overrides/evaluate.ts';
 import { insertSignature, readForSigning, sshKeygenSign } from '../overrides/sign.ts';
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, verifySignature } from '../overrides/sshsig.ts';
 import { clean } from '../reporters/text.ts';
 import type { Finding } from '../types.ts';
 import { oneOf } from './check.ts';
 import type { Command } from './index.ts';
+import { USAGE } from './usage.ts';
 
 const DAY_MS = 86_400_000;
 
 export const overrideCommand: Command = {
-  usage: [
-    'mcp-gate override new [DIR] (--fingerprint FP | --rule RULE --resource RES [--container NAME]) [--report FILE] [--id ID]',
-    '      [--approver EMAIL] [--expires DATE] [--ticket T] [--due DATE] [--justification TEXT] [--config FILE] [--force]',
-    '  mcp-gate override sign FILE... --key KEYFILE [--agent] | --print-message',
-    '  mcp-gate override verify [DIR] [--base-ref REF] [--config FILE]',
-    '  mcp-gate override list [DIR] [--base-ref REF] [--config FILE] [--format text|json]',
-  ].join('\n'),
+  usage: USAGE.override,
   async run(args) {
     const [sub, ...rest] = args;
     if (sub === 'new') return overrideNew(rest);

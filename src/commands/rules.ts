@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { RULE_IDS, RULES } from '../catalog.ts';
 import { oneOf } from './check.ts';
 import type { Command } from './index.ts';
+import { USAGE } from './usage.ts';
 
 export const rulesCommand: Command = {
-  usage: 'mcp-gate rules [--format text|json|markdown]',
+  usage: USAGE.rules,
   async run(args) {
     const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } } });
     const format = oneOf(values.format, ['text', 'json', 'markdown'], '--format');

@@ -21,11 +21,15 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function types(s: Obj): string[] {
+const NONE: readonly string[] = [];
+/** [name] for the JSON Schema type names, shared: nearly every schema node has one. */
+const ONE_TYPE = new Map<string, readonly string[]>(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'].map((t) => [t, [t]]));
+
+function types(s: Obj): readonly string[] {
   const t = s.type;
-  if (typeof t === 'string') return [t];
+  if (typeof t === 'string') return ONE_TYPE.get(t) ?? [t];
   if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
-  return [];
+  return NONE;
 }
 
 const BRANCHES = ['anyOf', 'oneOf', 'allOf'] as const;
@@ -44,24 +48,25 @@ export function lintInputSchema(schema: unknown): SchemaProblem[] {
       continue;
     }
     const t = types(s);
-    const hasBranches = BRANCHES.some((b) => Array.isArray(s[b]));
+    const hasBranches = Array.isArray(s.anyOf) || Array.isArray(s.oneOf) || Array.isArray(s.allOf);
     const constrained = s.enum !== undefined || s.const !== undefined || typeof s.$ref === 'string' || hasBranches || s.not !== undefined;
     const props = isObj(s.properties) ? s.properties : undefined;
+    const keys = props ? Object.keys(props) : NONE;
     const objectLike = t.includes('object') || (t.length === 0 && props !== undefined);
     if (t.length === 0 && !constrained && !props) out.push({ kind: 'untyped', param });
     if (t.includes('string') && s.maxLength === undefined && s.enum === undefined && s.const === undefined && s.pattern === undefined && s.format === undefined)
       out.push({ kind: 'unbounded-string', param });
     if (objectLike && s.additionalProperties !== false && s.unevaluatedProperties !== false) {
       // A root with no parameters at all cannot carry anything harmful.
-      if (!(root && props !== undefined && Object.keys(props).length === 0 && s.additionalProperties === undefined)) out.push({ kind: 'open-object', param });
+      if (!(root && props !== undefined && keys.length === 0 && s.additionalProperties === undefined)) out.push({ kind: 'open-object', param });
     }
-    if (objectLike && props && Object.keys(props).length > 0 && !(Array.isArray(s.required) && s.required.length > 0)) out.push({ kind: 'no-required', param });
+    if (objectLike && props && keys.length > 0 && !(Array.isArray(s.required) && s.required.length > 0)) out.push({ kind: 'no-required', param });
     if (t.includes('array') && s.items === undefined && s.prefixItems === undefined) out.push({ kind: 'untyped-items', param });
     const prefix = root ? '' : `${param}.`;
     if (props) {
-      const entries = Object.entries(props);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [k, v] = entries[i]!;
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        const v = props[k];
         if (isObj(v)) stack.push({ s: v, param: `${prefix}${k}`, depth: depth + 1, root: false });
         else out.push({ kind: 'untyped', param: `${prefix}${k}` }); // `true` or junk: anything goes
       }
@@ -72,13 +77,15 @@ export function lintInputSchema(schema: unknown): SchemaProblem[] {
         if (isObj(it)) stack.push({ s: it, param: `${root ? '' : param}[${i}]`, depth: depth + 1, root: false });
       });
     }
-    for (const b of BRANCHES) {
-      const arr = s[b];
-      if (!Array.isArray(arr)) continue;
-      arr.forEach((br) => {
-        // Branches describe the same parameter; a `null` branch is an optional marker.
-        if (isObj(br) && !(types(br).length === 1 && types(br)[0] === 'null')) stack.push({ s: br, param, depth: depth + 1, root });
-      });
+    if (hasBranches) {
+      for (const b of BRANCHES) {
+        const arr = s[b];
+        if (!Array.isArray(arr)) continue;
+        arr.forEach((br) => {
+          // Branches describe the same parameter; a `null` branch is an optional marker.
+          if (isObj(br) && !(types(br).length === 1 && types(br)[0] === 'null')) stack.push({ s: br, param, depth: depth + 1, root });
+        });
+      }
     }
   }
   return out;

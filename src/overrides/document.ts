@@ -1,12 +1,17 @@
 // One override file (SPEC.md "Signed overrides"): YAML, core schema (dates
 // stay strings), validated by a zod schema; the signed message is the
 // RFC 8785 canonical JSON of the document without `signature`.
-import { z } from 'zod';
+import * as z from 'zod';
+import type { RuleId } from '../catalog.ts';
 import { didYouMean } from '../config.ts';
 import { canonicalJson } from '../jcs.ts';
 import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../yaml.ts';
 
 export const OVERRIDES_DIR = '.mcp-gate/overrides';
+
+/** Rules an override may never cover: the gate's own failures and the override trail itself. */
+export const NON_OVERRIDABLE: ReadonlySet<RuleId> = new Set<RuleId>(['gate/check-failed', 'override/invalid', 'override/expired', 'override/expiring', 'override/stale']);
+
 export const ALLOWED_SIGNERS_FILE = '.mcp-gate/allowed_signers';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -12,6 +12,7 @@ import type { AppliedOverride, RawFinding } from '../types.ts';
 import { type AllowedSigner, findSigner, parseAllowedSigners } from './allowed-signers.ts';
 import {
   ALLOWED_SIGNERS_FILE,
+  NON_OVERRIDABLE,
   OVERRIDES_DIR,
   type OverrideProblem,
   type ParsedOverride,
@@ -21,6 +22,7 @@ import {
 } from './document.ts';
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, SshSigError, verifySignature } from './sshsig.ts';
 import { BaseRefError, readTrustSource, type TrustSource } from './trust.ts';
+import { compareStrings } from '../order.ts';
 
 export const DEFAULT_MAX_LIFETIME_DAYS = 90;
 /** An override this close to expiry (or its remediation due date) gets a warning. */
@@ -28,9 +30,6 @@ export const DUE_SOON_DAYS = 7;
 const DAY_MS = 86_400_000;
 const MAX_OVERRIDE_BYTES = 64 * 1024;
 const MAX_OVERRIDE_FILES = 10_000;
-
-/** Rules an override may never cover: the gate's own failures and the override trail itself. */
-export const NON_OVERRIDABLE: ReadonlySet<RuleId> = new Set<RuleId>(['gate/check-failed', 'override/invalid', 'override/expired', 'override/expiring', 'override/stale']);
 
 /** A verified, unexpired override, ready to be matched against findings. */
 export interface ApplicableOverride {
@@ -148,8 +147,8 @@ export async function evaluateOverrides(opts: EvaluateOptions): Promise<Override
     overrides.push(r.evaluated);
     if (r.applicable) applicable.push(r.applicable);
   }
-  overrides.sort((a, b) => a.file.localeCompare(b.file));
-  applicable.sort((a, b) => a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
+  overrides.sort((a, b) => compareStrings(a.file, b.file));
+  applicable.sort((a, b) => compareStrings(a.id, b.id) || compareStrings(a.file, b.file));
 
   for (const o of overrides) findings.push(...findingsFor(o, opts.now));
   const count = (s: OverrideStatus) => overrides.filter((o) => o.status === s).length;
@@ -304,7 +303,7 @@ export function listOverrideFiles(root: string): Listed | undefined {
   const walk = (rel: string): void => {
     let entries: import('node:fs').Dirent[];
     try {
-      entries = readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+      entries = readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => compareStrings(a.name, b.name));
     } catch (err) {
       out.problems.push({ file: rel, line: 1, reason: `malformed: directory cannot be read (${(err as NodeJS.ErrnoException).code ?? err})` });
       return;

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { CheckContext, Location } from '../types.ts';
 import { keyLine, parseYamlDocuments } from '../yaml.ts';
-import { DEFAULT_TIMEOUT_MS } from './net.ts';
+
+/** Budget of one probe unless probes.timeoutMs says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Config files are small; trust material too. Anything bigger is a mistake. */
 const MAX_PEM_BYTES = 1024 * 1024;

@@ -40,7 +40,6 @@ export function isUnreachable(err: unknown): boolean {
   return err instanceof ProbeError && ['timeout', 'dns', 'refused', 'reset', 'network'].includes(err.code);
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Largest response body a probe reads; anything above is an error, not a truncated success. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 

@@ -1,7 +1,28 @@
-import type { Report } from '../types.ts';
+import type { Finding, Report } from '../types.ts';
 
 export function renderJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** One finding as it appears inside the report's findings array (indented one level deeper). */
+export function findingJson(f: Finding): string {
+  // As inside the array: JSON.stringify writes null for what it cannot serialise.
+  return (JSON.stringify(f, null, 2) ?? 'null').replaceAll('\n', '\n    ');
+}
+
+/**
+ * findingJson texts made ahead, on the thread that ran the check
+ * (src/findings.ts). The engine forgets the text of a finding it changes
+ * afterwards (an override), so a remembered text is always current.
+ */
+const madeAhead = new WeakMap<Finding, string>();
+
+export function rememberJson(f: Finding, json: string): void {
+  madeAhead.set(f, json);
+}
+
+export function forgetJson(f: Finding): void {
+  madeAhead.delete(f);
 }
 
 /** Target size of one piece of renderJsonChunks, in characters. */
@@ -28,9 +49,9 @@ export function renderJsonChunks(report: Report): string[] {
   let batch: string[] = [`${outer.slice(0, at + slot.length - marker.length)}[\n    `];
   let size = 0;
   for (let i = 0; i < findings.length; i++) {
-    // As inside the array: JSON.stringify writes null for what it cannot serialise.
-    const item = JSON.stringify(findings[i], null, 2) ?? 'null';
-    batch.push(i === 0 ? '' : ',\n    ', item.replaceAll('\n', '\n    '));
+    const f = findings[i] as Finding;
+    const item = madeAhead.get(f) ?? findingJson(f);
+    batch.push(i === 0 ? '' : ',\n    ', item);
     size += item.length;
     if (size >= CHUNK_CHARS) {
       chunks.push(batch.join(''));

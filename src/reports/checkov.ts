@@ -1,7 +1,7 @@
 // checkov JSON: an object for one framework, a list for several, and a bare
 // summary ({passed, failed, ...}) when nothing was scanned. Severity is null
 // unless a platform key was used; the check maps null to reports.defaultSeverity.
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.ts';
 import { type Entry, type K8sRef, normalizeSeverity, type ParsedReport, validate } from './common.ts';
 

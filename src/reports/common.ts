@@ -2,10 +2,10 @@
 // scanner report (entries), severity normalisation, bounded file reading
 // and zod error formatting. Parsers never keep a secret value: they turn it
 // into secretKey(value) on the spot.
-import { readFully } from '../read-fully.ts';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { z } from 'zod';
 import { InputError } from '../errors.ts';
+import { readFully } from '../read-fully.ts';
 
 /** Reports above this size are refused (gate/check-failed), never read into memory. */
 export const MAX_REPORT_BYTES = 128 * 1024 * 1024;

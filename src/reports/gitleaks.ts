@@ -1,7 +1,7 @@
 // gitleaks JSON (array of findings; `[]` when clean). Secret and Match hold
 // the credential in clear unless --redact was used: only secretKey(Secret)
 // leaves this module.
-import { z } from 'zod';
+import * as z from 'zod';
 import { secretKey } from '../secret-key.ts';
 import { type Entry, isRedacted, type ParsedReport, validate } from './common.ts';
 

@@ -1,6 +1,6 @@
 // grype JSON (-o json): matches[] with capitalised severities (Critical,
 // High, Medium, Low, Negligible, Unknown) and fix.state/fix.versions.
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Entry, normalizeSeverity, type ParsedReport, validate } from './common.ts';
 
 const match = z.object({

@@ -2,7 +2,7 @@
 // (package, advisory): only `via` objects are advisories of that package;
 // `via` strings say "vulnerable through that dependency" and are the
 // dependency's own entries.
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Entry, normalizeSeverity, type ParsedReport, validate } from './common.ts';
 
 const advisory = z.object({

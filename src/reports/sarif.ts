@@ -5,10 +5,10 @@
 // secretKey leaves this module; gitleaks sets no level), checkov and other
 // tools' results are misconfigurations with the severity from
 // security-severity, else the level.
-import { z } from 'zod';
+import * as z from 'zod';
 import { secretKey } from '../secret-key.ts';
-import { type Entry, isRedacted, normalizeSeverity, type ParsedReport, type ScanSeverity, severityFromScore, validate } from './common.ts';
 import { k8sRef } from './checkov.ts';
+import { type Entry, isRedacted, normalizeSeverity, type ParsedReport, type ScanSeverity, severityFromScore, validate } from './common.ts';
 
 const text = z.object({ text: z.string().nullish() }).loose().nullish();
 

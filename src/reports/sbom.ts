@@ -3,7 +3,7 @@
 // version, identity, root component), not the full upstream JSON schemas.
 // CycloneDX files that carry `vulnerabilities` (trivy/grype VDR output) also
 // yield vulnerability entries.
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.ts';
 import { type Entry, isRecord, normalizeSeverity, type ScanSeverity, severityRank, validate } from './common.ts';
 

@@ -3,7 +3,7 @@
 // the k8s summary id list. Vulnerabilities, misconfigurations (both the
 // pre-v0.69 KSV001+AVDID ids and the KSV-0001 ids) and secrets (trivy
 // always redacts the match, so no value key).
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.ts';
 import { type Entry, hint, isRecord, type K8sRef, normalizeSeverity, type ParsedReport, validate } from './common.ts';
 

@@ -2,10 +2,10 @@
 // (post-processed), or an empty file (nothing found). Raw / RawV2 /
 // Redacted / ExtraData may all hold the credential: only secretKey(Raw)
 // leaves this module.
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors.ts';
 import { secretKey } from '../secret-key.ts';
-import { describeJsonError, type Entry, isRedacted, isRecord, type ParsedReport, validate } from './common.ts';
+import { describeJsonError, type Entry, isRecord, isRedacted, type ParsedReport, validate } from './common.ts';
 
 const source = z
   .object({ file: z.string().nullish(), line: z.number().int().nullish(), commit: z.string().nullish(), link: z.string().nullish() })

@@ -5,6 +5,7 @@
 import { globToRegex } from '../glob.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareStrings } from '../order.ts';
 
 interface Rule {
   /** Directory of the .gitignore, '' for the root, no trailing slash. */
@@ -22,7 +23,7 @@ export class GitIgnore {
     const gi = new GitIgnore();
     const sources = files.filter((f) => f === '.gitignore' || f.endsWith('/.gitignore'));
     // Parents before children, so deeper files override shallower ones.
-    sources.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+    sources.sort((a, b) => a.split('/').length - b.split('/').length || compareStrings(a, b));
     gi.#addFile(root, '.git/info/exclude', '');
     for (const f of sources) gi.#addFile(root, f, f.slice(0, Math.max(0, f.lastIndexOf('/'))));
     return gi;

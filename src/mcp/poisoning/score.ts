@@ -5,37 +5,25 @@
 // strongest hit; the sum decides: >= BLOCK_SCORE blocks, >= WARN_SCORE warns.
 import type { Tool } from '../manifests.ts';
 import {
-  CALL_BEFORE,
-  COMMAND,
-  COMPARISON,
-  CONCEAL,
-  DIRECTIVE,
-  EMAIL,
-  HTML_COMMENT,
-  INSTRUCTION_TAG,
-  MESSAGE,
-  type Features,
-  features,
-  matches,
-  mayMatch,
-  NAME_PROMO_AFFIX,
-  OVERRIDE,
-  PHONE,
-  PRETEXT,
-  PROMOTION,
-  REDIRECT,
-  SENSITIVE,
-  type SignalId,
-  TAMPER,
-  THREAT,
-  TOOL_AFTER,
-  TRANSFER,
-  UPPER_HEADER,
-  URGENCY,
-  URL,
-} from './signals.ts';
-import { type Collected, collectStrings, type ToolString } from './strings.ts';
-import { decodedBlobs, excerpt, normalise, sentences, whitespaceRuns } from './text.ts';
+  type Analysis,
+  analyse,
+  type Body,
+  blobsOf,
+  bodyOf,
+  COMMAND_OBJ,
+  CONTACT_OBJ,
+  candidatesOf,
+  resolveCandidate,
+  SECRET_WORD,
+  SENSITIVE_OBJ,
+  spacedOf,
+  TRANSFER_OBJ,
+  URL_OBJ,
+  WHOLE,
+} from './analysis.ts';
+import { NAME_PROMO_AFFIX, prechecksOn, type SignalId } from './signals.ts';
+import { type Collected, collectWithOwnWords, type ToolString } from './strings.ts';
+import { excerpt } from './text.ts';
 
 export const BLOCK_SCORE = 3;
 export const WARN_SCORE = 2;
@@ -51,8 +39,6 @@ export interface Hit {
   path: string;
   /** Short quote of the matched span (normalised, control characters stripped). */
   quote: string;
-  /** Where the quote comes from; the quote is only cut for the hits that are reported. */
-  span?: { text: string; start: number; end: number };
 }
 
 export interface Verdict {
@@ -75,89 +61,178 @@ export class DeploymentIndex {
   readonly byName = new Map<string, Set<string>>();
   /** separator/case-insensitive name -> [server, raw name]. */
   readonly byLooseName = new Map<string, [string, string][]>();
-  readonly #descTokens: { server: string; name: string; tokens: Set<string> }[] = [];
-  readonly #postings = new Map<string, number[]>();
+  /** Per description (id = position): its tokens as token ids, distinct, in order of first occurrence. */
+  readonly #docs: { server: string; name: string; tokens: Int32Array }[] = [];
+  readonly #tokenIds = new Map<string, number>();
+  /** Token id -> ids of the descriptions that contain it, ascending. */
+  readonly #postings: number[][] = [];
+  /** Token id -> the last tokenising pass (#stamp) that met it. */
+  readonly #lastDoc: number[] = [];
   readonly #ids = new Map<string, number>();
   readonly #servers = new Set<string>();
+  /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
+  readonly #plainNames = new Set<string>();
 
   constructor(tools: Iterable<DeploymentTool>) {
-    for (const t of tools) {
-      const lower = t.name.toLowerCase();
-      let s = this.byName.get(lower);
-      if (!s) this.byName.set(lower, (s = new Set()));
-      s.add(t.server);
-      const loose = looseName(t.name);
-      let l = this.byLooseName.get(loose);
-      if (!l) this.byLooseName.set(loose, (l = []));
-      l.push([t.server, t.name]);
-      this.#servers.add(t.server);
-      if (typeof t.description === 'string') {
-        const tokens = descTokens(t.description);
-        const id = this.#descTokens.length;
-        this.#ids.set(`${t.server}\u0000${t.name}`, id);
-        this.#descTokens.push({ server: t.server, name: t.name, tokens });
-        for (const tok of tokens) {
-          let p = this.#postings.get(tok);
-          if (!p) this.#postings.set(tok, (p = []));
-          p.push(id);
-        }
+    // One call per tool rather than one long loop here: the call is optimised early.
+    for (const t of tools) this.#add(t);
+    this.#tokensOf.clear();
+  }
+
+  /** While indexing: the same description text has the same tokens (deployments repeat descriptions). */
+  readonly #tokensOf = new Map<string, Int32Array>();
+
+  #add(t: DeploymentTool): void {
+    const lower = t.name.toLowerCase();
+    let s = this.byName.get(lower);
+    if (!s) this.byName.set(lower, (s = new Set()));
+    s.add(t.server);
+    if (PLAIN_WORD.test(lower)) this.#plainNames.add(lower);
+    const loose = lower.replace(LOOSE_SEPARATORS, ''); // looseName(t.name)
+    let l = this.byLooseName.get(loose);
+    if (!l) this.byLooseName.set(loose, (l = []));
+    l.push([t.server, t.name]);
+    this.#servers.add(t.server);
+    if (typeof t.description !== 'string') return;
+    let tokens = this.#tokensOf.get(t.description);
+    if (tokens) this.#shared.add(tokens);
+    else {
+      tokens = this.#tokenize(t.description);
+      this.#tokensOf.set(t.description, tokens);
+    }
+    const id = this.#docs.length;
+    this.#ids.set(`${t.server}\u0000${t.name}`, id);
+    this.#docs.push({ server: t.server, name: t.name, tokens });
+    // Indexed loops over the typed arrays here: for-of allocates an iterator result per token.
+    for (let k = 0; k < tokens.length; k++) this.#postings[tokens[k]!]!.push(id);
+  }
+
+  /** Distinct token ids in order of first occurrence (descTokens' order), without a set of strings. */
+  #tokenize(description: string): Int32Array {
+    const ids: number[] = [];
+    const stamp = ++this.#stamp;
+    forEachToken(description, (w) => {
+      let tok = this.#tokenIds.get(w);
+      if (tok === undefined) {
+        this.#tokenIds.set(w, (tok = this.#postings.length));
+        this.#postings.push([]);
+        this.#lastDoc.push(0);
+      }
+      if (this.#lastDoc[tok] !== stamp) {
+        this.#lastDoc[tok] = stamp;
+        ids.push(tok);
+      }
+    });
+    return Int32Array.from(ids);
+  }
+
+  /** Does a whole [A-Za-z0-9] run of text[from, to) name a tool when lower-cased? */
+  namesToolIn(text: string, from: number, to: number): boolean {
+    if (this.#plainNames.size === 0) return false;
+    let start = -1;
+    for (let i = from; i <= to; i++) {
+      const c = i < to ? text.charCodeAt(i) : 0;
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        if (i - start >= 2 && i - start <= 64 && this.#plainNames.has(text.slice(start, i).toLowerCase())) return true;
+        start = -1;
       }
     }
+    return false;
   }
 
   /** Tools of OTHER servers whose description this one restates (token containment). */
   clones(server: string, name: string, description: string): { server: string; name: string; containment: number; jaccard: number }[] {
     const self = this.#ids.get(`${server}\u0000${name}`);
-    const a = self !== undefined ? this.#descTokens[self]!.tokens : descTokens(description);
-    if (a.size < MIN_CLONE_TOKENS || this.#servers.size < 2) return [];
-    // Candidates share the description's rarer words; words in many tools do not discriminate.
-    if (this.#counts.length < this.#descTokens.length) this.#counts = new Int32Array(this.#descTokens.length);
-    const counts = this.#counts;
-    const touched: number[] = [];
-    let considered = 0;
-    for (const tok of a) {
-      const p = this.#postings.get(tok);
-      if (!p || p.length > RARE_POSTINGS) continue;
-      considered++;
-      for (const id of p) if (counts[id]!++ === 0) touched.push(id);
+    // Words no indexed description has are -1: they count in the size, never in an intersection.
+    const a = self !== undefined ? this.#docs[self]!.tokens : Int32Array.from(descTokens(description), (w) => this.#tokenIds.get(w) ?? -1);
+    if (a.length < MIN_CLONE_TOKENS || this.#servers.size < 2) return [];
+    let c = this.#candidateMemo.get(a);
+    if (!c) {
+      c = this.#candidates(a);
+      if (this.#shared.has(a)) this.#candidateMemo.set(a, c);
     }
     const out: { server: string; name: string; containment: number; jaccard: number }[] = [];
-    for (const id of touched) {
-      const rare = counts[id]!;
-      counts[id] = 0;
-      const b = this.#descTokens[id]!;
+    let marked = false;
+    for (let k = 0; k < c.touched.length; k++) {
+      const id = c.touched[k]!;
+      const b = this.#docs[id]!;
       // Same-server look-alikes are normal (list_directory vs list_directory_with_sizes).
-      if (b.server === server || b.name === name || b.tokens.size < MIN_CLONE_TOKENS) continue;
-      if (rare < Math.min(considered, this.#rareCount(id)) * 0.5) continue;
+      if (b.server === server || b.name === name || b.tokens.length < MIN_CLONE_TOKENS) continue;
+      if (c.shared[k]! < Math.min(c.considered, this.#rareCount(id)) * 0.5) continue;
       let inter = 0;
-      const [small, large] = a.size <= b.tokens.size ? [a, b.tokens] : [b.tokens, a];
-      for (const tok of small) if (large.has(tok)) inter++;
-      const containment = inter / small.size;
-      const jaccard = inter / (a.size + b.tokens.size - inter);
+      if (b.tokens === a) inter = a.length; // the same text: every (distinct) token is shared
+      else {
+        if (!marked) {
+          // a's tokens, marked once per call: the intersection with each candidate is one pass over it.
+          if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+          this.#stamp++;
+          for (let k = 0; k < a.length; k++) if (a[k]! >= 0) this.#mark[a[k]!] = this.#stamp;
+          marked = true;
+        }
+        for (let k = 0; k < b.tokens.length; k++) if (this.#mark[b.tokens[k]!] === this.#stamp) inter++;
+      }
+      const containment = inter / Math.min(a.length, b.tokens.length);
+      const jaccard = inter / (a.length + b.tokens.length - inter);
       if (containment >= 0.9) {
         out.push({ server: b.server, name: b.name, containment, jaccard });
         break; // one clone is enough to report
       }
     }
-    for (const id of touched) counts[id] = 0;
     return out;
   }
 
+  /**
+   * Clone candidates of a description (its token ids): the descriptions that
+   * share its rarer words, in the order first met, with how many rare words
+   * each shares; `considered`: how many of its words are rare. Depends on the
+   * tokens only, so it is kept for token lists that several tools share.
+   */
+  #candidates(a: Int32Array): { touched: Int32Array; shared: Int32Array; considered: number } {
+    // Candidates share the description's rarer words; words in many tools do not discriminate.
+    if (this.#counts.length < this.#docs.length) this.#counts = new Int32Array(this.#docs.length);
+    const counts = this.#counts;
+    const touched: number[] = [];
+    let considered = 0;
+    for (let k = 0; k < a.length; k++) {
+      const tok = a[k]!;
+      if (tok < 0) continue;
+      const p = this.#postings[tok]!;
+      if (p.length > RARE_POSTINGS) continue;
+      considered++;
+      for (const id of p) if (counts[id]!++ === 0) touched.push(id);
+    }
+    const shared = new Int32Array(touched.length);
+    for (let k = 0; k < touched.length; k++) {
+      shared[k] = counts[touched[k]!]!;
+      counts[touched[k]!] = 0;
+    }
+    return { touched: Int32Array.from(touched), shared, considered };
+  }
+
+  /** Token lists of more than one description (the same text), and their clone candidates. */
+  readonly #shared = new Set<Int32Array>();
+  readonly #candidateMemo = new Map<Int32Array, { touched: Int32Array; shared: Int32Array; considered: number }>();
   #counts = new Int32Array(0);
+  #mark = new Int32Array(0);
+  #stamp = 0;
   /** Rare-token count per description id, -1 until computed. */
   #rare = new Int32Array(0);
   #rareCount(id: number): number {
-    if (this.#rare.length < this.#descTokens.length) this.#rare = new Int32Array(this.#descTokens.length).fill(-1);
+    if (this.#rare.length < this.#docs.length) this.#rare = new Int32Array(this.#docs.length).fill(-1);
     let n = this.#rare[id]!;
     if (n < 0) {
       n = 0;
-      for (const tok of this.#descTokens[id]!.tokens) if ((this.#postings.get(tok)?.length ?? 0) <= RARE_POSTINGS) n++;
+      const tokens = this.#docs[id]!.tokens;
+      for (let k = 0; k < tokens.length; k++) if (this.#postings[tokens[k]!]!.length <= RARE_POSTINGS) n++;
       this.#rare[id] = n;
     }
     return n;
   }
 }
 
+const PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
 /** Words found in more tool descriptions than this are not used to find clone candidates. */
 const RARE_POSTINGS = 64;
 const MIN_CLONE_TOKENS = 8;
@@ -168,11 +243,17 @@ const FRAMING = new Set<SignalId>(['directive', 'urgency', 'pretext', 'threat', 
 
 function descTokens(s: string): Set<string> {
   const out = new Set<string>();
+  forEachToken(s, (w) => out.add(w));
+  return out;
+}
+
+/** The words of a description clones are found by, in order, repeats included. */
+function forEachToken(s: string, fn: (word: string) => void): void {
   const text = s.length > 20_000 ? s.slice(0, 20_000) : s;
   const lower = text.toLowerCase();
   if (/[^\u0000-\u007f]/.test(lower)) {
-    for (const m of lower.matchAll(/[\p{L}\p{N}]{3,}/gu)) out.add(m[0]);
-    return out;
+    for (const m of lower.matchAll(/[\p{L}\p{N}]{3,}/gu)) fn(m[0]);
+    return;
   }
   // ASCII: the maximal runs of [a-z0-9] of 3 or more, as /[a-z0-9]{3,}/g finds them, without a match object each.
   let start = -1;
@@ -181,15 +262,15 @@ function descTokens(s: string): Set<string> {
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (i - start >= 3) out.add(lower.slice(start, i));
+      if (i - start >= 3) fn(lower.slice(start, i));
       start = -1;
     }
   }
-  return out;
 }
 
+const LOOSE_SEPARATORS = /[\s_.-]+/g;
 export function looseName(name: string): string {
-  return name.toLowerCase().replace(/[\s_.-]+/g, '');
+  return name.toLowerCase().replace(LOOSE_SEPARATORS, '');
 }
 
 export function nameTokens(name: string): string[] {
@@ -206,13 +287,26 @@ interface Ctx {
   index: DeploymentIndex;
   /** Property names and enum values of this tool: identifiers that are not tool references. */
   ownWords: Set<string>;
-  best: Map<SignalId, Hit>;
+  analyses: AnalysisCache;
+  /** The tool's name lower-cased, once needed. */
+  own?: string;
+  best: Map<SignalId, Best>;
+}
+
+/** The strongest hit of a signal so far; the quote is only cut for the hits that are reported. */
+interface Best {
+  signal: SignalId;
+  weight: number;
+  path: string;
+  text: string;
+  start: number;
+  end: number;
 }
 
 function add(ctx: Ctx, signal: SignalId, weight: number, path: string, text: string, start: number, end: number): void {
   const prev = ctx.best.get(signal);
   if (prev && prev.weight >= weight) return;
-  ctx.best.set(signal, { signal, weight, path, quote: '', span: { text, start, end } });
+  ctx.best.set(signal, { signal, weight, path, text, start, end });
 }
 
 interface ToolRef {
@@ -224,189 +318,151 @@ interface ToolRef {
   end: number;
 }
 
-/**
- * Tool-reference candidates: identifier-shaped words (snake_case, kebab-case,
- * camelCase), quoted words, and plain words introduced as tools ("call X",
- * "the X tool"). Group 1, 2 or 3 holds the word.
- */
-const IDENT =
-  /\b([A-Za-z][A-Za-z0-9]{0,63}(?:[_-][A-Za-z0-9]{1,63}){1,8}|[a-z][a-z0-9]{0,63}[A-Z][A-Za-z0-9]{0,63})|[`'"‘“]([A-Za-z][A-Za-z0-9]{1,63})[`'"’”]|\b(?:call|calls|calling|invoke|invoking|use|using|run|via|the)\s{1,4}([a-z][a-z0-9]{1,63})\b/g;
-const QUOTES = '`\'"‘’“”';
-const NOT_A_TOOL_AFTER = /^[`'"’”]?\s*(?:parameter|param|field|argument|arg|property|option|key|column|value|values|type|format|flag|header|variable|attribute|setting)s?\b/;
+const NO_REFS: ToolRef[] = [];
 
-function toolRefs(ctx: Ctx, text: string): ToolRef[] {
-  const out: ToolRef[] = [];
-  const own = ctx.tool.name.toLowerCase();
-  IDENT.lastIndex = 0;
-  for (let m = IDENT.exec(text); m !== null; m = IDENT.exec(text)) {
-    const word = m[1] ?? m[2] ?? m[3] ?? '';
-    const index = m.index + m[0].lastIndexOf(word);
-    if (m[2] === undefined && m[3] !== undefined) IDENT.lastIndex = index; // let "call use_this" re-scan the word
-    const lower = word.toLowerCase();
-    if (lower === own) continue;
-    const servers = ctx.index.byName.get(lower);
-    const identifierShaped = /[a-z0-9][_-][a-z0-9]|[a-z][A-Z]/.test(word);
-    if (!servers && !identifierShaped) continue; // a plain word that names no tool
-    const before = text.slice(Math.max(0, index - 30), index);
-    const after = text.slice(index + word.length, index + word.length + 24);
-    const quoted = QUOTES.includes(before.slice(-1)) && QUOTES.includes(after.slice(0, 1));
-    const called = CALL_BEFORE.test(before) || TOOL_AFTER.test(after);
-    if (NOT_A_TOOL_AFTER.test(after) || ctx.ownWords.has(lower)) continue;
+/** Tool references in sentence `i`: the candidates that name a tool of this deployment, or look like one and are called. */
+function toolRefs(ctx: Ctx, a: Analysis, body: Body, i: number): ToolRef[] {
+  const own = (ctx.own ??= ctx.tool.name.toLowerCase());
+  const candidates = candidatesOf(a, body, i, ctx.index);
+  if (candidates === null) return NO_REFS;
+  let out = NO_REFS;
+  for (const c of candidates) {
+    if (c.lower === own) continue;
+    const servers = ctx.index.byName.get(c.lower);
+    if (!servers && !c.identifierShaped) continue; // a plain word that names no tool
+    const { quoted, called, notATool, callWordNear } = resolveCandidate(c, a.norm.text);
+    if (notATool || ctx.ownWords.has(c.lower)) continue;
+    let kind: ToolRef['kind'];
     if (servers) {
       // Plain words ("search", "fetch") count only when the text treats them as a tool.
-      if (!identifierShaped && !quoted && !called) continue;
-      out.push({ name: word, kind: servers.has(ctx.server) ? 'same' : 'other', called, index, end: index + word.length });
-    } else if (identifierShaped && (called || (quoted && /\b(?:call|use|invoke|tool|function)\b/.test(before + after)))) {
-      out.push({ name: word, kind: 'unknown', called, index, end: index + word.length });
-    }
+      if (!c.identifierShaped && !quoted && !called) continue;
+      kind = servers.has(ctx.server) ? 'same' : 'other';
+    } else if (c.identifierShaped && (called || (quoted && callWordNear))) {
+      kind = 'unknown';
+    } else continue;
+    if (out === NO_REFS) out = [];
+    out.push({ name: c.word, kind, called, index: c.index, end: c.end });
     if (out.length >= 20) break;
   }
-  IDENT.lastIndex = 0;
   return out;
 }
 
-/** First match of any of `res` in each sentence (index = sentence number), positions in `text`. */
-function bucket(res: readonly RegExp[], text: string, starts: readonly number[], f?: Features): ({ index: number; end: number } | undefined)[] {
-  const out: ({ index: number; end: number } | undefined)[] = [];
-  for (const re of res) {
-    if (!mayMatch(re, f)) continue;
-    let j = 0;
-    for (const m of matches(re, text, 200)) {
-      while (j + 1 < starts.length && starts[j + 1]! <= m.index) j++;
-      const prev = out[j];
-      if (!prev || m.index < prev.index) out[j] = m;
-    }
-  }
-  return out;
-}
+/**
+ * Analyses of the strings assessed with an index, per distinct string and
+ * pre-check setting (which tests switch). A string is kept from its second
+ * occurrence on: most strings occur once, and keeping those would only cost
+ * memory. Bounded: past the limits a string is analysed again each time,
+ * with the same result.
+ */
+class AnalysisCache {
+  /** null: seen once. */
+  readonly #maps = [new Map<string, Analysis | null>(), new Map<string, Analysis | null>()];
+  #chars = 0;
 
-function firstHit(res: readonly RegExp[], s: string, f?: Features): { index: number; end: number; n: number } | undefined {
-  let first: { index: number; end: number; n: number } | undefined;
-  let n = 0;
-  for (const re of res) {
-    if (!mayMatch(re, f)) continue;
-    re.lastIndex = 0;
-    const m = re.exec(s);
-    re.lastIndex = 0;
-    if (m) {
-      n++;
-      if (!first) first = { index: m.index, end: m.index + m[0].length, n: 0 };
+  get(value: string): Analysis {
+    if (typeof value !== 'string') return analyse(value); // throws as normalise does
+    const map = this.#maps[prechecksOn() ? 0 : 1]!;
+    const cached = map.get(value);
+    if (cached) return cached;
+    const a = analyse(value);
+    if (value.length <= MAX_CACHED_STRING && this.#chars + value.length <= MAX_CACHED_CHARS) {
+      map.set(value, cached === null ? a : null);
+      if (cached === null) this.#chars += value.length;
     }
+    return a;
   }
-  if (first) first.n = n;
-  return first;
+}
+const ANALYSES = new WeakMap<DeploymentIndex, AnalysisCache>();
+const MAX_CACHED_CHARS = 16_000_000;
+const MAX_CACHED_STRING = 20_000;
+
+function analysisCache(index: DeploymentIndex): AnalysisCache {
+  let cache = ANALYSES.get(index);
+  if (!cache) ANALYSES.set(index, (cache = new AnalysisCache()));
+  return cache;
 }
 
 /** Signals of one string; `depth` > 0 for text decoded from a blob (not decoded again). */
 function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
   const { path } = str;
-  const raw = str.value;
-  const norm = normalise(raw);
+  // Tool names are unique, or nearly: not worth keeping.
+  const a = path === 'name' ? analyse(str.value) : ctx.analyses.get(str.value);
+  const { norm, ws } = a;
   for (const h of norm.hidden) {
     const signal = h.kind;
     add(ctx, signal, 3, path, `${h.count} × ${h.codepoints.join(' ')}`, 0, 200);
   }
   if (norm.tagText.trim() !== '') scanString(ctx, { path: `${path}#tag-chars`, value: norm.tagText }, depth + 1);
   if (norm.confusables.length > 0) add(ctx, 'confusable', 2, path, `mixed-script word(s): ${norm.confusables.join(', ')}`, 0, 200);
-  const { text, lower } = norm;
+  const { text } = norm;
   if (text.length > OVERSIZED_CHARS) add(ctx, 'oversized', 2, path, `${text.length} characters`, 0, 100);
-  const ws = whitespaceRuns(text);
   if (ws.longest >= WHITESPACE_RUN || ws.blankLines >= BLANK_LINES)
     add(ctx, 'whitespace-padding', 2, path, `run of ${ws.longest} whitespace characters / ${ws.blankLines} blank lines`, 0, 100);
-  for (const m of matches(INSTRUCTION_TAG, lower, 1)) add(ctx, 'hidden-markup', 3, path, text, m.index, m.end);
-  for (const m of matches(HTML_COMMENT, lower, 1)) add(ctx, 'hidden-markup', 2, path, text, m.index, m.end + 40);
+  if (a.tag >= 0) add(ctx, 'hidden-markup', 3, path, text, a.tag, a.tagEnd);
+  if (a.comment >= 0) add(ctx, 'hidden-markup', 2, path, text, a.comment, a.commentEnd + 40);
   if (depth === 0 && ws.longestToken >= 40) {
-    for (const b of decodedBlobs(text)) {
+    for (const b of blobsOf(a)) {
       add(ctx, 'encoded-text', 2, path, `${b.encoding} → "${b.decoded.slice(0, 60)}"`, 0, 200);
       scanString(ctx, { path: `${path}#${b.encoding}`, value: b.decoded }, depth + 1);
     }
   }
   // Tiny strings and single-word property names cannot carry an instruction: hidden-text checks only.
   // (Strings without spaces are still read: Chinese and Japanese text has none.)
-  if (text.length < 12 || (str.isKey && !/\s/.test(text))) return;
-  const feats = features(lower);
-  for (const m of matches(UPPER_HEADER, text, 1)) add(ctx, 'urgency', 1, path, text, m.index, m.end);
-  {
-    // Whole-string patterns: every gap in them is bounded, and quotes may span sentence ends.
-    const at = (m: { index: number; end: number }, sig: SignalId, w: number): void => add(ctx, sig, w, path, text, m.index, m.end);
-    let m = firstHit(CONCEAL, lower, feats);
-    if (m) at(m, 'conceal-from-user', 3);
-    if ((m = firstHit(OVERRIDE, lower, feats))) at(m, 'override', 3);
-    if ((m = firstHit(MESSAGE, lower, feats))) at(m, 'message-injection', 2);
-    if ((m = firstHit(TAMPER, lower, feats))) at(m, 'param-tampering', 2);
-    if ((m = firstHit(REDIRECT, lower, feats))) at(m, 'tool-redirect', 2);
-    if ((m = firstHit(URGENCY, lower, feats))) at(m, 'urgency', 1);
-    if ((m = firstHit(PRETEXT, lower, feats))) at(m, 'pretext', 1);
-    if ((m = firstHit(THREAT, lower, feats))) at(m, 'threat', 1);
-    if ((m = firstHit(COMPARISON, lower, feats))) at(m, 'self-comparison', 2);
-    const promo = firstHit(PROMOTION, lower, feats);
-    if (promo) {
-      const prev = ctx.best.get('promotion');
-      const n = Math.min(3, Math.max(prev ? prev.weight : 0, promo.n));
-      ctx.best.delete('promotion');
-      add(ctx, 'promotion', n, path, text, promo.index, promo.end);
-    }
+  if (text.length < 12 || (str.isKey && !spacedOf(a))) return;
+  const body = bodyOf(a);
+  if (body.header >= 0) add(ctx, 'urgency', 1, path, text, body.header, body.headerEnd);
+  for (let x = 0; x < body.whole.length; x += 3) {
+    const { signal, weight } = WHOLE[body.whole[x]!]!;
+    add(ctx, signal, weight, path, text, body.whole[x + 1]!, body.whole[x + 2]!);
   }
-  const sents = sentences(text, lower);
-  const starts = sents.map((x) => x.start);
-  // Each family runs once over the whole string; hits are bucketed by sentence.
-  const strongAt = bucket([...SENSITIVE.slice(0, 2), SENSITIVE[3]!], lower, starts, feats);
-  const weakAt = bucket([SENSITIVE[2]!], lower, starts, feats);
-  const cmdAt = bucket(COMMAND, lower, starts, feats);
-  const contactAt = lower.includes('@') || lower.includes('+') ? bucket([EMAIL, PHONE], lower, starts) : [];
-  const urlAt = lower.includes('://') ? bucket([URL], lower, starts) : [];
-  const transferAt = contactAt.length > 0 || urlAt.length > 0 ? bucket([TRANSFER], lower, starts) : [];
-  const directiveAt = bucket(DIRECTIVE, lower, starts, feats);
-  const refsBySentence: ToolRef[][] = [];
-  const objects: { sensitive: boolean; weakSecret: boolean; command: boolean; contact: boolean; url: boolean; transfer: boolean }[] = [];
-  sents.forEach((s, i) => {
-    const at = (m: { index: number; end: number }, sig: SignalId, w: number): void => add(ctx, sig, w, path, text, m.index, m.end);
-    const strong = strongAt[i];
-    const cmd = cmdAt[i];
-    const contact = contactAt[i];
-    const url = urlAt[i];
-    const transfer = transferAt[i];
-    if (strong) at(strong, 'sensitive-path', 1);
-    if (contact) at(contact, 'contact', 1);
-    if (transfer && (contact || url)) {
-      const target = contact ?? url!;
-      if (target.index > transfer.index) at({ index: transfer.index, end: target.end }, 'exfiltration', 3);
+  if (body.promoN > 0) {
+    const prev = ctx.best.get('promotion');
+    const n = Math.min(3, Math.max(prev ? prev.weight : 0, body.promoN));
+    ctx.best.delete('promotion');
+    add(ctx, 'promotion', n, path, text, body.promo, body.promoEnd);
+  }
+  const { bounds, objects, strongAt, contactAt, urlAt, transferAt, directiveAt } = body;
+  const ns = bounds.length >> 1;
+  let refsBySentence: ToolRef[][] | undefined;
+  for (let i = 0; i < ns; i++) {
+    const o = objects[i] ?? 0;
+    if (o & SENSITIVE_OBJ) add(ctx, 'sensitive-path', 1, path, text, strongAt![2 * i]!, strongAt![2 * i + 1]!);
+    if (o & CONTACT_OBJ) add(ctx, 'contact', 1, path, text, contactAt![2 * i]!, contactAt![2 * i + 1]!);
+    if (o & TRANSFER_OBJ && o & (CONTACT_OBJ | URL_OBJ)) {
+      const target = o & CONTACT_OBJ ? contactAt! : urlAt!;
+      if (target[2 * i]! > transferAt![2 * i]!) add(ctx, 'exfiltration', 3, path, text, transferAt![2 * i]!, target[2 * i + 1]!);
     }
-    const refs = toolRefs(ctx, s.text).map((r) => ({ ...r, index: r.index + s.start, end: r.end + s.start }));
-    refsBySentence.push(refs);
-    for (const r of refs) if (r.kind === 'other') at(r, 'cross-server-ref', 2);
-    objects.push({
-      sensitive: strong !== undefined,
-      weakSecret: weakAt[i] !== undefined,
-      command: cmd !== undefined,
-      contact: contact !== undefined,
-      url: url !== undefined,
-      transfer: transfer !== undefined,
-    });
-  });
+    const refs = toolRefs(ctx, a, body, i);
+    if (refs !== NO_REFS) {
+      refsBySentence ??= [];
+      refsBySentence[i] = refs;
+    }
+    for (const r of refs) if (r.kind === 'other') add(ctx, 'cross-server-ref', 2, path, text, r.index, r.end);
+  }
+  if (directiveAt === undefined) return;
   // Instructions: a directive plus an object in the same or the next sentence.
-  sents.forEach((s, i) => {
-    const d = directiveAt[i];
-    if (!d) return;
-    add(ctx, 'directive', 1, path, text, d.index, d.end);
-    const span = { index: d.index, end: Math.min(s.start + s.text.length, d.end + 120) };
-    for (const j of [i, i + 1]) {
-      const o = objects[j];
-      const refs = refsBySentence[j] ?? [];
-      if (!o) continue;
-      const spanJ = j === i ? span : { index: sents[j]!.start, end: sents[j]!.start + sents[j]!.text.length };
-      if (o.sensitive) add(ctx, 'instruction-sensitive', 3, path, text, spanJ.index, spanJ.end);
-      if (o.weakSecret && (refs.length > 0 || o.transfer || o.url || o.contact)) add(ctx, 'instruction-sensitive', 3, path, text, spanJ.index, spanJ.end);
-      if (o.command) add(ctx, 'instruction-command', 3, path, text, spanJ.index, spanJ.end);
-      if (o.contact) add(ctx, 'instruction-contact', 3, path, text, spanJ.index, spanJ.end);
-      if (o.url) add(ctx, 'instruction-url', 2, path, text, spanJ.index, spanJ.end);
+  for (let i = 0; i < ns; i++) {
+    const dIndex = directiveAt[2 * i]!;
+    if (dIndex < 0) continue;
+    const dEnd = directiveAt[2 * i + 1]!;
+    add(ctx, 'directive', 1, path, text, dIndex, dEnd);
+    for (let j = i; j <= i + 1 && j < ns; j++) {
+      const o = objects[j] ?? 0;
+      const refs = refsBySentence?.[j] ?? NO_REFS;
+      const from = j === i ? dIndex : bounds[2 * j]!;
+      const to = j === i ? Math.min(bounds[2 * i + 1]!, dEnd + 120) : bounds[2 * j + 1]!;
+      if (o & SENSITIVE_OBJ) add(ctx, 'instruction-sensitive', 3, path, text, from, to);
+      if (o & SECRET_WORD && (refs.length > 0 || o & (TRANSFER_OBJ | URL_OBJ | CONTACT_OBJ))) add(ctx, 'instruction-sensitive', 3, path, text, from, to);
+      if (o & COMMAND_OBJ) add(ctx, 'instruction-command', 3, path, text, from, to);
+      if (o & CONTACT_OBJ) add(ctx, 'instruction-contact', 3, path, text, from, to);
+      if (o & URL_OBJ) add(ctx, 'instruction-url', 2, path, text, from, to);
       for (const r of refs) {
-        if (r.kind === 'other') add(ctx, 'instruction-other-tool', 3, path, text, spanJ.index, spanJ.end);
-        else if (r.kind === 'unknown') add(ctx, 'unknown-tool-ref', 2, path, text, spanJ.index, spanJ.end);
-        else if (r.called && SEQUENCE.test(sents[j]!.lower)) add(ctx, 'call-chain', 1, path, text, spanJ.index, spanJ.end);
+        if (r.kind === 'other') add(ctx, 'instruction-other-tool', 3, path, text, from, to);
+        else if (r.kind === 'unknown') add(ctx, 'unknown-tool-ref', 2, path, text, from, to);
+        else if (r.called && SEQUENCE.test(norm.lower.slice(bounds[2 * j]!, bounds[2 * j + 1]!))) add(ctx, 'call-chain', 1, path, text, from, to);
       }
     }
-  });
+  }
 }
 
 /** The matched span with a little context, starting at a word boundary. */
@@ -417,20 +473,28 @@ function quoteOf(text: string, start: number, end: number): string {
   return excerpt(text, s, end + 30);
 }
 
+const AFFIX_IN = new RegExp([...NAME_PROMO_AFFIX].join('|'));
+
 function nameSignals(ctx: Ctx): void {
   const { tool, index, server } = ctx;
-  const loose = looseName(tool.name);
-  const lookalikes = (index.byLooseName.get(loose) ?? []).filter(([, n]) => n !== tool.name);
   // Differing only in letter case is a deliberate look-alike, in any server;
   // differing in separator style (kebab vs camel) also arises between
   // independent authors, so it only warns, and only across servers.
-  const caseOnly = lookalikes.find(([, n]) => n.toLowerCase() === tool.name.toLowerCase());
-  const styled = lookalikes.find(([s]) => s !== server);
+  const lower = tool.name.toLowerCase();
+  let caseOnly: [string, string] | undefined;
+  let styled: [string, string] | undefined;
+  for (const l of index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, '')) ?? []) { // looseName(tool.name)
+    if (l[1] === tool.name) continue;
+    if (!caseOnly && l[1].toLowerCase() === lower) caseOnly = l;
+    if (!styled && l[0] !== server) styled = l;
+  }
   if (caseOnly || styled) {
     const [s, n] = (caseOnly ?? styled)!;
     add(ctx, 'name-shadowing', caseOnly ? 3 : 2, 'name', `"${tool.name}" looks like "${n}" of ${s === server ? 'the same server' : `server ${s}`}`, 0, 200);
     return;
   }
+  // Every name token is part of the lower-cased name: without an affix in it, no token is one.
+  if (!AFFIX_IN.test(lower)) return;
   const toks = nameTokens(tool.name);
   const core = toks.filter((t) => !NAME_PROMO_AFFIX.has(t));
   if (core.length === toks.length || core.length === 0) return;
@@ -444,14 +508,14 @@ function nameSignals(ctx: Ctx): void {
   } else add(ctx, 'name-promotion', 1, 'name', `promotional affix in "${tool.name}"`, 0, 200);
 }
 
+function byStrength(a: Hit, b: Hit): number {
+  return b.weight - a.weight || a.signal.localeCompare(b.signal);
+}
+
 /** Assess one tool of `server` in the deployment. Never throws on odd input types. */
 export function assessTool(server: string, tool: Tool, index: DeploymentIndex): Verdict {
-  const collected = collectStrings(tool);
-  const ownWords = new Set<string>();
-  for (const s of collected.strings) {
-    if (s.isKey || /\.enum\[\d+\]$|\.const$|\.default$/.test(s.path)) ownWords.add(s.value.toLowerCase());
-  }
-  const ctx: Ctx = { server, tool, index, ownWords, best: new Map() };
+  const { collected, ownWords } = collectWithOwnWords(tool);
+  const ctx: Ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: new Map() };
   for (const s of collected.strings) scanString(ctx, s);
   nameSignals(ctx);
   if (typeof tool.description === 'string') {
@@ -459,9 +523,16 @@ export function assessTool(server: string, tool: Tool, index: DeploymentIndex): 
     // A copy on another server competes with the original for the model's choice.
     if (clone) add(ctx, 'clone', 3, 'description', `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
   }
-  const hits = [...ctx.best.values()]
-    .filter((h) => h.weight > 0)
-    .map(({ span, ...h }) => (span ? { ...h, quote: quoteOf(span.text, span.start, span.end) } : h)).sort((a, b) => b.weight - a.weight || a.signal.localeCompare(b.signal));
+  const hits: Hit[] = [];
+  for (const h of ctx.best.values()) if (h.weight > 0) hits.push({ signal: h.signal, weight: h.weight, path: h.path, quote: quoteOf(h.text, h.start, h.end) });
+  // Strongest first, then by signal name. At most one hit per signal: an
+  // insertion sort, stable like Array.prototype.sort, so the same order.
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    let j = i;
+    for (; j > 0 && byStrength(hits[j - 1]!, h) > 0; j--) hits[j] = hits[j - 1]!;
+    hits[j] = h;
+  }
   const score = hits.reduce((n, h) => n + h.weight, 0);
   // Framing alone ("IMPORTANT: always use absolute paths") is common in honest
   // documentation: it warns only together with something it frames.

@@ -199,128 +199,226 @@ export const NAME_PROMO_AFFIX = new Set([
 export const CALL_BEFORE = /(?:\b(?:call|calls|calling|invoke|invokes|invoking|use|uses|using|run|running|execute|executing|via|with|then|first|tool|function)\s{1,8}(?:the\s{1,8})?(?:tool\s{1,8}|function\s{1,8})?[`'"‘“]?)$/;
 export const TOOL_AFTER = /^[`'"’”]?\s{0,8}(?:tool|function|command)\b/;
 
-/** Run a global regex and return matches, at most `max`. */
-export function matches(re: RegExp, text: string, max = 20): { index: number; end: number; text: string }[] {
-  const out: { index: number; end: number; text: string }[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    out.push({ index: m.index, end: m.index + m[0].length, text: m[0] });
-    if (m[0].length === 0) re.lastIndex++;
-    if (out.length >= max) break;
-  }
-  re.lastIndex = 0;
-  return out;
-}
-
 /**
- * Pre-checks: words (or single punctuation characters) at least one of which
- * every match of the pattern contains. A pattern none of whose words occurs
- * in the string is not run. Words are the runs of [a-z0-9] of the lower-cased
- * text ("don't" -> "don", "t"; "id_rsa" -> "id", "rsa"). Purely an
- * optimisation: test/poisoning.test.ts checks that results on the whole
- * fixture corpus are identical with and without it.
+ * Pre-checks: groups of words (or single punctuation characters); every
+ * match of the pattern contains a word of each of its groups. A pattern with
+ * a group none of whose words occurs in the string is not run. Words are the
+ * maximal runs of [a-z0-9] of the lower-cased text ("don't" -> "don", "t";
+ * "id_rsa" -> "id", "rsa"), so a group may only list words the pattern
+ * delimits: by \b, a space or punctuation on both sides. Purely an
+ * optimisation: test/poisoning.test.ts checks that results on the fixture
+ * corpus are identical with and without it, test/poisoning-prechecks.test.ts
+ * that samples of every pattern never match where its pre-check says they
+ * cannot. (One known gap, kept so that results stay as they were:
+ * `claude_desktop_config` has no \b in SENSITIVE, so glued to a word it
+ * escapes its pre-check word "claude".)
  */
-export const NEEDS = new Map<RegExp, ReadonlySet<string>>();
-/** Inverse of NEEDS: word -> patterns it enables. */
-const ENABLES = new Map<string, RegExp[]>();
-function needs(res: readonly RegExp[], lists: readonly string[]): void {
+export const NEEDS = new Map<RegExp, readonly ReadonlySet<string>[]>();
+/** Pre-checked pattern -> its number (preCheckIds). */
+const GATED = new Map<RegExp, number>();
+/** A pattern's pre-check: one group, or several that must all be present. */
+type Needs = string | readonly string[];
+function needs(res: readonly RegExp[], lists: readonly Needs[]): void {
   res.forEach((re, i) => {
     const l = lists[i];
     if (l === undefined) return;
-    const words = new Set(l.split(' '));
-    NEEDS.set(re, words);
-    for (const w of words) {
-      let e = ENABLES.get(w);
-      if (!e) ENABLES.set(w, (e = []));
-      e.push(re);
-    }
+    NEEDS.set(
+      re,
+      (typeof l === 'string' ? [l] : l).map((g) => new Set(g.split(' '))),
+    );
+    GATED.set(re, GATED.size);
   });
 }
-needs(URGENCY, [': !', 'mandatory compulsory imperative important critical required', 'critical crucial essential vital imperative', 'important absolutely']);
-needs(PRETEXT, [
-  'reasons purposes compliance verification check checks protocol protocols requirement requirements trail logging validation auditing',
-  'compliance',
-  'enhanced improved better proper additional',
-  'mandatory required essential necessary',
+needs(URGENCY, [
+  [': !', 'important critical urgent mandatory attention security system dev developer admin administrator'],
+  ['mandatory compulsory imperative important critical required', 'this it that', 'is'],
+  ['critical crucial essential vital imperative', 'it its this', 'to that'],
+  ['important absolutely', 'very extremely absolutely'],
 ]);
-needs(THREAT, ['otherwise else not failure failing without', 'crash lost deleted']);
-needs(CONCEAL, ['not don shouldn never without', 'silently secretly covertly quietly surreptitiously without', 'hide conceal', 'not', 'secret hidden confidential', 'upset implementation']);
-needs(OVERRIDE, ['ignore disregard forget override bypass', 'now pretend act', 'instruction instructions mode', 'behavior behaviour functionality output operation workflow']);
-needs(MESSAGE, [`' " “`, 'user users']);
+needs(PRETEXT, [
+  [
+    'reasons purposes compliance verification check checks protocol protocols requirement requirements trail logging validation auditing',
+    'for',
+    'security compliance audit auditing regulatory verification authentication privacy integrity testing logging monitoring',
+  ],
+  ['compliance', 'ensure ensures maintain'],
+  ['enhanced improved better proper additional', 'for'],
+  ['mandatory required essential necessary', 'security compliance authentication integrity', 'check checkpoint verification audit protocol validation', 'is are'],
+]);
+needs(THREAT, [
+  ['otherwise else not failure failing without', 'will would could may might'],
+  ['crash lost deleted', 'will would could'],
+]);
+needs(CONCEAL, [
+  [
+    'not don shouldn never without',
+    'tell telling inform informing mention mentioning notify notifying alert alerting reveal revealing disclose disclosing let',
+    'user users human anyone them this these that it',
+  ],
+  [
+    'silently secretly covertly quietly surreptitiously without',
+    'send forward copy include add call invoke run execute change modify replace redirect upload read collect log record share attach user',
+  ],
+  ['hide conceal', 'from', 'user users'],
+  ['not', 'user users', 'must should', 'know be find notice see'],
+  ['secret hidden confidential', 'keep treat'],
+  'upset implementation',
+]);
+needs(OVERRIDE, [
+  'ignore disregard forget override bypass',
+  ['now pretend act', 'you to admin administrator root system developer unrestricted'],
+  ['instruction instructions mode', 'new developer god admin jailbreak'],
+  ['behavior behaviour functionality output operation workflow', 'modify change alter override affect hijack', 'of', 'all any every other'],
+]);
+needs(MESSAGE, [
+  [`' " “`, 'state say display present report announce tell inform notify output print respond add'],
+  ['user users', 'inform tell notify warn advise', 'that about'],
+]);
 needs(TAMPER, [
-  `' " ‘ “`,
+  [`' " ‘ “`, 'change modify replace switch alter rewrite override redirect substitute swap', 'to with into'],
   'regardless instead',
-  'modified changed replaced rewritten redirected overridden altered switched',
-  'automatically silently always',
+  ['modified changed replaced rewritten redirected overridden altered switched', 'to with into'],
+  ['automatically silently always', 'redirect redirects route routes switch switches change changes rewrite rewrites', 'to into'],
   'change',
 ]);
-needs(REDIRECT, ['deprecated disabled discontinued retired suspended decommissioned', 'redirect', 'upgraded replaced superseded optimized enhanced']);
+needs(REDIRECT, [
+  ['deprecated disabled discontinued retired suspended decommissioned', 'instead redirect alternative replacement'],
+  'redirect',
+  ['upgraded replaced superseded optimized enhanced', 'has have was', 'tool function'],
+]);
 needs(PROMOTION, [
-  'world worlds industry industrys market markets',
-  'best ultimate most fastest top number #',
-  'version',
-  'by',
+  ['world worlds industry industrys market markets', 'best leading most top fastest first'],
+  ['best ultimate most fastest top number #', 'tool version engine analyser analyzer extractor solution service option choice market'],
+  ['version', 'premium ultimate professional enterprise advanced enhanced pro superior'],
+  ['by', 'trusted used recommended preferred relied chosen'],
   '%',
-  'most',
-  'highest best fastest most',
+  ['most', 'the', 'available market industry anywhere'],
+  ['highest best fastest most', 'quality performance accuracy reliability precision'],
   'award industry state cutting unmatched unparalleled unrivaled pinnacle superior world best enterprise ai revolutionary',
 ]);
-needs(COMPARISON, ['than compared', 'compared', 'instead rather over', 'this']);
+needs(COMPARISON, [
+  ['than compared', 'better superior faster more'],
+  'compared',
+  ['instead rather over', 'other standard default original', 'tool tools function functions version versions'],
+  ['this', 'prefer choose select pick use', 'tool function'],
+]);
 needs(DIRECTIVE, [
-  'must should shall need needs have has required expected instructed supposed is are require requires',
-  'must',
+  ['must should shall need needs have has required expected instructed supposed is are require requires', 'you assistant model agent ai llm system client'],
+  ['must', 'first also always then now immediately automatically never additionally'],
   'please',
   'always never first ensure sure remember not don ignore disregard forget instead',
   'before after prior',
-  'when whenever',
+  ['when whenever', 'tool user users'],
 ]);
 needs(SENSITIVE, [
   '~ id rsa dsa ecdsa ed25519 ssh env bashrc bash zshrc profile npmrc netrc pgpass git docker',
   'aws kube kubeconfig etc mcp claude cursor wallet',
   'key keys session sessiontoken sessiontokens sessioncookie sessioncookies sessionid sessionids cookie cookies apikey apikeys privatekey privatekeys accesstoken accesstokens authtoken authtokens authenticationtoken authenticationtokens token tokens password passwords credential credentials secret secrets seed ssh',
-  'history messages conversation conversations chat chats prompt prompts preferences list emails contacts',
+  [
+    'history messages conversation conversations chat chats prompt prompts preferences list emails contacts',
+    'history previous prior last all recent earlier system user users userss full',
+  ],
 ]);
 needs(COMMAND, [
   'sudo rm curl wget chmod chown whoami echo $ & |',
   'cat export nc base64 powershell os subprocess mkfifo crontab',
-  'removing delete deleting remove wipe wiping clean',
-  'bashrc bash zshrc profile',
+  ['removing delete deleting remove wipe wiping clean', 'contents files', 'tmp etc home var ~'],
+  ['bashrc bash zshrc profile', 'to into in'],
 ]);
 
-/** The words and the pre-check punctuation of a lower-cased string, in one pass. */
-export interface Features {
-  /** Patterns with pre-check words present in the string. */
-  enabled: Set<RegExp>;
-}
+/**
+ * Which pre-check groups occur in a lower-cased string: bit g % 32 of word
+ * g >> 5 for group g.
+ */
+export type Features = readonly number[];
 
 const PUNCT = new Set([':', '!', "'", '"', '“', '‘', '%', '#', '~', '$', '&', '|']);
 
+// Every pre-check group gets a bit; a pattern needs the bits of all its groups.
+const groupsOf = [...NEEDS.values()];
+const GROUPS = groupsOf.reduce((n, g) => n + g.length, 0);
+const INTS = (GROUPS + 31) >> 5;
+/** Per pattern number: the group bits it needs, INTS ints each. */
+const REQUIRED = new Int32Array(groupsOf.length * INTS);
+
+// The words of every group in one trie over [a-z0-9] (36 symbols), so that
+// finding the groups of a string is one pass over its characters with no
+// substring or map lookup per word. Node 0 is the root; a 0 transition means
+// no pre-check word continues that way.
+const SYMBOLS = 36;
+const next: number[] = [];
+const term: number[] = [];
+const punctBits = new Map<number, number[]>();
+function newNode(): number {
+  for (let k = 0; k < SYMBOLS; k++) next.push(0);
+  for (let w = 0; w < INTS; w++) term.push(0);
+  return term.length / INTS - 1;
+}
+newNode();
+{
+  let group = 0;
+  groupsOf.forEach((groups, pattern) => {
+    for (const words of groups) {
+      const w = group >> 5;
+      const bit = 1 << (group & 31);
+      REQUIRED[pattern * INTS + w]! |= bit;
+      for (const word of words) {
+        if (PUNCT.has(word)) {
+          const m = punctBits.get(word.charCodeAt(0)) ?? new Array<number>(INTS).fill(0);
+          m[w]! |= bit;
+          punctBits.set(word.charCodeAt(0), m);
+          continue;
+        }
+        if (!/^[a-z0-9]+$/.test(word)) throw new Error(`pre-check word ${JSON.stringify(word)} is neither [a-z0-9]+ nor pre-check punctuation`);
+        let node = 0;
+        for (let i = 0; i < word.length; i++) {
+          const c = word.charCodeAt(i);
+          const slot = node * SYMBOLS + (c >= 0x61 ? c - 0x61 : c - 0x30 + 26);
+          if (next[slot] === 0) {
+            const child = newNode();
+            next[slot] = child;
+          }
+          node = next[slot]!;
+        }
+        term[node * INTS + w]! |= bit;
+      }
+      group++;
+    }
+  });
+}
+const NEXT = Int32Array.from(next);
+const TERM = Int32Array.from(term);
+/** Group bits of the punctuation characters below 128, INTS ints per character. */
+const ASCII_PUNCT = new Int32Array(128 * INTS);
+for (const [c, m] of punctBits) if (c < 128) for (let w = 0; w < INTS; w++) ASCII_PUNCT[c * INTS + w] = m[w]!;
+
+/** The pre-check groups whose words (maximal runs of [a-z0-9]) or punctuation occur in `lower`. */
 export function features(lower: string): Features {
-  const enabled = new Set<RegExp>();
-  const words = {
-    add(w: string): void {
-      const e = ENABLES.get(w);
-      if (e) for (const re of e) enabled.add(re);
-    },
-  };
-  let start = -1;
+  const f = new Array<number>(INTS).fill(0);
+  // -1: inside a word no pre-check word starts with.
+  let node = 0;
+  let inWord = false;
   for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 0;
-    const alnum = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-    if (alnum) {
-      if (start < 0) start = i;
+    const c = i < lower.length ? lower.charCodeAt(i) : 0x20;
+    const sym = c >= 0x61 && c <= 0x7a ? c - 0x61 : c >= 0x30 && c <= 0x39 ? c - 0x30 + 26 : -1;
+    if (sym >= 0) {
+      inWord = true;
+      if (node >= 0) node = NEXT[node * SYMBOLS + sym]! || -1;
       continue;
     }
-    if (start >= 0) {
-      words.add(lower.slice(start, i));
-      start = -1;
+    if (inWord) {
+      if (node > 0) for (let w = 0; w < INTS; w++) f[w]! |= TERM[node * INTS + w]!;
+      node = 0;
+      inWord = false;
     }
-    if (c !== 0) {
-      const ch = lower[i]!;
-      if (PUNCT.has(ch)) words.add(ch);
+    if (c < 128) {
+      for (let w = 0; w < INTS; w++) f[w]! |= ASCII_PUNCT[c * INTS + w]!;
+    } else {
+      const m = punctBits.get(c);
+      if (m !== undefined) for (let w = 0; w < INTS; w++) f[w]! |= m[w]!;
     }
   }
-  return { enabled };
+  return f;
 }
 
 let gating = true;
@@ -328,9 +426,26 @@ let gating = true;
 export function setPrechecks(on: boolean): void {
   gating = on;
 }
+export function prechecksOn(): boolean {
+  return gating;
+}
 
-/** Could `re` match at all? False only when none of its pre-check words occurs. */
+/** Per pattern of `res`: its pre-check number, or -1 when it has none. */
+export function preCheckIds(res: readonly RegExp[]): Int16Array {
+  return Int16Array.from(res, (re) => GATED.get(re) ?? -1);
+}
+
+/** Could the pattern of pre-check number `n` (from preCheckIds) match at all? False only when a group of its words is missing. */
+export function mayMatchId(n: number, f: Features | undefined): boolean {
+  if (!gating || f === undefined || n < 0) return true;
+  for (let w = 0; w < INTS; w++) {
+    const need = REQUIRED[n * INTS + w]!;
+    if ((f[w]! & need) !== need) return false;
+  }
+  return true;
+}
+
+/** Could `re` match at all? False only when a group of its pre-check words is missing. */
 export function mayMatch(re: RegExp, f: Features | undefined): boolean {
-  if (!gating || !f) return true;
-  return f.enabled.has(re) || !NEEDS.has(re);
+  return mayMatchId(GATED.get(re) ?? -1, f);
 }

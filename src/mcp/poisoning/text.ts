@@ -145,6 +145,14 @@ function hex(cp: number): string {
 
 /** Normalise one string a model sees; never throws. */
 export function normalise(input: string): Normalised {
+  // Most documentation is printable ASCII plus tab/newline: nothing to remove,
+  // NFKC and confusable folding leave it as is, so the result is the input.
+  let i = 0;
+  for (; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 0x20 ? c >= 0x7f : c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+  }
+  if (i === input.length && typeof input === 'string') return { text: input, lower: input.toLowerCase(), hidden: [], tagText: '', confusables: [] };
   const hidden = new Map<HiddenFinding['kind'], { cps: Set<string>; count: number }>();
   const note = (kind: HiddenFinding['kind'], cp: number): void => {
     let h = hidden.get(kind);
@@ -162,7 +170,8 @@ export function normalise(input: string): Normalised {
     kept = i + width;
     dirty = true;
   };
-  for (let i = 0; i < input.length; i++) {
+  // The clean prefix found above needs no second look.
+  for (; i < input.length; i++) {
     const c = input.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue; // printable ASCII: the common case
     // Lone surrogates: a high surrogate not followed by a low one, or a stray low one.
@@ -287,26 +296,64 @@ export interface Sentence {
  * at line starts that open a list item. One linear pass.
  */
 export function sentences(text: string, lower: string): Sentence[] {
+  const b = sentenceBounds(text);
   const out: Sentence[] = [];
+  for (let k = 0; k < b.length; k += 2) out.push({ text: text.slice(b[k]!, b[k + 1]!), lower: lower.slice(b[k]!, b[k + 1]!), start: b[k]! });
+  return out;
+}
+
+/** Is text[start, end) empty after trim()? Only non-ASCII text pays for the slice. */
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80) return false;
+    return text.slice(start, end).trim() === '';
+  }
+  return true;
+}
+
+/** The sentences of `sentences` as [start, end) pairs, without slicing them. */
+export function sentenceBounds(text: string): number[] {
+  const out: number[] = [];
   let start = 0;
-  const push = (end: number): void => {
-    const raw = text.slice(start, end);
-    if (raw.trim() !== '') out.push({ text: raw, lower: lower.slice(start, end), start });
-    start = end;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const n = text[i + 1];
-    if ((c === '.' || c === '!' || c === '?') && (n === undefined || n === ' ' || n === '\n' || n === '\t' || n === '\r')) push(i + 1);
-    else if (c === '\n') {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let cut = false;
+    if (c === 0x2e || c === 0x21 || c === 0x3f) {
+      // . ! ? then whitespace or the end
+      const d = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      cut = d === -1 || d === 0x20 || d === 0x0a || d === 0x09 || d === 0x0d;
+    } else if (c === 0x0a) {
       let j = i + 1;
-      while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
-      const d = text[j];
-      if (d === '\n' || d === '-' || d === '*' || d === '•' || (d !== undefined && d >= '0' && d <= '9')) push(i + 1);
+      while (j < n) {
+        const e = text.charCodeAt(j);
+        if (e !== 0x20 && e !== 0x09 && e !== 0x0d) break;
+        j++;
+      }
+      // a blank line, or a list item: - * • or a digit
+      const d = j < n ? text.charCodeAt(j) : -1;
+      cut = d === 0x0a || d === 0x2d || d === 0x2a || d === 0x2022 || (d >= 0x30 && d <= 0x39);
+    }
+    if (cut) {
+      if (!blank(text, start, i + 1)) out.push(start, i + 1);
+      start = i + 1;
     }
   }
-  push(text.length);
+  if (!blank(text, start, n)) out.push(start, n);
   return out;
+}
+
+/** Printable ASCII or "…", no two spaces in a row, none at either end: what excerpt's clean-up leaves as it is. */
+function plain(q: string): boolean {
+  let prev = 0x20;
+  for (let i = 0; i < q.length; i++) {
+    const c = q.charCodeAt(i);
+    if (c === 0x20 ? prev === 0x20 : (c < 0x20 || c > 0x7e) && c !== 0x2026) return false;
+    prev = c;
+  }
+  return prev !== 0x20;
 }
 
 /** A short, single-line, control-free excerpt for a finding message. */
@@ -315,6 +362,7 @@ export function excerpt(text: string, start: number, end: number, max = 90): str
   const e = Math.min(text.length, Math.max(end, s + 1));
   let q = text.slice(s, e);
   if (q.length > max) q = `${q.slice(0, max - 1)}…`;
+  if (plain(q)) return q;
   q = q.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
   return q.replace(/[\u2028\u2029]/g, ' ');
 }

@@ -1,0 +1,68 @@
+import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
+import {
+  ALL_CHECKS,
+  failedCheck,
+  prepareOutcome,
+  runCheck
+} from "./chunk-YIAZKD63.js";
+import "./chunk-X5TAQBPR.js";
+import "./chunk-ETRZJU5X.js";
+import {
+  Workspace
+} from "./chunk-I5PNR73Y.js";
+import "./chunk-BZL6NXF3.js";
+import "./chunk-PWEWOKW3.js";
+import "./chunk-J2L3CJT7.js";
+import "./chunk-BC65K547.js";
+import "./chunk-W4AQ4HPL.js";
+import "./chunk-POP5MWQD.js";
+import "./chunk-PPHIJ3XX.js";
+import "./chunk-7DU3YBTW.js";
+
+// src/check-worker.ts
+import { setMaxListeners } from "node:events";
+import { parentPort, workerData } from "node:worker_threads";
+var port = parentPort;
+if (!port) throw new Error("check-worker runs only as a worker thread");
+var job = workerData;
+var controller = new AbortController();
+setMaxListeners(256, controller.signal);
+var timer = setTimeout(() => controller.abort(new Error(job.deadlineMessage)), Math.max(0, job.deadline - Date.now()));
+port.on("message", (m) => {
+  if (m === "abort") controller.abort(new Error(job.deadlineMessage));
+});
+var tree = new Workspace(job.root);
+function contextForGroup() {
+  return {
+    root: job.root,
+    config: job.config,
+    ...job.configFile !== void 0 ? { configFile: job.configFile } : {},
+    workspace: tree.fresh(),
+    ...job.baseRef !== void 0 ? { baseRef: job.baseRef } : {},
+    signal: controller.signal,
+    now: job.now,
+    env: job.env
+  };
+}
+function run(id, ctx) {
+  const check = ALL_CHECKS.find((c) => c.id === id);
+  return check ? runCheck(check, ctx) : Promise.resolve(failedCheck(id, new Error(`check worker: unknown check "${id}"`), 0));
+}
+function send(m) {
+  try {
+    port?.postMessage(m);
+  } catch (err) {
+    if ("group" in m) {
+      const why = new Error(`check worker could not send its results: ${err.message}`);
+      port?.postMessage({ group: m.group, outcomes: m.outcomes.map((o) => prepareOutcome(failedCheck(o.run.id, why, o.run.durationMs), job.policy, job.json)) });
+    }
+  }
+}
+for (let i = Atomics.add(job.claim, 0, 1); i < job.groups.length; i = Atomics.add(job.claim, 0, 1)) {
+  const ctx = contextForGroup();
+  const outcomes = await Promise.all((job.groups[i] ?? []).map((id) => run(id, ctx)));
+  send({ group: i, outcomes: outcomes.map((o) => prepareOutcome(o, job.policy, job.json)) });
+}
+clearTimeout(timer);
+send({ done: true });
+port.close();

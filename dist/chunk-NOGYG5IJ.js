@@ -1,0 +1,65 @@
+import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
+import {
+  oneOf
+} from "./chunk-S7JB3GP3.js";
+import {
+  USAGE
+} from "./chunk-HJECAZCU.js";
+import "./chunk-5OZLWKUC.js";
+import "./chunk-YIAZKD63.js";
+import "./chunk-X5TAQBPR.js";
+import "./chunk-ETRZJU5X.js";
+import "./chunk-I5PNR73Y.js";
+import "./chunk-L5STNJMW.js";
+import "./chunk-BZL6NXF3.js";
+import "./chunk-PWEWOKW3.js";
+import "./chunk-HMOQCLHW.js";
+import "./chunk-HHT5TYVO.js";
+import "./chunk-J2L3CJT7.js";
+import {
+  RULES,
+  RULE_IDS
+} from "./chunk-BC65K547.js";
+import "./chunk-W4AQ4HPL.js";
+import "./chunk-POP5MWQD.js";
+import "./chunk-PPHIJ3XX.js";
+import "./chunk-7DU3YBTW.js";
+
+// src/commands/rules.ts
+import { parseArgs } from "node:util";
+var rulesCommand = {
+  usage: USAGE.rules,
+  async run(args) {
+    const { values } = parseArgs({ args, options: { format: { type: "string", default: "text" } } });
+    const format = oneOf(values.format, ["text", "json", "markdown"], "--format");
+    if (format === "json") {
+      process.stdout.write(`${JSON.stringify(RULE_IDS.map((id) => ({ id, ...RULES[id] })), null, 2)}
+`);
+    } else if (format === "markdown") {
+      process.stdout.write(`${rulesMarkdownTable()}
+`);
+    } else {
+      const width = Math.max(...RULE_IDS.map((id) => id.length));
+      for (const id of RULE_IDS) {
+        const r = RULES[id];
+        process.stdout.write(`${id.padEnd(width)}  ${r.defaultSeverity.toUpperCase().padEnd(7)}  ${r.title}
+${" ".repeat(width + 11)}${r.seed}
+`);
+      }
+    }
+    return 0;
+  }
+};
+function rulesMarkdownTable() {
+  const esc = (s) => s.replaceAll("|", "\\|");
+  const rows = RULE_IDS.map((id) => {
+    const r = RULES[id];
+    const sev = id === "k8s/secret-in-env" ? "BLOCK (literal) / WARNING (secretKeyRef)" : r.defaultSeverity.toUpperCase();
+    return `| \`${id}\` | ${sev} | ${esc(r.title)} | ${esc(r.seed)} |`;
+  });
+  return ["| rule | default | what | seed row / control |", "|---|---|---|---|", ...rows].join("\n");
+}
+export {
+  rulesCommand,
+  rulesMarkdownTable
+};
