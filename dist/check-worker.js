@@ -4,12 +4,12 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-YIAZKD63.js";
-import "./chunk-X5TAQBPR.js";
-import "./chunk-ETRZJU5X.js";
+} from "./chunk-NOFPIOJY.js";
+import "./chunk-LP446TMH.js";
+import "./chunk-ENBFVZDO.js";
 import {
   Workspace
-} from "./chunk-I5PNR73Y.js";
+} from "./chunk-TBVC7353.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";
 import "./chunk-J2L3CJT7.js";

@@ -4,19 +4,19 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-5OZLWKUC.js";
+} from "./chunk-MC6KAHL4.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-YIAZKD63.js";
-import "./chunk-X5TAQBPR.js";
-import "./chunk-ETRZJU5X.js";
+} from "./chunk-NOFPIOJY.js";
+import "./chunk-LP446TMH.js";
+import "./chunk-ENBFVZDO.js";
 import {
   writeFileAtomic
-} from "./chunk-I5PNR73Y.js";
+} from "./chunk-TBVC7353.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";

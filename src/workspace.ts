@@ -66,6 +66,13 @@ export class Workspace {
     return this.#files;
   }
 
+  /** Total size of the files under root, in bytes (unreadable files count 0). */
+  bytes(): number {
+    let total = 0;
+    for (const f of this.files()) total += lstatSync(join(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
+    return total;
+  }
+
   /** Files matching any of the globs (or the default predicate when none given). */
   select(globs: readonly string[] | undefined, byDefault: (file: string) => boolean): string[] {
     if (!globs || globs.length === 0) return this.files().filter(byDefault);

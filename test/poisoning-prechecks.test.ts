@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { benignDeployments, poisonedCases } from '../scripts/eval-poisoning.ts';
 import type { Tool } from '../src/mcp/manifests.ts';
 import { assessTool, DeploymentIndex, type Verdict } from '../src/mcp/poisoning/score.ts';
-import { features, mayMatch, NEEDS, setPrechecks } from '../src/mcp/poisoning/signals.ts';
+import { features, mayMatch, NEEDS, SENSITIVE, setPrechecks } from '../src/mcp/poisoning/signals.ts';
 import { collectStrings, collectWithOwnWords } from '../src/mcp/poisoning/strings.ts';
 import { excerpt, normalise, sentences } from '../src/mcp/poisoning/text.ts';
 import { prng } from './prng.ts';
@@ -143,16 +143,21 @@ test('pre-checks never rule out a pattern that matches (samples of every pattern
       re.lastIndex = 0;
       if (!m) continue;
       hits++;
-      // Known, kept for identical results: `claude_desktop_config` has no \b in
-      // its pattern, so glued to a word ("myclaude_desktop_config") its
-      // pre-check word "claude" is not a word of the string.
-      if (/[a-z0-9]claude_desktop_config/.test(lower)) continue;
       assert.ok(mayMatch(re, features(lower)), `${re.source.slice(0, 60)}… matches ${JSON.stringify(m[0])} in ${JSON.stringify(lower)}, but its pre-check rules it out`);
     }
     assert.ok(hits > 100, `${re.source.slice(0, 60)}…: only ${hits} of 3000 samples match; the sampler no longer covers it`);
     matched += hits;
   }
   assert.ok(matched > 50_000);
+});
+
+test('a sensitive path glued to a word still passes its pre-check (claude_desktop_config has no \\b in its pattern)', () => {
+  const lower = 'copy ~/library/myclaude_desktop_config.json first';
+  const re = SENSITIVE[1] as RegExp;
+  re.lastIndex = 0;
+  assert.ok(re.test(lower));
+  re.lastIndex = 0;
+  assert.ok(mayMatch(re, features(lower)));
 });
 
 /** The pre-check groups' definition: words are the maximal [a-z0-9] runs; punctuation is single characters. */

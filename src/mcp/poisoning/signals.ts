@@ -209,9 +209,7 @@ export const TOOL_AFTER = /^[`'"’”]?\s{0,8}(?:tool|function|command)\b/;
  * optimisation: test/poisoning.test.ts checks that results on the fixture
  * corpus are identical with and without it, test/poisoning-prechecks.test.ts
  * that samples of every pattern never match where its pre-check says they
- * cannot. (One known gap, kept so that results stay as they were:
- * `claude_desktop_config` has no \b in SENSITIVE, so glued to a word it
- * escapes its pre-check word "claude".)
+ * cannot.
  */
 export const NEEDS = new Map<RegExp, readonly ReadonlySet<string>[]>();
 /** Pre-checked pattern -> its number (preCheckIds). */
@@ -312,7 +310,8 @@ needs(DIRECTIVE, [
 ]);
 needs(SENSITIVE, [
   '~ id rsa dsa ecdsa ed25519 ssh env bashrc bash zshrc profile npmrc netrc pgpass git docker',
-  'aws kube kubeconfig etc mcp claude cursor wallet',
+  // "desktop", not "claude": the pattern has no \b before claude_desktop_config, so "claude" may be glued to a word; "desktop" never is.
+  'aws kube kubeconfig etc mcp desktop cursor wallet',
   'key keys session sessiontoken sessiontokens sessioncookie sessioncookies sessionid sessionids cookie cookies apikey apikeys privatekey privatekeys accesstoken accesstokens authtoken authtokens authenticationtoken authenticationtokens token tokens password passwords credential credentials secret secrets seed ssh',
   [
     'history messages conversation conversations chat chats prompt prompts preferences list emails contacts',

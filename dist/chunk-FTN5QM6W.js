@@ -15,10 +15,10 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-X5TAQBPR.js";
+} from "./chunk-LP446TMH.js";
 import {
   Workspace
-} from "./chunk-I5PNR73Y.js";
+} from "./chunk-TBVC7353.js";
 import "./chunk-PWEWOKW3.js";
 import {
   DEFAULT_CONFIG_FILE,

@@ -1,15 +1,15 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   oneOf
-} from "./chunk-S7JB3GP3.js";
+} from "./chunk-J5AWKQEA.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
-import "./chunk-5OZLWKUC.js";
-import "./chunk-YIAZKD63.js";
-import "./chunk-X5TAQBPR.js";
-import "./chunk-ETRZJU5X.js";
-import "./chunk-I5PNR73Y.js";
+import "./chunk-MC6KAHL4.js";
+import "./chunk-NOFPIOJY.js";
+import "./chunk-LP446TMH.js";
+import "./chunk-ENBFVZDO.js";
+import "./chunk-TBVC7353.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";

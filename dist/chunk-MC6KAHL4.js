@@ -10,10 +10,10 @@ import {
   resolvePolicy,
   runCheck,
   toFinding
-} from "./chunk-YIAZKD63.js";
+} from "./chunk-NOFPIOJY.js";
 import {
   Workspace
-} from "./chunk-I5PNR73Y.js";
+} from "./chunk-TBVC7353.js";
 import {
   VERSION
 } from "./chunk-L5STNJMW.js";
@@ -120,6 +120,7 @@ async function protectPolicy(root, baseRef, configFile, head) {
 
 // src/check-thread.ts
 import { Worker } from "node:worker_threads";
+var YOUNG_GENERATION_MB = 8;
 var GRACE_MS = 1e3;
 function workerUrl() {
   return new URL(import.meta.url.endsWith(".ts") ? "./check-worker.ts" : "./check-worker.js", import.meta.url);
@@ -177,7 +178,7 @@ function runShared({ groups, ctx, job, entry = workerUrl(), claimHere = true }) 
     };
     try {
       const data = { ...job, groups: groups.map((g) => g.map((c) => c.id)), claim };
-      const w = new Worker(entry, { workerData: data });
+      const w = new Worker(entry, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker = w;
       w.on("message", (m) => {
         if ("group" in m) deliver(m.group, m.outcomes);
@@ -226,6 +227,7 @@ function applyOverrides(findings, overrides) {
 
 // src/engine.ts
 var DEFAULT_TIMEOUT_MS = 12e4;
+var WORKER_MIN_BYTES = 32 * 1024 * 1024;
 async function runGate(opts) {
   const root = resolve(opts.root);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${opts.root}: no such directory`);
@@ -259,7 +261,9 @@ async function runGate(opts) {
   const timer = setTimeout(() => controller.abort(new Error(budgetMessage)), timeoutMs);
   timer.unref();
   try {
-    const shareable = (c) => opts.workerThread !== false && c.workerGroup !== void 0 && ALL_CHECKS.includes(c);
+    const candidates = checks.filter((c) => c.workerGroup !== void 0 && ALL_CHECKS.includes(c));
+    const threaded = candidates.length > 0 && (opts.workerThread ?? ctx.workspace.bytes() >= WORKER_MIN_BYTES);
+    const shareable = (c) => threaded && candidates.includes(c);
     const groups = /* @__PURE__ */ new Map();
     for (const c of checks.filter(shareable)) {
       const g = groups.get(c.workerGroup);

@@ -7,15 +7,15 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-5OZLWKUC.js";
+} from "./chunk-MC6KAHL4.js";
 import {
   exitCodeFor,
   renderJson,
   renderJsonChunks
-} from "./chunk-YIAZKD63.js";
+} from "./chunk-NOFPIOJY.js";
 import {
   writeFileAtomic
-} from "./chunk-I5PNR73Y.js";
+} from "./chunk-TBVC7353.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

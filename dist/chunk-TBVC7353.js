@@ -135,6 +135,12 @@ var Workspace = class _Workspace {
     }
     return this.#files;
   }
+  /** Total size of the files under root, in bytes (unreadable files count 0). */
+  bytes() {
+    let total = 0;
+    for (const f of this.files()) total += lstatSync(join2(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
+    return total;
+  }
   /** Files matching any of the globs (or the default predicate when none given). */
   select(globs, byDefault) {
     if (!globs || globs.length === 0) return this.files().filter(byDefault);

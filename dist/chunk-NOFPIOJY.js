@@ -2,17 +2,17 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   loadManifests,
   manifestIntegrityCheck
-} from "./chunk-X5TAQBPR.js";
+} from "./chunk-LP446TMH.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-ETRZJU5X.js";
+} from "./chunk-ENBFVZDO.js";
 import {
   globMatcher,
   globToRegex,
   parseProblemFindings
-} from "./chunk-I5PNR73Y.js";
+} from "./chunk-TBVC7353.js";
 import {
   configLocation
 } from "./chunk-BZL6NXF3.js";
@@ -1367,7 +1367,8 @@ needs(DIRECTIVE, [
 ]);
 needs(SENSITIVE, [
   "~ id rsa dsa ecdsa ed25519 ssh env bashrc bash zshrc profile npmrc netrc pgpass git docker",
-  "aws kube kubeconfig etc mcp claude cursor wallet",
+  // "desktop", not "claude": the pattern has no \b before claude_desktop_config, so "claude" may be glued to a word; "desktop" never is.
+  "aws kube kubeconfig etc mcp desktop cursor wallet",
   "key keys session sessiontoken sessiontokens sessioncookie sessioncookies sessionid sessionids cookie cookies apikey apikeys privatekey privatekeys accesstoken accesstokens authtoken authtokens authenticationtoken authenticationtokens token tokens password passwords credential credentials secret secrets seed ssh",
   [
     "history messages conversation conversations chat chats prompt prompts preferences list emails contacts",

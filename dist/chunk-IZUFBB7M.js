@@ -6,10 +6,10 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-ETRZJU5X.js";
+} from "./chunk-ENBFVZDO.js";
 import {
   writeFileAtomic
-} from "./chunk-I5PNR73Y.js";
+} from "./chunk-TBVC7353.js";
 import "./chunk-PWEWOKW3.js";
 import "./chunk-POP5MWQD.js";
 import {
