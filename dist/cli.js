@@ -66,6 +66,11 @@ function errorMessage(err) {
   return `internal error: ${msg}${process.env.MCP_GATE_DEBUG ? `
 ${err.stack}` : " (set MCP_GATE_DEBUG=1 for details)"}`;
 }
+process.stdout.on("error", (err) => {
+  if (err.code !== "EPIPE") process.stderr.write(`mcp-gate: cannot write the output: ${err.message}
+`);
+  process.exit(err.code === "EPIPE" ? process.exitCode ?? 0 : 2);
+});
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

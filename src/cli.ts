@@ -50,6 +50,12 @@ function errorMessage(err: unknown): string {
   return `internal error: ${msg}${process.env.MCP_GATE_DEBUG ? `\n${(err as Error).stack}` : ' (set MCP_GATE_DEBUG=1 for details)'}`;
 }
 
+// `mcp-gate rules | head`: a reader that stops early is not an error, and no output error is a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') process.stderr.write(`mcp-gate: cannot write the output: ${err.message}\n`);
+  process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,21 @@ function cli(args: string[], entry = SRC): Promise<{ code: number; stdout: strin
 }
 
 const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+/, 'no stack trace');
+
+test('a reader that closes the pipe early (mcp-gate rules | head -1): no error, no stack trace', async () => {
+  // Whether the write outlives the reader is a race (about 1 run in 3 hit EPIPE before the fix): run it 12 times.
+  const once = (): Promise<{ code: number | null; stderr: string }> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [DIST, 'rules'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => {
+        stderr += String(d);
+      });
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+  for (const r of await Promise.all(Array.from({ length: 12 }, once))) assert.deepEqual(r, { code: 0, stderr: '' });
+});
 
 test('insecure example: enforce mode blocks with exit 1', async () => {
   const r = await cli(['check', 'examples/insecure']);
