@@ -52,10 +52,8 @@ function send(m) {
   try {
     port?.postMessage(m);
   } catch (err) {
-    if ("group" in m) {
-      const why = new Error(`check worker could not send its results: ${err.message}`);
-      port?.postMessage({ group: m.group, outcomes: m.outcomes.map((o) => prepareOutcome(failedCheck(o.run.id, why, o.run.durationMs), job.policy, job.json)) });
-    }
+    const why = new Error(`check worker could not send its results: ${err.message}`);
+    port?.postMessage({ group: m.group, outcomes: m.outcomes.map((o) => prepareOutcome(failedCheck(o.run.id, why, o.run.durationMs), job.policy, job.json)) });
   }
 }
 for (let i = Atomics.add(job.claim, 0, 1); i < job.groups.length; i = Atomics.add(job.claim, 0, 1)) {
@@ -64,5 +62,4 @@ for (let i = Atomics.add(job.claim, 0, 1); i < job.groups.length; i = Atomics.ad
   send({ group: i, outcomes: outcomes.map((o) => prepareOutcome(o, job.policy, job.json)) });
 }
 clearTimeout(timer);
-send({ done: true });
 port.close();

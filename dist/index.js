@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-MC6KAHL4.js";
+} from "./chunk-GFVN6YWB.js";
 import {
   require_tunnel,
   require_undici

@@ -35,7 +35,11 @@ export interface WorkerJob {
   json: boolean;
 }
 
-export type WorkerMessage = { group: number; outcomes: PreparedOutcome[] } | { done: true };
+/** One group's outcomes; the worker exits when no group is left to claim. */
+export interface WorkerMessage {
+  group: number;
+  outcomes: PreparedOutcome[];
+}
 
 /** Young generation of the worker's heap (see runShared). */
 const YOUNG_GENERATION_MB = 8;
@@ -98,7 +102,13 @@ export function runShared({ groups, ctx, job, entry = workerUrl(), claimHere = t
         claimedHere.add(i);
         // Its own workspace, as on the worker: a group shares no parse with this thread's checks.
         const groupCtx = { ...ctx, workspace: ctx.workspace.fresh() };
-        deliver(i, (await Promise.all((groups[i] ?? []).map((c) => runCheck(c, groupCtx)))).map(prepare));
+        const group = groups[i] ?? [];
+        try {
+          deliver(i, (await Promise.all(group.map((c) => runCheck(c, groupCtx)))).map(prepare));
+        } catch (err) {
+          // A finding that cannot be prepared (a rule id the catalog lacks): the group fails closed, the run goes on.
+          deliver(i, group.map((c) => prepare(failedCheck(c.id, err, Math.round(performance.now() - start)))));
+        }
       }
     };
     /** The worker is gone: what it had claimed and not reported fails closed; what nobody claimed runs here. */
@@ -125,9 +135,7 @@ export function runShared({ groups, ctx, job, entry = workerUrl(), claimHere = t
       // neared 1 GB of RSS on the benchmark's largest repository (about 100 MB less with this, same time).
       const w = new Worker(entry, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker = w;
-      w.on('message', (m: WorkerMessage) => {
-        if ('group' in m) deliver(m.group, m.outcomes);
-      });
+      w.on('message', (m: WorkerMessage) => deliver(m.group, m.outcomes));
       w.once('error', (err) => lostWorker(new Error(`check worker failed: ${err.message}`)));
       // Node delivers every message a worker posted before it emits 'exit'.
       w.once('exit', (code) => lostWorker(new Error(`check worker exited (code ${code}) before reporting`)));

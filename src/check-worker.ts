@@ -46,10 +46,8 @@ function send(m: WorkerMessage): void {
     port?.postMessage(m);
   } catch (err) {
     // A finding that is not plain data: the group fails closed instead of vanishing.
-    if ('group' in m) {
-      const why = new Error(`check worker could not send its results: ${(err as Error).message}`);
-      port?.postMessage({ group: m.group, outcomes: m.outcomes.map((o) => prepareOutcome(failedCheck(o.run.id, why, o.run.durationMs), job.policy, job.json)) });
-    }
+    const why = new Error(`check worker could not send its results: ${(err as Error).message}`);
+    port?.postMessage({ group: m.group, outcomes: m.outcomes.map((o) => prepareOutcome(failedCheck(o.run.id, why, o.run.durationMs), job.policy, job.json)) });
   }
 }
 
@@ -59,5 +57,4 @@ for (let i = Atomics.add(job.claim, 0, 1); i < job.groups.length; i = Atomics.ad
   send({ group: i, outcomes: outcomes.map((o) => prepareOutcome(o, job.policy, job.json)) });
 }
 clearTimeout(timer);
-send({ done: true });
 port.close();

@@ -2,13 +2,13 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-J5AWKQEA.js";
+} from "./chunk-CDIFCZGL.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-MC6KAHL4.js";
+} from "./chunk-GFVN6YWB.js";
 import "./chunk-NOFPIOJY.js";
 import "./chunk-LP446TMH.js";
 import "./chunk-ENBFVZDO.js";

@@ -7,7 +7,7 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-MC6KAHL4.js";
+} from "./chunk-GFVN6YWB.js";
 import {
   exitCodeFor,
   renderJson,

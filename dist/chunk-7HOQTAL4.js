@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   oneOf
-} from "./chunk-J5AWKQEA.js";
+} from "./chunk-CDIFCZGL.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
-import "./chunk-MC6KAHL4.js";
+import "./chunk-GFVN6YWB.js";
 import "./chunk-NOFPIOJY.js";
 import "./chunk-LP446TMH.js";
 import "./chunk-ENBFVZDO.js";

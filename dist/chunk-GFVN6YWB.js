@@ -157,7 +157,12 @@ function runShared({ groups, ctx, job, entry = workerUrl(), claimHere = true }) 
       for (let i = Atomics.add(claim, 0, 1); i < n; i = Atomics.add(claim, 0, 1)) {
         claimedHere.add(i);
         const groupCtx = { ...ctx, workspace: ctx.workspace.fresh() };
-        deliver(i, (await Promise.all((groups[i] ?? []).map((c) => runCheck(c, groupCtx)))).map(prepare));
+        const group = groups[i] ?? [];
+        try {
+          deliver(i, (await Promise.all(group.map((c) => runCheck(c, groupCtx)))).map(prepare));
+        } catch (err) {
+          deliver(i, group.map((c) => prepare(failedCheck(c.id, err, Math.round(performance.now() - start)))));
+        }
       }
     };
     const lostWorker = (err) => {
@@ -180,9 +185,7 @@ function runShared({ groups, ctx, job, entry = workerUrl(), claimHere = true }) 
       const data = { ...job, groups: groups.map((g) => g.map((c) => c.id)), claim };
       const w = new Worker(entry, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker = w;
-      w.on("message", (m) => {
-        if ("group" in m) deliver(m.group, m.outcomes);
-      });
+      w.on("message", (m) => deliver(m.group, m.outcomes));
       w.once("error", (err) => lostWorker(new Error(`check worker failed: ${err.message}`)));
       w.once("exit", (code) => lostWorker(new Error(`check worker exited (code ${code}) before reporting`)));
     } catch {

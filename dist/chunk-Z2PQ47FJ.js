@@ -2,9 +2,9 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   checkCommand,
   oneOf
-} from "./chunk-J5AWKQEA.js";
+} from "./chunk-CDIFCZGL.js";
 import "./chunk-HJECAZCU.js";
-import "./chunk-MC6KAHL4.js";
+import "./chunk-GFVN6YWB.js";
 import "./chunk-NOFPIOJY.js";
 import "./chunk-LP446TMH.js";
 import "./chunk-ENBFVZDO.js";
