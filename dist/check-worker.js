@@ -4,7 +4,7 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-NOFPIOJY.js";
+} from "./chunk-OP3JJATV.js";
 import "./chunk-LP446TMH.js";
 import "./chunk-ENBFVZDO.js";
 import {

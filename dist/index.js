@@ -4,14 +4,14 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-GFVN6YWB.js";
+} from "./chunk-5QNKQZEQ.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-NOFPIOJY.js";
+} from "./chunk-OP3JJATV.js";
 import "./chunk-LP446TMH.js";
 import "./chunk-ENBFVZDO.js";
 import {

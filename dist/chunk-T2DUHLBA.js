@@ -7,12 +7,12 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-GFVN6YWB.js";
+} from "./chunk-5QNKQZEQ.js";
 import {
   exitCodeFor,
   renderJson,
   renderJsonChunks
-} from "./chunk-NOFPIOJY.js";
+} from "./chunk-OP3JJATV.js";
 import {
   writeFileAtomic
 } from "./chunk-TBVC7353.js";

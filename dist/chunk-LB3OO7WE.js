@@ -2,14 +2,14 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-CDIFCZGL.js";
+} from "./chunk-T2DUHLBA.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-GFVN6YWB.js";
-import "./chunk-NOFPIOJY.js";
+} from "./chunk-5QNKQZEQ.js";
+import "./chunk-OP3JJATV.js";
 import "./chunk-LP446TMH.js";
 import "./chunk-ENBFVZDO.js";
 import {

@@ -2,10 +2,10 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   checkCommand,
   oneOf
-} from "./chunk-CDIFCZGL.js";
+} from "./chunk-T2DUHLBA.js";
 import "./chunk-HJECAZCU.js";
-import "./chunk-GFVN6YWB.js";
-import "./chunk-NOFPIOJY.js";
+import "./chunk-5QNKQZEQ.js";
+import "./chunk-OP3JJATV.js";
 import "./chunk-LP446TMH.js";
 import "./chunk-ENBFVZDO.js";
 import "./chunk-TBVC7353.js";

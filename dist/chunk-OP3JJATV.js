@@ -5819,7 +5819,7 @@ function renderJson(report) {
 `;
 }
 function findingJson(f) {
-  return (JSON.stringify(f, null, 2) ?? "null").replaceAll("\n", "\n    ");
+  return JSON.stringify([[f]], null, 2).slice(10, -6);
 }
 var madeAhead = /* @__PURE__ */ new WeakMap();
 function rememberJson(f, json) {

@@ -10,7 +10,7 @@ import {
   resolvePolicy,
   runCheck,
   toFinding
-} from "./chunk-NOFPIOJY.js";
+} from "./chunk-OP3JJATV.js";
 import {
   Workspace
 } from "./chunk-TBVC7353.js";
