@@ -4,12 +4,12 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-OP3JJATV.js";
-import "./chunk-LP446TMH.js";
-import "./chunk-ENBFVZDO.js";
+} from "./chunk-6XXKFILO.js";
+import "./chunk-2KXQG2RY.js";
+import "./chunk-IBOJTPYK.js";
 import {
   Workspace
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";
 import "./chunk-J2L3CJT7.js";

@@ -13,11 +13,11 @@ import "./chunk-7DU3YBTW.js";
 
 // src/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-LV6G6IRX.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-6D4FUHSO.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-FTN5QM6W.js")).manifestCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-IZUFBB7M.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-LB3OO7WE.js")).overrideCommand }
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-4XZA6EXF.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-3LUBVX55.js")).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-IYDFLEHO.js")).manifestCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-KQGSN5Q3.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-7HTETFBU.js")).overrideCommand }
 };
 
 // src/cli.ts

@@ -4,19 +4,19 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-5QNKQZEQ.js";
+} from "./chunk-4EEAHA2L.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-OP3JJATV.js";
-import "./chunk-LP446TMH.js";
-import "./chunk-ENBFVZDO.js";
+} from "./chunk-6XXKFILO.js";
+import "./chunk-2KXQG2RY.js";
+import "./chunk-IBOJTPYK.js";
 import {
   writeFileAtomic
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";

@@ -90,7 +90,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   try {
     // Only the registry's own checks can be found by id in the worker.
     const candidates = checks.filter((c) => c.workerGroup !== undefined && ALL_CHECKS.includes(c));
-    const threaded = candidates.length > 0 && (opts.workerThread ?? ctx.workspace.bytes() >= WORKER_MIN_BYTES);
+    const threaded = candidates.length > 0 && (opts.workerThread ?? ctx.workspace.holdsBytes(WORKER_MIN_BYTES));
     const shareable = (c: Check): boolean => threaded && candidates.includes(c);
     const groups = new Map<string, Check[]>();
     for (const c of checks.filter(shareable)) {

@@ -66,11 +66,14 @@ export class Workspace {
     return this.#files;
   }
 
-  /** Total size of the files under root, in bytes (unreadable files count 0). */
-  bytes(): number {
+  /** Whether the files under root hold at least `n` bytes (stops counting there; unreadable files count 0). */
+  holdsBytes(n: number): boolean {
     let total = 0;
-    for (const f of this.files()) total += lstatSync(join(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
-    return total;
+    for (const f of this.files()) {
+      total += lstatSync(join(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
+      if (total >= n) return true;
+    }
+    return false;
   }
 
   /** Files matching any of the globs (or the default predicate when none given). */

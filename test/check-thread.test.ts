@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ALL_CHECKS } from '../checks/index.ts';
 import { runShared, type SharedRun } from '../src/check-thread.ts';
-import { runGate } from '../src/engine.ts';
+import { runGate, WORKER_MIN_BYTES } from '../src/engine.ts';
 import { type PreparedOutcome, prepareOutcome } from '../src/findings.ts';
 import { resolvePolicy } from '../src/policy.ts';
 import { findingJson, renderJson, renderJsonChunks } from '../src/reporters/json.ts';
@@ -120,4 +120,12 @@ test('a worker that cannot start leaves every group to the main thread', async (
   const missing = new URL('./fixtures/check-thread/no-such-worker.mjs', import.meta.url);
   const out = await shared(context(tempRepo('thread-missing', { 'a.txt': 'x\n' })), [[byId('secrets')]], { entry: missing, claimHere: false });
   assert.equal(out[0]?.[0]?.run.status, 'ran');
+});
+
+test('the thread starts only for trees of WORKER_MIN_BYTES or more: the size is counted until it is reached', () => {
+  const ws = new Workspace(tempRepo('thread-size', { 'a.txt': '12345', 'b/c.txt': '67890' }));
+  assert.equal(ws.holdsBytes(10), true);
+  assert.equal(ws.holdsBytes(11), false);
+  assert.equal(ws.holdsBytes(0), true);
+  assert.ok(WORKER_MIN_BYTES >= 16 * 1024 * 1024, 'small repositories stay on one thread');
 });

@@ -7,15 +7,15 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-5QNKQZEQ.js";
+} from "./chunk-4EEAHA2L.js";
 import {
   exitCodeFor,
   renderJson,
   renderJsonChunks
-} from "./chunk-OP3JJATV.js";
+} from "./chunk-6XXKFILO.js";
 import {
   writeFileAtomic
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

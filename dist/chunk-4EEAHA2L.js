@@ -10,10 +10,10 @@ import {
   resolvePolicy,
   runCheck,
   toFinding
-} from "./chunk-OP3JJATV.js";
+} from "./chunk-6XXKFILO.js";
 import {
   Workspace
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import {
   VERSION
 } from "./chunk-L5STNJMW.js";
@@ -265,7 +265,7 @@ async function runGate(opts) {
   timer.unref();
   try {
     const candidates = checks.filter((c) => c.workerGroup !== void 0 && ALL_CHECKS.includes(c));
-    const threaded = candidates.length > 0 && (opts.workerThread ?? ctx.workspace.bytes() >= WORKER_MIN_BYTES);
+    const threaded = candidates.length > 0 && (opts.workerThread ?? ctx.workspace.holdsBytes(WORKER_MIN_BYTES));
     const shareable = (c) => threaded && candidates.includes(c);
     const groups = /* @__PURE__ */ new Map();
     for (const c of checks.filter(shareable)) {

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import {
   canonicalJson
 } from "./chunk-BC65K547.js";

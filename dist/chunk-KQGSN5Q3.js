@@ -6,10 +6,10 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-ENBFVZDO.js";
+} from "./chunk-IBOJTPYK.js";
 import {
   writeFileAtomic
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import "./chunk-PWEWOKW3.js";
 import "./chunk-POP5MWQD.js";
 import {

@@ -2,19 +2,19 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-T2DUHLBA.js";
+} from "./chunk-MWQFHMC6.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-5QNKQZEQ.js";
-import "./chunk-OP3JJATV.js";
-import "./chunk-LP446TMH.js";
-import "./chunk-ENBFVZDO.js";
+} from "./chunk-4EEAHA2L.js";
+import "./chunk-6XXKFILO.js";
+import "./chunk-2KXQG2RY.js";
+import "./chunk-IBOJTPYK.js";
 import {
   writeFileAtomic
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";

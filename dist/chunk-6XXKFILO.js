@@ -2,17 +2,17 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   loadManifests,
   manifestIntegrityCheck
-} from "./chunk-LP446TMH.js";
+} from "./chunk-2KXQG2RY.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-ENBFVZDO.js";
+} from "./chunk-IBOJTPYK.js";
 import {
   globMatcher,
   globToRegex,
   parseProblemFindings
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import {
   configLocation
 } from "./chunk-BZL6NXF3.js";

@@ -15,10 +15,10 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-LP446TMH.js";
+} from "./chunk-2KXQG2RY.js";
 import {
   Workspace
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import "./chunk-PWEWOKW3.js";
 import {
   DEFAULT_CONFIG_FILE,

@@ -135,11 +135,14 @@ var Workspace = class _Workspace {
     }
     return this.#files;
   }
-  /** Total size of the files under root, in bytes (unreadable files count 0). */
-  bytes() {
+  /** Whether the files under root hold at least `n` bytes (stops counting there; unreadable files count 0). */
+  holdsBytes(n) {
     let total = 0;
-    for (const f of this.files()) total += lstatSync(join2(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
-    return total;
+    for (const f of this.files()) {
+      total += lstatSync(join2(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
+      if (total >= n) return true;
+    }
+    return false;
   }
   /** Files matching any of the globs (or the default predicate when none given). */
   select(globs, byDefault) {

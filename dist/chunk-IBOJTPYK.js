@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-TBVC7353.js";
+} from "./chunk-HV7LNPFH.js";
 import {
   isObj
 } from "./chunk-PWEWOKW3.js";

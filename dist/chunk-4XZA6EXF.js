@@ -2,13 +2,13 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   checkCommand,
   oneOf
-} from "./chunk-T2DUHLBA.js";
+} from "./chunk-MWQFHMC6.js";
 import "./chunk-HJECAZCU.js";
-import "./chunk-5QNKQZEQ.js";
-import "./chunk-OP3JJATV.js";
-import "./chunk-LP446TMH.js";
-import "./chunk-ENBFVZDO.js";
-import "./chunk-TBVC7353.js";
+import "./chunk-4EEAHA2L.js";
+import "./chunk-6XXKFILO.js";
+import "./chunk-2KXQG2RY.js";
+import "./chunk-IBOJTPYK.js";
+import "./chunk-HV7LNPFH.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";
