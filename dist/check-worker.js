@@ -4,7 +4,7 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-6XXKFILO.js";
+} from "./chunk-D6SEZOII.js";
 import "./chunk-2KXQG2RY.js";
 import "./chunk-IBOJTPYK.js";
 import {

@@ -4,14 +4,14 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-4EEAHA2L.js";
+} from "./chunk-YWRGDPEU.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-6XXKFILO.js";
+} from "./chunk-D6SEZOII.js";
 import "./chunk-2KXQG2RY.js";
 import "./chunk-IBOJTPYK.js";
 import {

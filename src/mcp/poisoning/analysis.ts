@@ -161,8 +161,11 @@ export function blobsOf(a: Analysis): ReturnType<typeof decodedBlobs> {
   return a.blobs;
 }
 
+// Patterns used in functions are constants: a regex literal is a new object each time it is evaluated.
+const SPACE = /\s/;
+
 export function spacedOf(a: Analysis): boolean {
-  a.spaced ??= /\s/.test(a.norm.text);
+  a.spaced ??= SPACE.test(a.norm.text);
   return a.spaced;
 }
 
@@ -315,6 +318,8 @@ const NOT_A_TOOL_AFTER = /^[`'"’”]?\s*(?:parameter|param|field|argument|arg|
  * character), which are references only if they name a tool.
  */
 const IDENT_SHAPE = /[A-Za-z0-9][_-][A-Za-z0-9]|[a-z0-9][A-Z]/;
+const IDENTIFIER_SHAPED = /[a-z0-9][_-][a-z0-9]|[a-z][A-Z]/;
+const CALL_WORD = /\b(?:call|use|invoke|tool|function)\b/;
 
 /**
  * The candidates of sentence `i`, or null when the sentence has no
@@ -350,7 +355,7 @@ function extract(sentence: string, start: number): Candidate[] {
       lower: word.toLowerCase(),
       index: start + index,
       end: start + index + word.length,
-      identifierShaped: /[a-z0-9][_-][a-z0-9]|[a-z][A-Z]/.test(word),
+      identifierShaped: IDENTIFIER_SHAPED.test(word),
       sentStart: start,
       sentEnd,
       resolved: false,
@@ -372,7 +377,7 @@ export function resolveCandidate(c: Candidate, text: string): Candidate {
   c.quoted = QUOTES.includes(before.slice(-1)) && QUOTES.includes(after.slice(0, 1));
   c.called = CALL_BEFORE.test(before) || TOOL_AFTER.test(after);
   c.notATool = NOT_A_TOOL_AFTER.test(after);
-  c.callWordNear = /\b(?:call|use|invoke|tool|function)\b/.test(before + after);
+  c.callWordNear = CALL_WORD.test(before + after);
   c.resolved = true;
   return c;
 }

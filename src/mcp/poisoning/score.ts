@@ -63,12 +63,26 @@ export class DeploymentIndex {
   readonly byLooseName = new Map<string, [string, string][]>();
   /** Per description (id = position): its tokens as token ids, distinct, in order of first occurrence. */
   readonly #docs: { server: string; name: string; tokens: Int32Array }[] = [];
-  readonly #tokenIds = new Map<string, number>();
+  /** Token id -> the token; with #hashes and #table, the token ids (see #tokenize). */
+  readonly #words: string[] = [];
+  /** Token id -> its hash (HASH_SEED, HASH_MUL). */
+  #hashes = new Int32Array(1024);
+  /** Open addressing on the hash: token id + 1 per slot, 0 when free; at most half full. */
+  #table = new Int32Array(2048);
+  /** The token ids of the description being tokenised. */
+  #scratch = new Int32Array(256);
   /** Token id -> ids of the descriptions that contain it, ascending. */
   readonly #postings: number[][] = [];
   /** Token id -> the last tokenising pass (#stamp) that met it. */
   readonly #lastDoc: number[] = [];
-  readonly #ids = new Map<string, number>();
+  /**
+   * Description id per server, per tool name: what a map on
+   * `${server}\u0000${name}` gives, without building that key for every
+   * look-up. Only while every server and name is a string without U+0000
+   * (then the key splits one way only); otherwise that map (#flatIds).
+   */
+  readonly #idsByServer = new Map<string, Map<string, number>>();
+  #flatIds: Map<string, number> | undefined;
   readonly #servers = new Set<string>();
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   readonly #plainNames = new Set<string>();
@@ -101,29 +115,166 @@ export class DeploymentIndex {
       this.#tokensOf.set(t.description, tokens);
     }
     const id = this.#docs.length;
-    this.#ids.set(`${t.server}\u0000${t.name}`, id);
+    this.#setId(t.server, t.name, id);
     this.#docs.push({ server: t.server, name: t.name, tokens });
     // Indexed loops over the typed arrays here: for-of allocates an iterator result per token.
     for (let k = 0; k < tokens.length; k++) this.#postings[tokens[k]!]!.push(id);
   }
 
-  /** Distinct token ids in order of first occurrence (descTokens' order), without a set of strings. */
+  /**
+   * Distinct token ids in order of first occurrence (descTokens' order). Most
+   * words of a description are already known: an ASCII text is scanned by
+   * char code, hashing each word as it goes, and only a word not met before
+   * is sliced out, so known words cost no string.
+   */
   #tokenize(description: string): Int32Array {
-    const ids: number[] = [];
     const stamp = ++this.#stamp;
-    forEachToken(description, (w) => {
-      let tok = this.#tokenIds.get(w);
-      if (tok === undefined) {
-        this.#tokenIds.set(w, (tok = this.#postings.length));
-        this.#postings.push([]);
-        this.#lastDoc.push(0);
+    const text = description.length > 20_000 ? description.slice(0, 20_000) : description;
+    if (!NON_ASCII.test(text)) return this.#scanAscii(text, stamp);
+    const lower = text.toLowerCase();
+    // Lower-casing may leave only ASCII (the Kelvin sign becomes "k").
+    if (!NON_ASCII.test(lower)) return this.#scanAscii(lower, stamp);
+    // The runs of 3 or more code points of [\p{L}\p{N}], as /[\p{L}\p{N}]{3,}/gu finds them.
+    let n = 0;
+    let start = -1;
+    let cps = 0;
+    for (let i = 0; i <= lower.length; ) {
+      const cp = i < lower.length ? (lower.codePointAt(i) as number) : 0;
+      const width = cp > 0xffff ? 2 : 1;
+      if (letterOrNumber(cp)) {
+        if (start < 0) {
+          start = i;
+          cps = 0;
+        }
+        cps++;
+      } else if (start >= 0) {
+        if (cps >= 3) {
+          const w = lower.slice(start, i);
+          let h = HASH_SEED;
+          for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_MUL);
+          const mask = this.#table.length - 1;
+          let slot = h & mask;
+          let tok = -1;
+          for (let e = this.#table[slot]!; e !== 0; slot = (slot + 1) & mask, e = this.#table[slot]!) {
+            if (this.#hashes[e - 1] === h && this.#words[e - 1] === w) {
+              tok = e - 1;
+              break;
+            }
+          }
+          if (tok < 0) tok = this.#insert(w, h, slot);
+          n = this.#note(tok, stamp, n);
+        }
+        start = -1;
       }
-      if (this.#lastDoc[tok] !== stamp) {
-        this.#lastDoc[tok] = stamp;
-        ids.push(tok);
+      i += width;
+    }
+    return this.#scratch.slice(0, n);
+  }
+
+  /** forEachToken's ASCII case over `s` (ASCII), lower-casing A-Z as it reads them. */
+  #scanAscii(s: string, stamp: number): Int32Array {
+    let n = 0;
+    let start = -1;
+    let h = HASH_SEED;
+    for (let i = 0; i <= s.length; i++) {
+      let c = i < s.length ? s.charCodeAt(i) : 0;
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+        if (start < 0) {
+          start = i;
+          h = HASH_SEED;
+        }
+        h = Math.imul(h ^ c, HASH_MUL);
+      } else if (start >= 0) {
+        const len = i - start;
+        if (len >= 3) {
+          const table = this.#table;
+          const mask = table.length - 1;
+          let slot = h & mask;
+          let tok = -1;
+          for (let e = table[slot]!; e !== 0; slot = (slot + 1) & mask, e = table[slot]!) {
+            if (this.#hashes[e - 1] !== h) continue;
+            const w = this.#words[e - 1]!;
+            if (w.length !== len) continue;
+            let k = 0;
+            for (; k < len; k++) {
+              let d = s.charCodeAt(start + k);
+              if (d >= 0x41 && d <= 0x5a) d += 0x20;
+              if (d !== w.charCodeAt(k)) break;
+            }
+            if (k === len) {
+              tok = e - 1;
+              break;
+            }
+          }
+          if (tok < 0) tok = this.#insert(s.slice(start, i).toLowerCase(), h, slot);
+          n = this.#note(tok, stamp, n);
+        }
+        start = -1;
       }
-    });
-    return Int32Array.from(ids);
+    }
+    return this.#scratch.slice(0, n);
+  }
+
+  /** Adds token id `tok` to the scratch list (the first time this pass meets it); the new length. */
+  #note(tok: number, stamp: number, n: number): number {
+    if (this.#lastDoc[tok] === stamp) return n;
+    this.#lastDoc[tok] = stamp;
+    if (n === this.#scratch.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.#scratch);
+      this.#scratch = grown;
+    }
+    this.#scratch[n] = tok;
+    return n + 1;
+  }
+
+  /** A new token with hash `h`, at free `slot` of the table; its id. */
+  #insert(w: string, h: number, slot: number): number {
+    const tok = this.#postings.length;
+    this.#postings.push([]);
+    this.#lastDoc.push(0);
+    this.#words.push(w);
+    if (tok === this.#hashes.length) {
+      const grown = new Int32Array(tok * 2);
+      grown.set(this.#hashes);
+      this.#hashes = grown;
+    }
+    this.#hashes[tok] = h;
+    this.#table[slot] = tok + 1;
+    if (2 * (tok + 1) > this.#table.length) {
+      const table = new Int32Array(this.#table.length * 2);
+      const mask = table.length - 1;
+      for (let id = 0; id <= tok; id++) {
+        let at = this.#hashes[id]! & mask;
+        while (table[at] !== 0) at = (at + 1) & mask;
+        table[at] = id + 1;
+      }
+      this.#table = table;
+    }
+    return tok;
+  }
+
+  /** The id of token `w`, -1 when no indexed description has it. */
+  #tokenId(w: string): number {
+    let h = HASH_SEED;
+    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_MUL);
+    const mask = this.#table.length - 1;
+    for (let slot = h & mask, e = this.#table[slot]!; e !== 0; slot = (slot + 1) & mask, e = this.#table[slot]!) {
+      if (this.#hashes[e - 1] === h && this.#words[e - 1] === w) return e - 1;
+    }
+    return -1;
+  }
+
+  /** The tokens of an indexed description, in #docs order (test/poisoning-tokens.test.ts compares them with forEachToken's). */
+  tokensOfDescription(server: string, name: string): string[] | undefined {
+    const id = this.#idOf(server, name);
+    return id === undefined ? undefined : Array.from(this.#docs[id]!.tokens, (tok) => this.#words[tok]!);
+  }
+
+  /** The token id `clones` gives a word of a description that is not indexed (-1: none). */
+  tokenIdOf(word: string): number {
+    return this.#tokenId(word);
   }
 
   /** Does a whole [A-Za-z0-9] run of text[from, to) name a tool when lower-cased? */
@@ -142,20 +293,45 @@ export class DeploymentIndex {
     return false;
   }
 
+  #setId(server: string, name: string, id: number): void {
+    if (this.#flatIds === undefined && typeof server === 'string' && typeof name === 'string' && !server.includes('\u0000') && !name.includes('\u0000')) {
+      let m = this.#idsByServer.get(server);
+      if (!m) this.#idsByServer.set(server, (m = new Map()));
+      m.set(name, id);
+      return;
+    }
+    if (this.#flatIds === undefined) {
+      this.#flatIds = new Map();
+      for (const [s, m] of this.#idsByServer) for (const [n, i] of m) this.#flatIds.set(`${s}\u0000${n}`, i);
+    }
+    this.#flatIds.set(`${server}\u0000${name}`, id);
+  }
+
+  #idOf(server: string, name: string): number | undefined {
+    if (this.#flatIds !== undefined) return this.#flatIds.get(`${server}\u0000${name}`);
+    // The key's parts, converted in its order; with a U+0000 in one, the key has two and matches none.
+    const s = `${server}`;
+    const n = `${name}`;
+    if (s.includes('\u0000') || n.includes('\u0000')) return undefined;
+    return this.#idsByServer.get(s)?.get(n);
+  }
+
   /** Tools of OTHER servers whose description this one restates (token containment). */
   clones(server: string, name: string, description: string): { server: string; name: string; containment: number; jaccard: number }[] {
-    const self = this.#ids.get(`${server}\u0000${name}`);
+    const self = this.#idOf(server, name);
     // Words no indexed description has are -1: they count in the size, never in an intersection.
-    const a = self !== undefined ? this.#docs[self]!.tokens : Int32Array.from(descTokens(description), (w) => this.#tokenIds.get(w) ?? -1);
+    const a = self !== undefined ? this.#docs[self]!.tokens : Int32Array.from(descTokens(description), (w) => this.#tokenId(w));
     if (a.length < MIN_CLONE_TOKENS || this.#servers.size < 2) return [];
-    let c = this.#candidateMemo.get(a);
-    if (!c) {
-      c = this.#candidates(a);
-      if (this.#shared.has(a)) this.#candidateMemo.set(a, c);
-    }
+    // Only shared token lists are kept; the others' candidates are built in scratch arrays.
+    let c: Candidates;
+    if (this.#shared.has(a)) {
+      let kept = this.#candidateMemo.get(a);
+      if (!kept) this.#candidateMemo.set(a, (kept = this.#candidates(a, true)));
+      c = kept;
+    } else c = this.#candidates(a, false);
     const out: { server: string; name: string; containment: number; jaccard: number }[] = [];
     let marked = false;
-    for (let k = 0; k < c.touched.length; k++) {
+    for (let k = 0; k < c.n; k++) {
       const id = c.touched[k]!;
       const b = this.#docs[id]!;
       // Same-server look-alikes are normal (list_directory vs list_directory_with_sizes).
@@ -189,11 +365,17 @@ export class DeploymentIndex {
    * each shares; `considered`: how many of its words are rare. Depends on the
    * tokens only, so it is kept for token lists that several tools share.
    */
-  #candidates(a: Int32Array): { touched: Int32Array; shared: Int32Array; considered: number } {
+  #candidates(a: Int32Array, keep: boolean): Candidates {
     // Candidates share the description's rarer words; words in many tools do not discriminate.
-    if (this.#counts.length < this.#docs.length) this.#counts = new Int32Array(this.#docs.length);
+    if (this.#counts.length < this.#docs.length) {
+      this.#counts = new Int32Array(this.#docs.length);
+      // A description is touched at most once: the scratch lists never outgrow the descriptions.
+      this.#touched = new Int32Array(this.#docs.length);
+      this.#sharedCounts = new Int32Array(this.#docs.length);
+    }
     const counts = this.#counts;
-    const touched: number[] = [];
+    const touched = this.#touched;
+    let n = 0;
     let considered = 0;
     for (let k = 0; k < a.length; k++) {
       const tok = a[k]!;
@@ -201,20 +383,25 @@ export class DeploymentIndex {
       const p = this.#postings[tok]!;
       if (p.length > RARE_POSTINGS) continue;
       considered++;
-      for (const id of p) if (counts[id]!++ === 0) touched.push(id);
+      for (let q = 0; q < p.length; q++) {
+        const id = p[q]!;
+        if (counts[id]!++ === 0) touched[n++] = id;
+      }
     }
-    const shared = new Int32Array(touched.length);
-    for (let k = 0; k < touched.length; k++) {
+    const shared = keep ? new Int32Array(n) : this.#sharedCounts;
+    for (let k = 0; k < n; k++) {
       shared[k] = counts[touched[k]!]!;
       counts[touched[k]!] = 0;
     }
-    return { touched: Int32Array.from(touched), shared, considered };
+    return { touched: keep ? touched.slice(0, n) : touched, shared, n, considered };
   }
 
   /** Token lists of more than one description (the same text), and their clone candidates. */
   readonly #shared = new Set<Int32Array>();
-  readonly #candidateMemo = new Map<Int32Array, { touched: Int32Array; shared: Int32Array; considered: number }>();
+  readonly #candidateMemo = new Map<Int32Array, Candidates>();
   #counts = new Int32Array(0);
+  #touched = new Int32Array(0);
+  #sharedCounts = new Int32Array(0);
   #mark = new Int32Array(0);
   #stamp = 0;
   /** Rare-token count per description id, -1 until computed. */
@@ -232,7 +419,32 @@ export class DeploymentIndex {
   }
 }
 
+/** Clone candidates (#candidates): the first n of touched and shared. */
+interface Candidates {
+  touched: Int32Array;
+  shared: Int32Array;
+  n: number;
+  considered: number;
+}
+
 const PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
+/** FNV-1a over UTF-16 code units: the tokens' hash. */
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_MUL = 0x01000193;
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Per BMP code point: 0 not yet known, 1 in [\p{L}\p{N}], 2 not. */
+const BMP_CLASS = new Uint8Array(0x10000);
+function letterOrNumber(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
+  if (cp > 0xffff) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+  let k = BMP_CLASS[cp]!;
+  if (k === 0) BMP_CLASS[cp] = k = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
+  return k === 1;
+}
+
+/** A regex scans for it faster than a loop over char codes. */
+const NON_ASCII = /[^\u0000-\u007f]/;
 /** Words found in more tool descriptions than this are not used to find clone candidates. */
 const RARE_POSTINGS = 64;
 const MIN_CLONE_TOKENS = 8;
@@ -465,10 +677,12 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
   }
 }
 
+const LAST_WORD = /\s\S*$/;
+
 /** The matched span with a little context, starting at a word boundary. */
 function quoteOf(text: string, start: number, end: number): string {
   let s = Math.max(0, start - 12);
-  const ws = text.slice(s, start).search(/\s\S*$/);
+  const ws = text.slice(s, start).search(LAST_WORD);
   if (s > 0 && ws >= 0) s += ws + 1;
   return excerpt(text, s, end + 30);
 }

@@ -143,16 +143,28 @@ function hex(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Normalise one string a model sees; never throws. */
-export function normalise(input: string): Normalised {
-  // Most documentation is printable ASCII plus tab/newline: nothing to remove,
-  // NFKC and confusable folding leave it as is, so the result is the input.
+/** Any character but printable ASCII, tab, LF and CR. */
+const UNCLEAN = /[^\t\n\r\x20-\x7e]/;
+
+/** The loop UNCLEAN replaces, for other input types: the parameter keeps its name, which their error messages quote. */
+function firstUnclean(input: string): number {
   let i = 0;
   for (; i < input.length; i++) {
     const c = input.charCodeAt(i);
     if (c >= 0x20 ? c >= 0x7f : c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
   }
-  if (i === input.length && typeof input === 'string') return { text: input, lower: input.toLowerCase(), hidden: [], tagText: '', confusables: [] };
+  return i;
+}
+
+/** Normalise one string a model sees; never throws. */
+export function normalise(input: string): Normalised {
+  // Most documentation is printable ASCII plus tab/newline: nothing to remove,
+  // NFKC and confusable folding leave it as is, so the result is the input.
+  // A regex finds the first other character faster than a loop over char
+  // codes; other input types keep the loop (and its errors).
+  let i = typeof input === 'string' ? input.search(UNCLEAN) : 0;
+  if (i < 0) return { text: input, lower: input.toLowerCase(), hidden: [], tagText: '', confusables: [] };
+  if (typeof input !== 'string') i = firstUnclean(input);
   const hidden = new Map<HiddenFinding['kind'], { cps: Set<string>; count: number }>();
   const note = (kind: HiddenFinding['kind'], cp: number): void => {
     let h = hidden.get(kind);
@@ -313,12 +325,18 @@ function blank(text: string, start: number, end: number): boolean {
   return true;
 }
 
+const CUT_CANDIDATE = /[.!?\n]/g;
+
 /** The sentences of `sentences` as [start, end) pairs, without slicing them. */
 export function sentenceBounds(text: string): number[] {
   const out: number[] = [];
   let start = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  // Only . ! ? and LF can end a sentence: the (global) regex jumps from one
+  // to the next in native code, and test() allocates no match.
+  CUT_CANDIDATE.lastIndex = 0;
+  while (CUT_CANDIDATE.test(text)) {
+    const i = CUT_CANDIDATE.lastIndex - 1;
     const c = text.charCodeAt(i);
     let cut = false;
     if (c === 0x2e || c === 0x21 || c === 0x3f) {
@@ -341,6 +359,7 @@ export function sentenceBounds(text: string): number[] {
       start = i + 1;
     }
   }
+  CUT_CANDIDATE.lastIndex = 0;
   if (!blank(text, start, n)) out.push(start, n);
   return out;
 }

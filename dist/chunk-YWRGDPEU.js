@@ -10,7 +10,7 @@ import {
   resolvePolicy,
   runCheck,
   toFinding
-} from "./chunk-6XXKFILO.js";
+} from "./chunk-D6SEZOII.js";
 import {
   Workspace
 } from "./chunk-HV7LNPFH.js";

@@ -1598,13 +1598,19 @@ function isAscii(s) {
 function hex(cp) {
   return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 }
-function normalise(input) {
+var UNCLEAN = /[^\t\n\r\x20-\x7e]/;
+function firstUnclean(input) {
   let i = 0;
   for (; i < input.length; i++) {
     const c = input.charCodeAt(i);
     if (c >= 32 ? c >= 127 : c !== 9 && c !== 10 && c !== 13) break;
   }
-  if (i === input.length && typeof input === "string") return { text: input, lower: input.toLowerCase(), hidden: [], tagText: "", confusables: [] };
+  return i;
+}
+function normalise(input) {
+  let i = typeof input === "string" ? input.search(UNCLEAN) : 0;
+  if (i < 0) return { text: input, lower: input.toLowerCase(), hidden: [], tagText: "", confusables: [] };
+  if (typeof input !== "string") i = firstUnclean(input);
   const hidden = /* @__PURE__ */ new Map();
   const note = (kind, cp) => {
     let h = hidden.get(kind);
@@ -1735,11 +1741,14 @@ function blank(text2, start, end) {
   }
   return true;
 }
+var CUT_CANDIDATE = /[.!?\n]/g;
 function sentenceBounds(text2) {
   const out = [];
   let start = 0;
   const n = text2.length;
-  for (let i = 0; i < n; i++) {
+  CUT_CANDIDATE.lastIndex = 0;
+  while (CUT_CANDIDATE.test(text2)) {
+    const i = CUT_CANDIDATE.lastIndex - 1;
     const c = text2.charCodeAt(i);
     let cut = false;
     if (c === 46 || c === 33 || c === 63) {
@@ -1760,6 +1769,7 @@ function sentenceBounds(text2) {
       start = i + 1;
     }
   }
+  CUT_CANDIDATE.lastIndex = 0;
   if (!blank(text2, start, n)) out.push(start, n);
   return out;
 }
@@ -1831,8 +1841,9 @@ function blobsOf(a) {
   a.blobs ??= decodedBlobs(a.norm.text);
   return a.blobs;
 }
+var SPACE = /\s/;
 function spacedOf(a) {
-  a.spaced ??= /\s/.test(a.norm.text);
+  a.spaced ??= SPACE.test(a.norm.text);
   return a.spaced;
 }
 var NONE = [];
@@ -1947,6 +1958,8 @@ var IDENT = /\b([A-Za-z][A-Za-z0-9]{0,63}(?:[_-][A-Za-z0-9]{1,63}){1,8}|[a-z][a-
 var QUOTES = "`'\"\u2018\u2019\u201C\u201D";
 var NOT_A_TOOL_AFTER = /^[`'"’”]?\s*(?:parameter|param|field|argument|arg|property|option|key|column|value|values|type|format|flag|header|variable|attribute|setting)s?\b/;
 var IDENT_SHAPE = /[A-Za-z0-9][_-][A-Za-z0-9]|[a-z0-9][A-Z]/;
+var IDENTIFIER_SHAPED = /[a-z0-9][_-][a-z0-9]|[a-z][A-Z]/;
+var CALL_WORD = /\b(?:call|use|invoke|tool|function)\b/;
 function candidatesOf(a, body, i, tools) {
   let c = body.candidates[i];
   const start = body.bounds[2 * i];
@@ -1974,7 +1987,7 @@ function extract(sentence, start) {
       lower: word.toLowerCase(),
       index: start + index,
       end: start + index + word.length,
-      identifierShaped: /[a-z0-9][_-][a-z0-9]|[a-z][A-Z]/.test(word),
+      identifierShaped: IDENTIFIER_SHAPED.test(word),
       sentStart: start,
       sentEnd,
       resolved: false,
@@ -1994,7 +2007,7 @@ function resolveCandidate(c, text2) {
   c.quoted = QUOTES.includes(before.slice(-1)) && QUOTES.includes(after.slice(0, 1));
   c.called = CALL_BEFORE.test(before) || TOOL_AFTER.test(after);
   c.notATool = NOT_A_TOOL_AFTER.test(after);
-  c.callWordNear = /\b(?:call|use|invoke|tool|function)\b/.test(before + after);
+  c.callWordNear = CALL_WORD.test(before + after);
   c.resolved = true;
   return c;
 }
@@ -2159,12 +2172,26 @@ var DeploymentIndex = class {
   byLooseName = /* @__PURE__ */ new Map();
   /** Per description (id = position): its tokens as token ids, distinct, in order of first occurrence. */
   #docs = [];
-  #tokenIds = /* @__PURE__ */ new Map();
+  /** Token id -> the token; with #hashes and #table, the token ids (see #tokenize). */
+  #words = [];
+  /** Token id -> its hash (HASH_SEED, HASH_MUL). */
+  #hashes = new Int32Array(1024);
+  /** Open addressing on the hash: token id + 1 per slot, 0 when free; at most half full. */
+  #table = new Int32Array(2048);
+  /** The token ids of the description being tokenised. */
+  #scratch = new Int32Array(256);
   /** Token id -> ids of the descriptions that contain it, ascending. */
   #postings = [];
   /** Token id -> the last tokenising pass (#stamp) that met it. */
   #lastDoc = [];
-  #ids = /* @__PURE__ */ new Map();
+  /**
+   * Description id per server, per tool name: what a map on
+   * `${server}\u0000${name}` gives, without building that key for every
+   * look-up. Only while every server and name is a string without U+0000
+   * (then the key splits one way only); otherwise that map (#flatIds).
+   */
+  #idsByServer = /* @__PURE__ */ new Map();
+  #flatIds;
   #servers = /* @__PURE__ */ new Set();
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   #plainNames = /* @__PURE__ */ new Set();
@@ -2193,27 +2220,156 @@ var DeploymentIndex = class {
       this.#tokensOf.set(t.description, tokens);
     }
     const id = this.#docs.length;
-    this.#ids.set(`${t.server}\0${t.name}`, id);
+    this.#setId(t.server, t.name, id);
     this.#docs.push({ server: t.server, name: t.name, tokens });
     for (let k = 0; k < tokens.length; k++) this.#postings[tokens[k]].push(id);
   }
-  /** Distinct token ids in order of first occurrence (descTokens' order), without a set of strings. */
+  /**
+   * Distinct token ids in order of first occurrence (descTokens' order). Most
+   * words of a description are already known: an ASCII text is scanned by
+   * char code, hashing each word as it goes, and only a word not met before
+   * is sliced out, so known words cost no string.
+   */
   #tokenize(description) {
-    const ids = [];
     const stamp = ++this.#stamp;
-    forEachToken(description, (w) => {
-      let tok = this.#tokenIds.get(w);
-      if (tok === void 0) {
-        this.#tokenIds.set(w, tok = this.#postings.length);
-        this.#postings.push([]);
-        this.#lastDoc.push(0);
+    const text2 = description.length > 2e4 ? description.slice(0, 2e4) : description;
+    if (!NON_ASCII.test(text2)) return this.#scanAscii(text2, stamp);
+    const lower = text2.toLowerCase();
+    if (!NON_ASCII.test(lower)) return this.#scanAscii(lower, stamp);
+    let n = 0;
+    let start = -1;
+    let cps = 0;
+    for (let i = 0; i <= lower.length; ) {
+      const cp = i < lower.length ? lower.codePointAt(i) : 0;
+      const width = cp > 65535 ? 2 : 1;
+      if (letterOrNumber(cp)) {
+        if (start < 0) {
+          start = i;
+          cps = 0;
+        }
+        cps++;
+      } else if (start >= 0) {
+        if (cps >= 3) {
+          const w = lower.slice(start, i);
+          let h = HASH_SEED;
+          for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_MUL);
+          const mask = this.#table.length - 1;
+          let slot = h & mask;
+          let tok = -1;
+          for (let e = this.#table[slot]; e !== 0; slot = slot + 1 & mask, e = this.#table[slot]) {
+            if (this.#hashes[e - 1] === h && this.#words[e - 1] === w) {
+              tok = e - 1;
+              break;
+            }
+          }
+          if (tok < 0) tok = this.#insert(w, h, slot);
+          n = this.#note(tok, stamp, n);
+        }
+        start = -1;
       }
-      if (this.#lastDoc[tok] !== stamp) {
-        this.#lastDoc[tok] = stamp;
-        ids.push(tok);
+      i += width;
+    }
+    return this.#scratch.slice(0, n);
+  }
+  /** forEachToken's ASCII case over `s` (ASCII), lower-casing A-Z as it reads them. */
+  #scanAscii(s, stamp) {
+    let n = 0;
+    let start = -1;
+    let h = HASH_SEED;
+    for (let i = 0; i <= s.length; i++) {
+      let c = i < s.length ? s.charCodeAt(i) : 0;
+      if (c >= 65 && c <= 90) c += 32;
+      if (c >= 97 && c <= 122 || c >= 48 && c <= 57) {
+        if (start < 0) {
+          start = i;
+          h = HASH_SEED;
+        }
+        h = Math.imul(h ^ c, HASH_MUL);
+      } else if (start >= 0) {
+        const len = i - start;
+        if (len >= 3) {
+          const table = this.#table;
+          const mask = table.length - 1;
+          let slot = h & mask;
+          let tok = -1;
+          for (let e = table[slot]; e !== 0; slot = slot + 1 & mask, e = table[slot]) {
+            if (this.#hashes[e - 1] !== h) continue;
+            const w = this.#words[e - 1];
+            if (w.length !== len) continue;
+            let k = 0;
+            for (; k < len; k++) {
+              let d = s.charCodeAt(start + k);
+              if (d >= 65 && d <= 90) d += 32;
+              if (d !== w.charCodeAt(k)) break;
+            }
+            if (k === len) {
+              tok = e - 1;
+              break;
+            }
+          }
+          if (tok < 0) tok = this.#insert(s.slice(start, i).toLowerCase(), h, slot);
+          n = this.#note(tok, stamp, n);
+        }
+        start = -1;
       }
-    });
-    return Int32Array.from(ids);
+    }
+    return this.#scratch.slice(0, n);
+  }
+  /** Adds token id `tok` to the scratch list (the first time this pass meets it); the new length. */
+  #note(tok, stamp, n) {
+    if (this.#lastDoc[tok] === stamp) return n;
+    this.#lastDoc[tok] = stamp;
+    if (n === this.#scratch.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.#scratch);
+      this.#scratch = grown;
+    }
+    this.#scratch[n] = tok;
+    return n + 1;
+  }
+  /** A new token with hash `h`, at free `slot` of the table; its id. */
+  #insert(w, h, slot) {
+    const tok = this.#postings.length;
+    this.#postings.push([]);
+    this.#lastDoc.push(0);
+    this.#words.push(w);
+    if (tok === this.#hashes.length) {
+      const grown = new Int32Array(tok * 2);
+      grown.set(this.#hashes);
+      this.#hashes = grown;
+    }
+    this.#hashes[tok] = h;
+    this.#table[slot] = tok + 1;
+    if (2 * (tok + 1) > this.#table.length) {
+      const table = new Int32Array(this.#table.length * 2);
+      const mask = table.length - 1;
+      for (let id = 0; id <= tok; id++) {
+        let at = this.#hashes[id] & mask;
+        while (table[at] !== 0) at = at + 1 & mask;
+        table[at] = id + 1;
+      }
+      this.#table = table;
+    }
+    return tok;
+  }
+  /** The id of token `w`, -1 when no indexed description has it. */
+  #tokenId(w) {
+    let h = HASH_SEED;
+    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_MUL);
+    const mask = this.#table.length - 1;
+    for (let slot = h & mask, e = this.#table[slot]; e !== 0; slot = slot + 1 & mask, e = this.#table[slot]) {
+      if (this.#hashes[e - 1] === h && this.#words[e - 1] === w) return e - 1;
+    }
+    return -1;
+  }
+  /** The tokens of an indexed description, in #docs order (test/poisoning-tokens.test.ts compares them with forEachToken's). */
+  tokensOfDescription(server, name) {
+    const id = this.#idOf(server, name);
+    return id === void 0 ? void 0 : Array.from(this.#docs[id].tokens, (tok) => this.#words[tok]);
+  }
+  /** The token id `clones` gives a word of a description that is not indexed (-1: none). */
+  tokenIdOf(word) {
+    return this.#tokenId(word);
   }
   /** Does a whole [A-Za-z0-9] run of text[from, to) name a tool when lower-cased? */
   namesToolIn(text2, from, to) {
@@ -2230,19 +2386,40 @@ var DeploymentIndex = class {
     }
     return false;
   }
+  #setId(server, name, id) {
+    if (this.#flatIds === void 0 && typeof server === "string" && typeof name === "string" && !server.includes("\0") && !name.includes("\0")) {
+      let m = this.#idsByServer.get(server);
+      if (!m) this.#idsByServer.set(server, m = /* @__PURE__ */ new Map());
+      m.set(name, id);
+      return;
+    }
+    if (this.#flatIds === void 0) {
+      this.#flatIds = /* @__PURE__ */ new Map();
+      for (const [s, m] of this.#idsByServer) for (const [n, i] of m) this.#flatIds.set(`${s}\0${n}`, i);
+    }
+    this.#flatIds.set(`${server}\0${name}`, id);
+  }
+  #idOf(server, name) {
+    if (this.#flatIds !== void 0) return this.#flatIds.get(`${server}\0${name}`);
+    const s = `${server}`;
+    const n = `${name}`;
+    if (s.includes("\0") || n.includes("\0")) return void 0;
+    return this.#idsByServer.get(s)?.get(n);
+  }
   /** Tools of OTHER servers whose description this one restates (token containment). */
   clones(server, name, description) {
-    const self = this.#ids.get(`${server}\0${name}`);
-    const a = self !== void 0 ? this.#docs[self].tokens : Int32Array.from(descTokens(description), (w) => this.#tokenIds.get(w) ?? -1);
+    const self = this.#idOf(server, name);
+    const a = self !== void 0 ? this.#docs[self].tokens : Int32Array.from(descTokens(description), (w) => this.#tokenId(w));
     if (a.length < MIN_CLONE_TOKENS || this.#servers.size < 2) return [];
-    let c = this.#candidateMemo.get(a);
-    if (!c) {
-      c = this.#candidates(a);
-      if (this.#shared.has(a)) this.#candidateMemo.set(a, c);
-    }
+    let c;
+    if (this.#shared.has(a)) {
+      let kept = this.#candidateMemo.get(a);
+      if (!kept) this.#candidateMemo.set(a, kept = this.#candidates(a, true));
+      c = kept;
+    } else c = this.#candidates(a, false);
     const out = [];
     let marked = false;
-    for (let k = 0; k < c.touched.length; k++) {
+    for (let k = 0; k < c.n; k++) {
       const id = c.touched[k];
       const b = this.#docs[id];
       if (b.server === server || b.name === name || b.tokens.length < MIN_CLONE_TOKENS) continue;
@@ -2273,10 +2450,15 @@ var DeploymentIndex = class {
    * each shares; `considered`: how many of its words are rare. Depends on the
    * tokens only, so it is kept for token lists that several tools share.
    */
-  #candidates(a) {
-    if (this.#counts.length < this.#docs.length) this.#counts = new Int32Array(this.#docs.length);
+  #candidates(a, keep) {
+    if (this.#counts.length < this.#docs.length) {
+      this.#counts = new Int32Array(this.#docs.length);
+      this.#touched = new Int32Array(this.#docs.length);
+      this.#sharedCounts = new Int32Array(this.#docs.length);
+    }
     const counts = this.#counts;
-    const touched = [];
+    const touched = this.#touched;
+    let n = 0;
     let considered = 0;
     for (let k = 0; k < a.length; k++) {
       const tok = a[k];
@@ -2284,19 +2466,24 @@ var DeploymentIndex = class {
       const p = this.#postings[tok];
       if (p.length > RARE_POSTINGS) continue;
       considered++;
-      for (const id of p) if (counts[id]++ === 0) touched.push(id);
+      for (let q = 0; q < p.length; q++) {
+        const id = p[q];
+        if (counts[id]++ === 0) touched[n++] = id;
+      }
     }
-    const shared = new Int32Array(touched.length);
-    for (let k = 0; k < touched.length; k++) {
+    const shared = keep ? new Int32Array(n) : this.#sharedCounts;
+    for (let k = 0; k < n; k++) {
       shared[k] = counts[touched[k]];
       counts[touched[k]] = 0;
     }
-    return { touched: Int32Array.from(touched), shared, considered };
+    return { touched: keep ? touched.slice(0, n) : touched, shared, n, considered };
   }
   /** Token lists of more than one description (the same text), and their clone candidates. */
   #shared = /* @__PURE__ */ new Set();
   #candidateMemo = /* @__PURE__ */ new Map();
   #counts = new Int32Array(0);
+  #touched = new Int32Array(0);
+  #sharedCounts = new Int32Array(0);
   #mark = new Int32Array(0);
   #stamp = 0;
   /** Rare-token count per description id, -1 until computed. */
@@ -2314,6 +2501,18 @@ var DeploymentIndex = class {
   }
 };
 var PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
+var HASH_SEED = 2166136261 | 0;
+var HASH_MUL = 16777619;
+var LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+var BMP_CLASS = new Uint8Array(65536);
+function letterOrNumber(cp) {
+  if (cp < 128) return cp >= 97 && cp <= 122 || cp >= 65 && cp <= 90 || cp >= 48 && cp <= 57;
+  if (cp > 65535) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+  let k = BMP_CLASS[cp];
+  if (k === 0) BMP_CLASS[cp] = k = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
+  return k === 1;
+}
+var NON_ASCII = /[^\u0000-\u007f]/;
 var RARE_POSTINGS = 64;
 var MIN_CLONE_TOKENS = 8;
 var SEQUENCE = /\b(?:first|before|after|then|prior to|followed by)\b/;
@@ -2477,9 +2676,10 @@ function scanString(ctx, str2, depth = 0) {
     }
   }
 }
+var LAST_WORD = /\s\S*$/;
 function quoteOf(text2, start, end) {
   let s = Math.max(0, start - 12);
-  const ws = text2.slice(s, start).search(/\s\S*$/);
+  const ws = text2.slice(s, start).search(LAST_WORD);
   if (s > 0 && ws >= 0) s += ws + 1;
   return excerpt(text2, s, end + 30);
 }

@@ -2,14 +2,14 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-MWQFHMC6.js";
+} from "./chunk-4MBTBS5V.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-4EEAHA2L.js";
-import "./chunk-6XXKFILO.js";
+} from "./chunk-YWRGDPEU.js";
+import "./chunk-D6SEZOII.js";
 import "./chunk-2KXQG2RY.js";
 import "./chunk-IBOJTPYK.js";
 import {

@@ -7,12 +7,12 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-4EEAHA2L.js";
+} from "./chunk-YWRGDPEU.js";
 import {
   exitCodeFor,
   renderJson,
   renderJsonChunks
-} from "./chunk-6XXKFILO.js";
+} from "./chunk-D6SEZOII.js";
 import {
   writeFileAtomic
 } from "./chunk-HV7LNPFH.js";

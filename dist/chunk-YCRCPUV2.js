@@ -2,10 +2,10 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   checkCommand,
   oneOf
-} from "./chunk-MWQFHMC6.js";
+} from "./chunk-4MBTBS5V.js";
 import "./chunk-HJECAZCU.js";
-import "./chunk-4EEAHA2L.js";
-import "./chunk-6XXKFILO.js";
+import "./chunk-YWRGDPEU.js";
+import "./chunk-D6SEZOII.js";
 import "./chunk-2KXQG2RY.js";
 import "./chunk-IBOJTPYK.js";
 import "./chunk-HV7LNPFH.js";

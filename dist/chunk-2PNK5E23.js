@@ -1,12 +1,12 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   oneOf
-} from "./chunk-MWQFHMC6.js";
+} from "./chunk-4MBTBS5V.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
-import "./chunk-4EEAHA2L.js";
-import "./chunk-6XXKFILO.js";
+import "./chunk-YWRGDPEU.js";
+import "./chunk-D6SEZOII.js";
 import "./chunk-2KXQG2RY.js";
 import "./chunk-IBOJTPYK.js";
 import "./chunk-HV7LNPFH.js";
