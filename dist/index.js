@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-YWRGDPEU.js";
+} from "./chunk-VKJS6DOZ.js";
 import {
   require_tunnel,
   require_undici

@@ -98,6 +98,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
       if (g) g.push(c);
       else groups.set(c.workerGroup as string, [c]);
     }
+    const json = opts.jsonReport === true;
     // The worker starts first, so that it boots and claims groups while this thread parses.
     const shared = runShared({
       groups: [...groups.values()],
@@ -112,7 +113,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
         deadline: Date.now() + timeoutMs,
         deadlineMessage: budgetMessage,
         policy,
-        json: opts.jsonReport === true,
+        json,
       },
     });
     const here = Promise.all(checks.filter((c) => !shareable(c)).map((c) => runCheck(c, ctx))).then((outs) => {
@@ -120,7 +121,6 @@ export async function runGate(opts: GateOptions): Promise<Report> {
       ctx.workspace = ctx.workspace.fresh();
       return outs;
     });
-    const json = opts.jsonReport === true;
     // Prepared as soon as they are done, while the worker may still be busy.
     const ownPrepared = here.then((outs) => outs.map((o) => prepareOutcome(o, policy, json)));
     const [ownOutcomes, sharedOutcomes, overrides] = await Promise.all([ownPrepared, shared, runOverrideStage(ctx, baseRefError)]);

@@ -2,13 +2,13 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-4MBTBS5V.js";
+} from "./chunk-TQS5RNQZ.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-YWRGDPEU.js";
+} from "./chunk-VKJS6DOZ.js";
 import "./chunk-D6SEZOII.js";
 import "./chunk-2KXQG2RY.js";
 import "./chunk-IBOJTPYK.js";

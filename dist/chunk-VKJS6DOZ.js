@@ -273,6 +273,7 @@ async function runGate(opts) {
       if (g) g.push(c);
       else groups.set(c.workerGroup, [c]);
     }
+    const json = opts.jsonReport === true;
     const shared = runShared({
       groups: [...groups.values()],
       ctx,
@@ -286,14 +287,13 @@ async function runGate(opts) {
         deadline: Date.now() + timeoutMs,
         deadlineMessage: budgetMessage,
         policy,
-        json: opts.jsonReport === true
+        json
       }
     });
     const here = Promise.all(checks.filter((c) => !shareable(c)).map((c) => runCheck(c, ctx))).then((outs) => {
       ctx.workspace = ctx.workspace.fresh();
       return outs;
     });
-    const json = opts.jsonReport === true;
     const ownPrepared = here.then((outs) => outs.map((o) => prepareOutcome(o, policy, json)));
     const [ownOutcomes, sharedOutcomes, overrides] = await Promise.all([ownPrepared, shared, runOverrideStage(ctx, baseRefError)]);
     const outcome = /* @__PURE__ */ new Map();

@@ -7,7 +7,7 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-YWRGDPEU.js";
+} from "./chunk-VKJS6DOZ.js";
 import {
   exitCodeFor,
   renderJson,

@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   oneOf
-} from "./chunk-4MBTBS5V.js";
+} from "./chunk-TQS5RNQZ.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
-import "./chunk-YWRGDPEU.js";
+import "./chunk-VKJS6DOZ.js";
 import "./chunk-D6SEZOII.js";
 import "./chunk-2KXQG2RY.js";
 import "./chunk-IBOJTPYK.js";

@@ -2,9 +2,9 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   checkCommand,
   oneOf
-} from "./chunk-4MBTBS5V.js";
+} from "./chunk-TQS5RNQZ.js";
 import "./chunk-HJECAZCU.js";
-import "./chunk-YWRGDPEU.js";
+import "./chunk-VKJS6DOZ.js";
 import "./chunk-D6SEZOII.js";
 import "./chunk-2KXQG2RY.js";
 import "./chunk-IBOJTPYK.js";
