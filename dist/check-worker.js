@@ -4,16 +4,16 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-D6SEZOII.js";
-import "./chunk-2KXQG2RY.js";
+} from "./chunk-HSMIJFN6.js";
+import "./chunk-ROUARLWU.js";
 import "./chunk-IBOJTPYK.js";
 import {
   Workspace
 } from "./chunk-HV7LNPFH.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";
-import "./chunk-J2L3CJT7.js";
-import "./chunk-BC65K547.js";
+import "./chunk-KNLB5YWZ.js";
+import "./chunk-NV7OCAHO.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-POP5MWQD.js";
 import "./chunk-PPHIJ3XX.js";
@@ -31,19 +31,16 @@ var timer = setTimeout(() => controller.abort(new Error(job.deadlineMessage)), M
 port.on("message", (m) => {
   if (m === "abort") controller.abort(new Error(job.deadlineMessage));
 });
-var tree = new Workspace(job.root);
-function contextForGroup() {
-  return {
-    root: job.root,
-    config: job.config,
-    ...job.configFile !== void 0 ? { configFile: job.configFile } : {},
-    workspace: tree.fresh(),
-    ...job.baseRef !== void 0 ? { baseRef: job.baseRef } : {},
-    signal: controller.signal,
-    now: job.now,
-    env: job.env
-  };
-}
+var base = {
+  root: job.root,
+  config: job.config,
+  ...job.configFile !== void 0 ? { configFile: job.configFile } : {},
+  workspace: new Workspace(job.root),
+  ...job.baseRef !== void 0 ? { baseRef: job.baseRef } : {},
+  signal: controller.signal,
+  now: job.now,
+  env: job.env
+};
 function run(id, ctx) {
   const check = ALL_CHECKS.find((c) => c.id === id);
   return check ? runCheck(check, ctx) : Promise.resolve(failedCheck(id, new Error(`check worker: unknown check "${id}"`), 0));
@@ -57,7 +54,7 @@ function send(m) {
   }
 }
 for (let i = Atomics.add(job.claim, 0, 1); i < job.groups.length; i = Atomics.add(job.claim, 0, 1)) {
-  const ctx = contextForGroup();
+  const ctx = { ...base, workspace: base.workspace.fresh() };
   const outcomes = await Promise.all((job.groups[i] ?? []).map((id) => run(id, ctx)));
   send({ group: i, outcomes: outcomes.map((o) => prepareOutcome(o, job.policy, job.json)) });
 }

@@ -4,15 +4,15 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-VKJS6DOZ.js";
+} from "./chunk-YTVW5JOF.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-D6SEZOII.js";
-import "./chunk-2KXQG2RY.js";
+} from "./chunk-HSMIJFN6.js";
+import "./chunk-ROUARLWU.js";
 import "./chunk-IBOJTPYK.js";
 import {
   writeFileAtomic
@@ -20,12 +20,12 @@ import {
 import "./chunk-L5STNJMW.js";
 import "./chunk-BZL6NXF3.js";
 import "./chunk-PWEWOKW3.js";
-import "./chunk-HMOQCLHW.js";
-import "./chunk-HHT5TYVO.js";
+import "./chunk-HI232FWO.js";
+import "./chunk-MOZBHLM4.js";
 import {
   execFileSafe
-} from "./chunk-J2L3CJT7.js";
-import "./chunk-BC65K547.js";
+} from "./chunk-KNLB5YWZ.js";
+import "./chunk-NV7OCAHO.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-POP5MWQD.js";
 import {

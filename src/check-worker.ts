@@ -20,21 +20,16 @@ port.on('message', (m) => {
   if (m === 'abort') controller.abort(new Error(job.deadlineMessage));
 });
 
-const tree = new Workspace(job.root);
-
-/** A fresh workspace per group: groups share no parse, so what one group read is garbage once it is done. */
-function contextForGroup(): CheckContext {
-  return {
-    root: job.root,
-    config: job.config,
-    ...(job.configFile !== undefined ? { configFile: job.configFile } : {}),
-    workspace: tree.fresh(),
-    ...(job.baseRef !== undefined ? { baseRef: job.baseRef } : {}),
-    signal: controller.signal,
-    now: job.now,
-    env: job.env,
-  };
-}
+const base: CheckContext = {
+  root: job.root,
+  config: job.config,
+  ...(job.configFile !== undefined ? { configFile: job.configFile } : {}),
+  workspace: new Workspace(job.root),
+  ...(job.baseRef !== undefined ? { baseRef: job.baseRef } : {}),
+  signal: controller.signal,
+  now: job.now,
+  env: job.env,
+};
 
 function run(id: string, ctx: CheckContext): Promise<CheckOutcome> {
   const check = ALL_CHECKS.find((c) => c.id === id);
@@ -52,7 +47,8 @@ function send(m: WorkerMessage): void {
 }
 
 for (let i = Atomics.add(job.claim, 0, 1); i < job.groups.length; i = Atomics.add(job.claim, 0, 1)) {
-  const ctx = contextForGroup();
+  // A workspace per group, as on the main thread: groups share no parse, so what one read is garbage once it is done.
+  const ctx = { ...base, workspace: base.workspace.fresh() };
   const outcomes = await Promise.all((job.groups[i] ?? []).map((id) => run(id, ctx)));
   send({ group: i, outcomes: outcomes.map((o) => prepareOutcome(o, job.policy, job.json)) });
 }

@@ -117,8 +117,8 @@ export async function runGate(opts: GateOptions): Promise<Report> {
       },
     });
     const here = Promise.all(checks.filter((c) => !shareable(c)).map((c) => runCheck(c, ctx))).then((outs) => {
-      // The Kubernetes parse is done with: let it be collected while the rest runs.
-      ctx.workspace = ctx.workspace.fresh();
+      // The Kubernetes parse is done with: let it be collected while the shared groups run.
+      if (threaded) ctx.workspace = ctx.workspace.fresh();
       return outs;
     });
     // Prepared as soon as they are done, while the worker may still be busy.

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../atomic.ts';
 import { InputError } from '../errors.ts';
 import { canonicalJson } from '../jcs.ts';
+import { compareStrings } from '../order.ts';
 import type { Tool } from './manifests.ts';
 
 export const LOCKFILE = '.mcp-gate/manifests.lock.json';
@@ -35,7 +36,7 @@ export function sha256Hex(text: string): string {
 
 /** Tools sorted by name (UTF-16 code units, like RFC 8785 key order). */
 export function sortTools<T extends Tool>(tools: readonly T[]): T[] {
-  return [...tools].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...tools].sort((a, b) => compareStrings(a.name, b.name));
 }
 
 export interface ManifestHash {

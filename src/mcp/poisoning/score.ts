@@ -3,6 +3,7 @@
 // plus deployment-level signals (references to other servers' tools,
 // copycat names and cloned descriptions). Each category counts once, at its
 // strongest hit; the sum decides: >= BLOCK_SCORE blocks, >= WARN_SCORE warns.
+import { compareStrings } from '../../order.ts';
 import type { Tool } from '../manifests.ts';
 import {
   type Analysis,
@@ -723,7 +724,8 @@ function nameSignals(ctx: Ctx): void {
 }
 
 function byStrength(a: Hit, b: Hit): number {
-  return b.weight - a.weight || a.signal.localeCompare(b.signal);
+  // Code-unit order, as every report ordering (src/order.ts); for the signal ids it is the order localeCompare gave.
+  return b.weight - a.weight || compareStrings(a.signal, b.signal);
 }
 
 /** Assess one tool of `server` in the deployment. Never throws on odd input types. */

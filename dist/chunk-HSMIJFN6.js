@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   loadManifests,
   manifestIntegrityCheck
-} from "./chunk-2KXQG2RY.js";
+} from "./chunk-ROUARLWU.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
@@ -21,12 +21,12 @@ import {
   podTemplateOf
 } from "./chunk-PWEWOKW3.js";
 import {
-  compareStrings,
   execFileSafe
-} from "./chunk-J2L3CJT7.js";
+} from "./chunk-KNLB5YWZ.js";
 import {
-  RULES
-} from "./chunk-BC65K547.js";
+  RULES,
+  compareStrings
+} from "./chunk-NV7OCAHO.js";
 import {
   _enum,
   array,
@@ -2711,7 +2711,7 @@ function nameSignals(ctx) {
   } else add(ctx, "name-promotion", 1, "name", `promotional affix in "${tool.name}"`, 0, 200);
 }
 function byStrength(a, b) {
-  return b.weight - a.weight || a.signal.localeCompare(b.signal);
+  return b.weight - a.weight || compareStrings(a.signal, b.signal);
 }
 function assessTool(server, tool, index) {
   const { collected, ownWords } = collectWithOwnWords(tool);

@@ -1,5 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 
+// src/order.ts
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/catalog.ts
 var GATE = 'seed 003 "Pre-Deployment Security Gate"';
 var HD02 = "seed 003 HD-02 / gate row";
@@ -320,6 +325,7 @@ function canonicalJson(value) {
 
 export {
   canonicalJson,
+  compareStrings,
   RULES,
   RULE_IDS,
   isRuleId

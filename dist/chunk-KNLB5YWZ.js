@@ -1,10 +1,5 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 
-// src/order.ts
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 // src/exec.ts
 async function execFileSafe(file, args, options) {
   const { execa } = await import("./chunk-CCG4ILTB.js");
@@ -12,6 +7,5 @@ async function execFileSafe(file, args, options) {
 }
 
 export {
-  compareStrings,
   execFileSafe
 };

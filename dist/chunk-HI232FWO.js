@@ -1,13 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   didYouMean
-} from "./chunk-HHT5TYVO.js";
+} from "./chunk-MOZBHLM4.js";
 import {
   execFileSafe
-} from "./chunk-J2L3CJT7.js";
+} from "./chunk-KNLB5YWZ.js";
 import {
   canonicalJson
-} from "./chunk-BC65K547.js";
+} from "./chunk-NV7OCAHO.js";
 import {
   literal,
   strictObject,

@@ -7,12 +7,12 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-VKJS6DOZ.js";
+} from "./chunk-YTVW5JOF.js";
 import {
   exitCodeFor,
   renderJson,
   renderJsonChunks
-} from "./chunk-D6SEZOII.js";
+} from "./chunk-HSMIJFN6.js";
 import {
   writeFileAtomic
 } from "./chunk-HV7LNPFH.js";

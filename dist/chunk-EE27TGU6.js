@@ -4,11 +4,11 @@ import {
   DUE_SOON_DAYS,
   evaluateOverrides,
   listOverrideFiles
-} from "./chunk-Q56K6ZEY.js";
-import "./chunk-HMOQCLHW.js";
-import "./chunk-HHT5TYVO.js";
-import "./chunk-J2L3CJT7.js";
-import "./chunk-BC65K547.js";
+} from "./chunk-5J6HM7Q4.js";
+import "./chunk-HI232FWO.js";
+import "./chunk-MOZBHLM4.js";
+import "./chunk-KNLB5YWZ.js";
+import "./chunk-NV7OCAHO.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-POP5MWQD.js";
 import "./chunk-PPHIJ3XX.js";

@@ -10,7 +10,7 @@ import {
   resolvePolicy,
   runCheck,
   toFinding
-} from "./chunk-D6SEZOII.js";
+} from "./chunk-HSMIJFN6.js";
 import {
   Workspace
 } from "./chunk-HV7LNPFH.js";
@@ -22,20 +22,18 @@ import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
   readFileAtRef
-} from "./chunk-HMOQCLHW.js";
+} from "./chunk-HI232FWO.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile,
   parseConfigText
-} from "./chunk-HHT5TYVO.js";
-import {
-  compareStrings
-} from "./chunk-J2L3CJT7.js";
+} from "./chunk-MOZBHLM4.js";
 import {
   RULES,
   RULE_IDS,
-  canonicalJson
-} from "./chunk-BC65K547.js";
+  canonicalJson,
+  compareStrings
+} from "./chunk-NV7OCAHO.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";
@@ -291,7 +289,7 @@ async function runGate(opts) {
       }
     });
     const here = Promise.all(checks.filter((c) => !shareable(c)).map((c) => runCheck(c, ctx))).then((outs) => {
-      ctx.workspace = ctx.workspace.fresh();
+      if (threaded) ctx.workspace = ctx.workspace.fresh();
       return outs;
     });
     const ownPrepared = here.then((outs) => outs.map((o) => prepareOutcome(o, policy, json)));
@@ -337,7 +335,7 @@ async function runOverrideStage(ctx, baseRefError) {
     id: "overrides",
     rules: ["override/invalid", "override/expired", "override/expiring", "override/stale"],
     async run(c) {
-      const { evaluateOverrides } = await import("./chunk-EL3TWZXE.js");
+      const { evaluateOverrides } = await import("./chunk-EE27TGU6.js");
       evaluation = await evaluateOverrides({
         root: c.root,
         ...c.baseRef !== void 0 ? { baseRef: c.baseRef } : {},

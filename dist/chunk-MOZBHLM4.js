@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   RULE_IDS
-} from "./chunk-BC65K547.js";
+} from "./chunk-NV7OCAHO.js";
 import {
   ZodArray,
   ZodNullable,

@@ -8,17 +8,15 @@ import {
   parseOverrideText,
   readFileAtRef,
   signedMessage
-} from "./chunk-HMOQCLHW.js";
+} from "./chunk-HI232FWO.js";
 import {
   didYouMean
-} from "./chunk-HHT5TYVO.js";
-import {
-  compareStrings
-} from "./chunk-J2L3CJT7.js";
+} from "./chunk-MOZBHLM4.js";
 import {
   RULE_IDS,
+  compareStrings,
   isRuleId
-} from "./chunk-BC65K547.js";
+} from "./chunk-NV7OCAHO.js";
 
 // src/overrides/evaluate.ts
 import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -2,15 +2,15 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-TQS5RNQZ.js";
+} from "./chunk-HDJDE2NZ.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-VKJS6DOZ.js";
-import "./chunk-D6SEZOII.js";
-import "./chunk-2KXQG2RY.js";
+} from "./chunk-YTVW5JOF.js";
+import "./chunk-HSMIJFN6.js";
+import "./chunk-ROUARLWU.js";
 import "./chunk-IBOJTPYK.js";
 import {
   writeFileAtomic
@@ -27,7 +27,7 @@ import {
   parseAllowedSigners,
   parseArmoredSignature,
   verifySignature
-} from "./chunk-Q56K6ZEY.js";
+} from "./chunk-5J6HM7Q4.js";
 import {
   ALLOWED_SIGNERS_FILE,
   NON_OVERRIDABLE,
@@ -35,17 +35,17 @@ import {
   parseDateValue,
   parseOverrideText,
   signedMessage
-} from "./chunk-HMOQCLHW.js";
+} from "./chunk-HI232FWO.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile
-} from "./chunk-HHT5TYVO.js";
+} from "./chunk-MOZBHLM4.js";
 import {
   execFileSafe
-} from "./chunk-J2L3CJT7.js";
+} from "./chunk-KNLB5YWZ.js";
 import {
   isRuleId
-} from "./chunk-BC65K547.js";
+} from "./chunk-NV7OCAHO.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-POP5MWQD.js";
 import {

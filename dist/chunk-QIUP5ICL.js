@@ -15,7 +15,7 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-2KXQG2RY.js";
+} from "./chunk-ROUARLWU.js";
 import {
   Workspace
 } from "./chunk-HV7LNPFH.js";
@@ -23,8 +23,8 @@ import "./chunk-PWEWOKW3.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile
-} from "./chunk-HHT5TYVO.js";
-import "./chunk-BC65K547.js";
+} from "./chunk-MOZBHLM4.js";
+import "./chunk-NV7OCAHO.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-POP5MWQD.js";
 import {

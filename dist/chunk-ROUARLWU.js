@@ -3,8 +3,9 @@ import {
   writeFileAtomic
 } from "./chunk-HV7LNPFH.js";
 import {
-  canonicalJson
-} from "./chunk-BC65K547.js";
+  canonicalJson,
+  compareStrings
+} from "./chunk-NV7OCAHO.js";
 import {
   lineOf,
   parseYamlDocuments
@@ -25,7 +26,7 @@ function sha256Hex(text) {
   return hash("sha256", text, "hex");
 }
 function sortTools(tools) {
-  return [...tools].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return [...tools].sort((a, b) => compareStrings(a.name, b.name));
 }
 function hashTools(tools) {
   const sorted = sortTools(tools);
