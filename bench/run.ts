@@ -125,9 +125,9 @@ function trivyReport(targetBytes: number): string {
 }
 
 /**
- * The tools of MCP server `s`: whole fixture servers, taken in turn, until
- * there are at least 20 (a server that bundles a few tool sets, as gateways
- * do). The fixture has only 46 servers, so at 10,000 tools each recurs about
+ * The 20 tools of MCP server `s` (the issue's "servers of 20 tools"): whole
+ * fixture servers, taken in turn, until there are at least 20 (a server that
+ * bundles a few tool sets, as gateways do), cut to the first 20. The fixture has only 46 servers, so at 10,000 tools each recurs about
  * 28 times; a deployment of copies is one the linter rightly flags (clones,
  * name collisions). So each copy is made its own: tool names get the server
  * number (and the references to them in descriptions follow), and every
@@ -143,6 +143,7 @@ function serverTools(fixture: FixtureTool[][], s: number, cursor: { next: number
     for (const t of set) names.add(t.name);
     tools.push(...set);
   }
+  tools.length = 20;
   const own = (name: string): string => `${name}_${s}`;
   const ref = new RegExp(`(?<![\\w-])(${[...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'g');
   return tools.map((t) => {
