@@ -599,8 +599,25 @@ function analysisCache(index: DeploymentIndex): AnalysisCache {
   return cache;
 }
 
+/**
+ * Strings that cannot give any signal, so need no analysis (nor a cache
+ * look-up): printable ASCII, so nothing hidden or confusable, without the
+ * "<", "[" and "{" every instruction tag or comment opener starts with, and
+ * too short to be read further: under 12 characters, or a property name
+ * without whitespace (only hidden-text checks) under 40 (no blob). Most enum
+ * values and property names are such. A pre-check: off with the others.
+ */
+const PLAIN_VALUE = /^[\t\n\r\x20-\x3b\x3d-\x5a\x5c-\x7a\x7c-\x7e]{0,11}$/;
+const PLAIN_KEY = /^[\x21-\x3b\x3d-\x5a\x5c-\x7a\x7c-\x7e]{0,39}$/;
+
+/** Can scanString find nothing in `str` without analysing it (see PLAIN_VALUE)? */
+export function plainString(str: ToolString): boolean {
+  return typeof str.value === 'string' && (str.isKey ? PLAIN_KEY : PLAIN_VALUE).test(str.value);
+}
+
 /** Signals of one string; `depth` > 0 for text decoded from a blob (not decoded again). */
 function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
+  if (prechecksOn() && plainString(str)) return;
   const { path } = str;
   // Tool names are unique, or nearly: not worth keeping.
   const a = path === 'name' ? analyse(str.value) : ctx.analyses.get(str.value);
