@@ -43,7 +43,8 @@ function schemaFindings(server: ServerManifest, tool: Tool, loc: Location): RawF
   // Parameters by kind, kinds in order of first appearance.
   const kinds: SchemaProblemKind[] = [];
   const byKind: string[][] = [];
-  for (const p of problems) {
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
     const k = kinds.indexOf(p.kind);
     if (k >= 0) byKind[k]!.push(p.param);
     else {
@@ -76,9 +77,11 @@ export function lintServers(servers: readonly ServerManifest[]): { findings: Raw
     servers.flatMap((s) => s.tools.map((t) => ({ server: s.id, name: t.name, description: typeof t.description === 'string' ? t.description : undefined }))),
   );
   let tools = 0;
-  for (const server of servers) {
+  for (let s = 0; s < servers.length; s++) {
+    const server = servers[s]!;
     const resource = `McpServer/${server.id}`;
-    for (const tool of server.tools) {
+    for (let t = 0; t < server.tools.length; t++) {
+      const tool = server.tools[t]!;
       tools++;
       let line: number | undefined;
       try {
@@ -96,13 +99,16 @@ export function lintServers(servers: readonly ServerManifest[]): { findings: Raw
           : { resource, container: tool.name };
       try {
         const v = assessTool(server.id, tool, index);
-        for (const b of v.collected.badFields)
+        for (let i = 0; i < v.collected.badFields.length; i++) {
+          const b = v.collected.badFields[i]!;
           findings.push(
             failed(server, tool, loc, `${b.path} is of type ${b.got}, expected ${b.path === 'title' || b.path === 'description' ? 'a string' : 'an object'} (MCP schema); it was not reviewed`, `bad-field:${b.path}`),
           );
+        }
         if (v.collected.truncated) findings.push(failed(server, tool, loc, `definition has more than ${MAX_NODES} schema nodes; only the first were reviewed`, 'too-large'));
         if (v.severity) findings.push(poisonedFinding(server, tool, v, loc));
-        for (const f of schemaFindings(server, tool, loc)) findings.push(f);
+        const schema = schemaFindings(server, tool, loc);
+        for (let i = 0; i < schema.length; i++) findings.push(schema[i]!);
       } catch (err) {
         findings.push(failed(server, tool, loc, `could not be linted: ${(err as Error).message}`, 'lint-error'));
       }

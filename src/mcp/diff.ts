@@ -4,7 +4,7 @@
 // snapshot is available.
 import type { ServerConfig } from '../config.ts';
 import { canonicalJson } from '../jcs.ts';
-import { hashTools, type PinnedServer } from './lockfile.ts';
+import { canonicalTools, type PinnedServer, toolHashes } from './lockfile.ts';
 import type { Tool } from './manifests.ts';
 
 export type DynamicRule = NonNullable<ServerConfig['dynamic']>[number];
@@ -207,17 +207,19 @@ export function comparePin(
 ): Comparison {
   let pinned: readonly Tool[] | undefined;
   const masked = maskDynamic(current, dynamic);
-  const h = hashTools(masked);
+  const h = canonicalTools(masked);
   const violations = dynamicViolations(current, dynamic);
   const tools: ToolDelta[] = [];
   if (h.sha256 !== pin.sha256) {
+    // Per-tool hashes tell which tools changed: only needed when something did.
+    const hashes = toolHashes(h);
     // The snapshot is only read when something differs.
     pinned = typeof pinnedTools === 'function' ? pinnedTools() : pinnedTools;
     const oldByName = new Map((pinned ? maskDynamic(pinned, dynamic) : []).map((t) => [t.name, t]));
-    const names = [...new Set([...Object.keys(pin.tools), ...Object.keys(h.tools)])].sort();
+    const names = [...new Set([...Object.keys(pin.tools), ...Object.keys(hashes)])].sort();
     for (const name of names) {
       const before = pin.tools[name];
-      const after = h.tools[name];
+      const after = hashes[name];
       if (before === undefined) tools.push({ name, kind: 'added' });
       else if (after === undefined) tools.push({ name, kind: 'removed' });
       else if (before !== after) {

@@ -48,16 +48,41 @@ export interface ManifestHash {
 
 /** Hash of the whole tools list and of each tool; every field counts. */
 export function hashTools(tools: readonly Tool[]): ManifestHash {
+  const c = canonicalTools(tools);
+  return { sha256: c.sha256, tools: toolHashes(c), canonical: c.canonical };
+}
+
+export interface CanonicalTools {
+  /** The tools' names, sorted (with `canonical`, what toolHashes needs). */
+  names: string[];
+  /** RFC 8785 text of each tool, in that order. */
+  canonical: string[];
+  /** Hash of the whole list (ManifestHash.sha256). */
+  sha256: string;
+}
+
+/**
+ * hashTools without the per-tool hashes: checking a pin needs only the
+ * whole list's hash unless it differs, and one hash call per tool costs
+ * about as much as canonicalising the tool.
+ */
+export function canonicalTools(tools: readonly Tool[]): CanonicalTools {
   const sorted = sortTools(tools);
-  const perTool: Record<string, string> = {};
-  const parts: string[] = [];
+  const names: string[] = [];
+  const canonical: string[] = [];
   for (const t of sorted) {
-    const c = canonicalJson(t);
-    parts.push(c);
-    perTool[t.name] = sha256Hex(c);
+    canonical.push(canonicalJson(t));
+    names.push(t.name);
   }
   // Same bytes as canonicalJson(sorted), without serialising twice.
-  return { sha256: sha256Hex(`[${parts.join(',')}]`), tools: perTool, canonical: parts };
+  return { names, canonical, sha256: sha256Hex(`[${canonical.join(',')}]`) };
+}
+
+/** Per tool name, the hash of its canonical text (ManifestHash.tools). */
+export function toolHashes(c: CanonicalTools): Record<string, string> {
+  const perTool: Record<string, string> = {};
+  for (let i = 0; i < c.names.length; i++) perTool[c.names[i]!] = sha256Hex(c.canonical[i]!);
+  return perTool;
 }
 
 /** The lockfile, or undefined when there is none. Throws InputError when it is unusable. */
@@ -140,7 +165,7 @@ export function readSnapshot(root: string, id: string, pinnedSha: string, mask: 
   const tools = isRecord(entry) && Array.isArray(entry.tools) ? (entry.tools as Tool[]) : undefined;
   if (!tools?.every((t) => isRecord(t) && typeof t.name === 'string')) return undefined;
   try {
-    return hashTools(mask(tools)).sha256 === pinnedSha ? tools : undefined;
+    return canonicalTools(mask(tools)).sha256 === pinnedSha ? tools : undefined;
   } catch {
     return undefined;
   }

@@ -324,7 +324,9 @@ const CALL_WORD = /\b(?:call|use|invoke|tool|function)\b/;
 /**
  * The candidates of sentence `i`, or null when the sentence has no
  * IDENT_SHAPE and none of its words names one of `tools`: then no candidate
- * could count. That answer depends on the deployment, so it is not kept.
+ * could count. That answer depends on the deployment, so an analysis must
+ * only ever be used with one `tools` (score.ts keeps analyses per
+ * deployment index): it is kept, as an empty list.
  */
 export function candidatesOf(a: Analysis, body: Body, i: number, tools: { namesToolIn(text: string, from: number, to: number): boolean }): Candidate[] | null {
   let c = body.candidates[i];
@@ -335,11 +337,16 @@ export function candidatesOf(a: Analysis, body: Body, i: number, tools: { namesT
     c = body.candidates[i] = prechecksOn() && !IDENT_SHAPE.test(sentence) ? null : extract(sentence, start);
   }
   if (c === null) {
-    if (!tools.namesToolIn(a.norm.text, start, end)) return null;
+    if (!tools.namesToolIn(a.norm.text, start, end)) {
+      body.candidates[i] = NO_CANDIDATES;
+      return null;
+    }
     c = body.candidates[i] = extract(a.norm.text.slice(start, end), start);
   }
-  return c;
+  return c === NO_CANDIDATES ? null : c;
 }
+/** A sentence where no candidate can name a tool of the deployment. */
+const NO_CANDIDATES: Candidate[] = [];
 
 /** Every IDENT match of `sentence` (which starts at `start` in the text), in order. */
 function extract(sentence: string, start: number): Candidate[] {

@@ -334,10 +334,13 @@ export class DeploymentIndex {
     let marked = false;
     for (let k = 0; k < c.n; k++) {
       const id = c.touched[k]!;
+      // Too few shared rare words, i.e. shared < min(considered, rare) / 2: tested first, as it
+      // rules out most candidates without reading their description.
+      const shared = c.shared[k]!;
+      if (shared < c.considered * 0.5 && shared < this.#rareCount(id) * 0.5) continue;
       const b = this.#docs[id]!;
       // Same-server look-alikes are normal (list_directory vs list_directory_with_sizes).
       if (b.server === server || b.name === name || b.tokens.length < MIN_CLONE_TOKENS) continue;
-      if (c.shared[k]! < Math.min(c.considered, this.#rareCount(id)) * 0.5) continue;
       let inter = 0;
       if (b.tokens === a) inter = a.length; // the same text: every (distinct) token is shared
       else {
@@ -539,7 +542,8 @@ function toolRefs(ctx: Ctx, a: Analysis, body: Body, i: number): ToolRef[] {
   const candidates = candidatesOf(a, body, i, ctx.index);
   if (candidates === null) return NO_REFS;
   let out = NO_REFS;
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
     if (c.lower === own) continue;
     const servers = ctx.index.byName.get(c.lower);
     if (!servers && !c.identifierShaped) continue; // a plain word that names no tool
@@ -595,13 +599,31 @@ function analysisCache(index: DeploymentIndex): AnalysisCache {
   return cache;
 }
 
+/**
+ * Strings that cannot give any signal, so need no analysis (nor a cache
+ * look-up): printable ASCII, so nothing hidden or confusable, without the
+ * "<", "[" and "{" every instruction tag or comment opener starts with, and
+ * too short to be read further: under 12 characters, or a property name
+ * without whitespace (only hidden-text checks) under 40 (no blob). Most enum
+ * values and property names are such. A pre-check: off with the others.
+ */
+const PLAIN_VALUE = /^[\t\n\r\x20-\x3b\x3d-\x5a\x5c-\x7a\x7c-\x7e]{0,11}$/;
+const PLAIN_KEY = /^[\x21-\x3b\x3d-\x5a\x5c-\x7a\x7c-\x7e]{0,39}$/;
+
+/** Can scanString find nothing in `str` without analysing it (see PLAIN_VALUE)? */
+export function plainString(str: ToolString): boolean {
+  return typeof str.value === 'string' && (str.isKey ? PLAIN_KEY : PLAIN_VALUE).test(str.value);
+}
+
 /** Signals of one string; `depth` > 0 for text decoded from a blob (not decoded again). */
 function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
+  if (prechecksOn() && plainString(str)) return;
   const { path } = str;
   // Tool names are unique, or nearly: not worth keeping.
   const a = path === 'name' ? analyse(str.value) : ctx.analyses.get(str.value);
   const { norm, ws } = a;
-  for (const h of norm.hidden) {
+  for (let k = 0; k < norm.hidden.length; k++) {
+    const h = norm.hidden[k]!;
     const signal = h.kind;
     add(ctx, signal, 3, path, `${h.count} × ${h.codepoints.join(' ')}`, 0, 200);
   }
@@ -614,7 +636,9 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
   if (a.tag >= 0) add(ctx, 'hidden-markup', 3, path, text, a.tag, a.tagEnd);
   if (a.comment >= 0) add(ctx, 'hidden-markup', 2, path, text, a.comment, a.commentEnd + 40);
   if (depth === 0 && ws.longestToken >= 40) {
-    for (const b of blobsOf(a)) {
+    const blobs = blobsOf(a);
+    for (let k = 0; k < blobs.length; k++) {
+      const b = blobs[k]!;
       add(ctx, 'encoded-text', 2, path, `${b.encoding} → "${b.decoded.slice(0, 60)}"`, 0, 200);
       scanString(ctx, { path: `${path}#${b.encoding}`, value: b.decoded }, depth + 1);
     }
@@ -650,7 +674,7 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
       refsBySentence ??= [];
       refsBySentence[i] = refs;
     }
-    for (const r of refs) if (r.kind === 'other') add(ctx, 'cross-server-ref', 2, path, text, r.index, r.end);
+    for (let k = 0; k < refs.length; k++) if (refs[k]!.kind === 'other') add(ctx, 'cross-server-ref', 2, path, text, refs[k]!.index, refs[k]!.end);
   }
   if (directiveAt === undefined) return;
   // Instructions: a directive plus an object in the same or the next sentence.
@@ -669,7 +693,8 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
       if (o & COMMAND_OBJ) add(ctx, 'instruction-command', 3, path, text, from, to);
       if (o & CONTACT_OBJ) add(ctx, 'instruction-contact', 3, path, text, from, to);
       if (o & URL_OBJ) add(ctx, 'instruction-url', 2, path, text, from, to);
-      for (const r of refs) {
+      for (let k = 0; k < refs.length; k++) {
+        const r = refs[k]!;
         if (r.kind === 'other') add(ctx, 'instruction-other-tool', 3, path, text, from, to);
         else if (r.kind === 'unknown') add(ctx, 'unknown-tool-ref', 2, path, text, from, to);
         else if (r.called && SEQUENCE.test(norm.lower.slice(bounds[2 * j]!, bounds[2 * j + 1]!))) add(ctx, 'call-chain', 1, path, text, from, to);
@@ -688,6 +713,7 @@ function quoteOf(text: string, start: number, end: number): string {
   return excerpt(text, s, end + 30);
 }
 
+const NO_NAMES: [string, string][] = [];
 const AFFIX_IN = new RegExp([...NAME_PROMO_AFFIX].join('|'));
 
 function nameSignals(ctx: Ctx): void {
@@ -698,7 +724,9 @@ function nameSignals(ctx: Ctx): void {
   const lower = tool.name.toLowerCase();
   let caseOnly: [string, string] | undefined;
   let styled: [string, string] | undefined;
-  for (const l of index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, '')) ?? []) { // looseName(tool.name)
+  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, '')) ?? NO_NAMES; // looseName(tool.name)
+  for (let k = 0; k < alike.length; k++) {
+    const l = alike[k]!;
     if (l[1] === tool.name) continue;
     if (!caseOnly && l[1].toLowerCase() === lower) caseOnly = l;
     if (!styled && l[0] !== server) styled = l;
@@ -732,7 +760,8 @@ function byStrength(a: Hit, b: Hit): number {
 export function assessTool(server: string, tool: Tool, index: DeploymentIndex): Verdict {
   const { collected, ownWords } = collectWithOwnWords(tool);
   const ctx: Ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: new Map() };
-  for (const s of collected.strings) scanString(ctx, s);
+  const strings = collected.strings;
+  for (let k = 0; k < strings.length; k++) scanString(ctx, strings[k]!);
   nameSignals(ctx);
   if (typeof tool.description === 'string') {
     const clone = index.clones(server, tool.name, tool.description)[0];
@@ -740,7 +769,9 @@ export function assessTool(server: string, tool: Tool, index: DeploymentIndex): 
     if (clone) add(ctx, 'clone', 3, 'description', `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
   }
   const hits: Hit[] = [];
-  for (const h of ctx.best.values()) if (h.weight > 0) hits.push({ signal: h.signal, weight: h.weight, path: h.path, quote: quoteOf(h.text, h.start, h.end) });
+  ctx.best.forEach((h) => {
+    if (h.weight > 0) hits.push({ signal: h.signal, weight: h.weight, path: h.path, quote: quoteOf(h.text, h.start, h.end) });
+  });
   // Strongest first, then by signal name. At most one hit per signal: an
   // insertion sort, stable like Array.prototype.sort, so the same order.
   for (let i = 1; i < hits.length; i++) {

@@ -90,7 +90,8 @@ function walk(tool: Tool, ownWords: Set<string> | undefined): Collected {
   let maxDepth = 0;
   let truncated = false;
   strings.push({ path: 'name', value: tool.name });
-  for (const f of TEXT_FIELDS) {
+  for (let x = 0; x < TEXT_FIELDS.length; x++) {
+    const f = TEXT_FIELDS[x]!;
     const v = tool[f];
     if (typeof v === 'string') strings.push({ path: f, value: v });
     else if (v !== undefined && v !== null) badFields.push({ path: f, got: kindOf(v) });
@@ -108,7 +109,8 @@ function walk(tool: Tool, ownWords: Set<string> | undefined): Collected {
   let nodes = 0;
   // `parameters`: the function-calling shape some manifests use instead of inputSchema.
   const roots = tool.inputSchema === undefined && tool.parameters !== undefined ? PARAMETERS_ROOTS : SCHEMA_ROOTS;
-  for (const root of roots) {
+  for (let x = 0; x < roots.length; x++) {
+    const root = roots[x]!;
     const schema = tool[root];
     if (schema === undefined || schema === null) continue;
     if (typeof schema !== 'object') {

@@ -1,0 +1,57 @@
+// Benchmark: the manifest check group (manifest-lint + manifest integrity)
+// on a repository's *.tools.json files and lockfile, as the gate runs them,
+// without the rest of the gate. Run:
+//   node bench/manifest-group.ts DIR   (e.g. a repository `npm run bench` generated)
+// Prints CPU time (user+system) per phase, median of 5 runs, and a digest of
+// the findings so that two versions can be compared for identical results.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { integrityFindings } from '../checks/manifest-integrity.ts';
+import { lintServers } from '../checks/manifest-lint.ts';
+import { readLockfile } from '../src/mcp/lockfile.ts';
+import { parseToolsJson, type ServerManifest, toolLineFinder } from '../src/mcp/manifests.ts';
+import type { CheckContext } from '../src/types.ts';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: node bench/manifest-group.ts DIR');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const files = readdirSync(join(dir, 'mcp'))
+  .filter((f) => f.endsWith('.tools.json'))
+  .sort();
+const texts = files.map((f) => readFileSync(join(dir, 'mcp', f), 'utf8'));
+const ctx = { root: dir, config: {} } as unknown as CheckContext;
+
+function cpu(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+const times: Record<string, number[]> = { load: [], lint: [], integrity: [], total: [] };
+let digest = '';
+for (let r = 0; r < runs; r++) {
+  const t0 = cpu();
+  const servers: ServerManifest[] = files.map((f, i) => ({
+    id: f.slice(0, -'.tools.json'.length),
+    source: `mcp/${f}`,
+    file: `mcp/${f}`,
+    tools: parseToolsJson(texts[i]!, f),
+    toolLine: toolLineFinder(texts[i]!),
+  }));
+  const t1 = cpu();
+  const lint = lintServers(servers);
+  const t2 = cpu();
+  const integrity = integrityFindings(ctx, servers, readLockfile(dir));
+  const t3 = cpu();
+  times.load!.push(t1 - t0);
+  times.lint!.push(t2 - t1);
+  times.integrity!.push(t3 - t2);
+  times.total!.push(t3 - t0);
+  digest = createHash('sha256').update(JSON.stringify([lint, integrity])).digest('hex').slice(0, 16);
+  if (r === 0)
+    console.log(
+      `${servers.length} servers, ${lint.tools} tools, ${lint.findings.length} lint findings, ${integrity.length} integrity findings; first (cold) run: load ${(t1 - t0).toFixed(0)} ms, lint ${(t2 - t1).toFixed(0)} ms, integrity ${(t3 - t2).toFixed(0)} ms`,
+    );
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+console.log(Object.entries(times).map(([k, v]) => `${k} ${median(v).toFixed(0)} ms`).join(', '), `(CPU, median of ${runs}; digest ${digest})`);
