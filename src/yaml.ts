@@ -27,9 +27,9 @@ export class YamlError extends Error {
   }
 }
 
-// What a parsed node keeps of its place: the line of a sequence or of a
-// mapping without keys (a number), or for a mapping its line then each key
-// and the key's line, alternating, in source order. Lines are counted while
+// What a parsed node keeps of its place: the line of a sequence, or of a
+// mapping whose keys are all on its first line (a number), or for a mapping
+// its line then each key and the key's line, alternating, in source order. Lines are counted while
 // the parse walks its events (one pass over the text, offsets in order), so
 // no node keeps an object of its own beside the array: every Kubernetes
 // object of a repository stays in memory while the checks run, and a
@@ -93,6 +93,12 @@ export function keyLine(obj: unknown, key: string): number | undefined {
   return map.get(key) ?? start;
 }
 
+/** Every key on the mapping's own line (one key, or a one-line flow mapping): the line alone answers keyLine. */
+function oneLine(pos: Array<string | number>): boolean {
+  for (let k = 2; k < pos.length; k += 2) if (pos[k] !== pos[0]) return false;
+  return true;
+}
+
 /** Parse every document of a YAML text (core schema: dates stay strings). */
 export function parseYamlDocuments(text: string, filename: string): YamlDocument[] {
   let events: Event[];
@@ -131,7 +137,7 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
           skip();
         }
       }
-      if (typeof value === 'object' && value !== null) setPosition(value, pos.length === 1 ? (pos[0] as number) : pos.slice());
+      if (typeof value === 'object' && value !== null) setPosition(value, oneLine(pos) ? (pos[0] as number) : pos.slice());
       pos.length = 0;
       i++; // POP
     } else if (ev.type === EVENT_ID.SEQUENCE) {
