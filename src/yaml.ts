@@ -38,26 +38,46 @@ export class YamlError extends Error {
 type Position = number | Array<string | number>;
 
 // Values are plain objects created by the parser. The position rides on
-// each object under a private symbol, non-enumerable, so the objects still
-// serialise, spread, clone and compare as ordinary data (JSON.stringify,
-// Object.keys, {...o}, structuredClone and deepStrictEqual skip it; copies
-// carry no position). A WeakMap did the same but cost more than the parser
-// itself on large repositories (one ephemeron per node, on every GC).
-const POSITION = Symbol('mcp-gate.yaml.position');
+// each object as a private class field (added through a base constructor
+// that returns the object it is given), so the objects still serialise,
+// spread, clone and compare as ordinary data (JSON.stringify, Object.keys,
+// {...o}, structuredClone and deepStrictEqual never see it; copies carry no
+// position). A WeakMap did the same but cost more than the parser itself on
+// large repositories (one ephemeron per node, on every GC); a symbol-keyed
+// property needed Object.defineProperty (to stay non-enumerable), a runtime
+// call per node, where adding a private field is an ordinary inline-cached
+// store.
+class Stamp {
+  constructor(target: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: returning the target is what adds the private field to it
+    return target;
+  }
+}
 
-/** Objects that cannot take a property (never produced by js-yaml; kept for safety). */
+class Positioned extends Stamp {
+  #pos: Position;
+  constructor(target: object, pos: Position) {
+    super(target);
+    this.#pos = pos;
+  }
+  static of(value: object): Position | undefined {
+    return #pos in value ? (value as Positioned).#pos : undefined;
+  }
+}
+
+/** Objects that cannot take a field (never produced by js-yaml; kept for safety). */
 const sealed = new WeakMap<object, Position>();
 
 function setPosition(value: object, pos: Position): void {
   try {
-    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
+    new Positioned(value, pos);
   } catch {
     sealed.set(value, pos);
   }
 }
 
 function positionOf(value: object): Position | undefined {
-  return Object.hasOwn(value, POSITION) ? (value as { [POSITION]?: Position })[POSITION] : sealed.get(value);
+  return Positioned.of(value) ?? sealed.get(value);
 }
 
 /** 1-based line where a parsed mapping or sequence starts. */
