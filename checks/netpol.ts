@@ -558,7 +558,7 @@ function byPlace(a: Policy, b: Policy): number {
 }
 
 /** Audit workloads against policies. Linear in workloads + policies (policies indexed by namespace and label). */
-export function auditWorkloads(workloads: readonly WorkloadView[], index: PolicyIndex, opts: AuditOptions): RawFinding[] {
+export function auditWorkloads(workloads: readonly WorkloadView[], index: PolicyIndex, opts: AuditOptions, used?: Set<Policy>): RawFinding[] {
   const findings: RawFinding[] = [];
   const cache = new Map<string, Hole[]>();
   const perRule = new Map<PolicyRule, RuleAnalysis>();
@@ -566,6 +566,7 @@ export function auditWorkloads(workloads: readonly WorkloadView[], index: Policy
     if (!matches(opts.mcpWorkloads, w.labels)) continue;
     // Index order depends on how each policy was indexed; report in file order.
     const selected = index.selecting(w.namespace, w.labels).sort(byPlace);
+    if (used) for (const p of selected) used.add(p);
     const label = w.origin ? `${w.resource} (${w.origin})` : w.resource;
     const holes = auditWorkload(w, selected, index.inNamespace(w.namespace));
     if (!w.hostNetwork) {
@@ -643,17 +644,26 @@ export function danglingPolicies(model: RepositoryModel): Policy[] {
   return model.policies.filter((p) => !used.has(p));
 }
 
+/** danglingPolicies, given the policies the audit already found selecting its (MCP) workloads: only the other workloads are matched again. */
+function danglingAfterAudit(model: RepositoryModel, index: PolicyIndex, opts: AuditOptions, used: Set<Policy>): Policy[] {
+  for (const w of model.workloads) if (!matches(opts.mcpWorkloads, w.labels)) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
+  return model.policies.filter((p) => !used.has(p));
+}
+
 /** The whole repository audit (exported for tests, the conformance suite and the benchmark). */
 export function auditObjects(
   objects: readonly K8sObject[],
   config: GateConfig,
   configFile?: string,
-): { findings: RawFinding[]; model: RepositoryModel; opts: AuditOptions; audited: number } {
+): { findings: RawFinding[]; model: RepositoryModel; opts: AuditOptions; audited: number; dangling: Policy[] } {
   const model = repositoryModel(objects);
   const opts = auditOptions(config, configFile, model.namespaceLabels);
-  const findings = [...model.failures, ...auditWorkloads(model.workloads, new PolicyIndex(model.policies), opts)];
+  const index = new PolicyIndex(model.policies);
+  // The audit's own selection feeds the dangling-policy count: each workload is matched against the policies once.
+  const used = new Set<Policy>();
+  const findings = [...model.failures, ...auditWorkloads(model.workloads, index, opts, used)];
   const audited = model.workloads.filter((w) => matches(opts.mcpWorkloads, w.labels)).length;
-  return { findings, model, opts, audited };
+  return { findings, model, opts, audited, dangling: danglingAfterAudit(model, index, opts, used) };
 }
 
 export const NETPOL_RULES: readonly RuleId[] = [
@@ -672,8 +682,7 @@ export const netpolCheck: Check = {
     const findings: RawFinding[] = parseProblemFindings(problems);
     const result = auditObjects(objects, ctx.config, ctx.configFile);
     findings.push(...result.findings);
-    const { model, audited } = result;
-    const dangling = danglingPolicies(model);
+    const { model, audited, dangling } = result;
     return {
       findings,
       detail:

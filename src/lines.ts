@@ -25,3 +25,25 @@ export function lineIndex(text: string): (offset: number) => number {
     return lo + 1;
   };
 }
+
+/**
+ * Offset -> 1-based line for offsets asked in increasing order (a parser's
+ * walk over its events): counted forward from the last one, one pass over
+ * the text in all. An offset behind the last is answered from a full
+ * lineIndex, built then.
+ */
+export function forwardLines(text: string): (offset: number) => number {
+  let line = 1;
+  let nl = text.indexOf('\n');
+  let last = 0;
+  let index: ((offset: number) => number) | undefined;
+  return (offset: number) => {
+    if (offset < last) return (index ??= lineIndex(text))(offset);
+    last = offset;
+    while (nl !== -1 && nl < offset) {
+      line++;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    return line;
+  };
+}

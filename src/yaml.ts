@@ -10,7 +10,7 @@ import {
   parseEvents,
   YAMLException,
 } from 'js-yaml';
-import { lineIndex } from './lines.ts';
+import { forwardLines } from './lines.ts';
 
 export interface YamlDocument {
   value: unknown;
@@ -27,64 +27,97 @@ export class YamlError extends Error {
   }
 }
 
-/** Offset -> line of one parsed text (lines.ts: built on the first lookup). */
-type Lines = (offset: number) => number;
-
-// Positions are recorded as source offsets and turned into lines only when a
-// finding asks (most objects are never asked): no line search, and no key
-// map, per parsed node.
-interface Position {
-  start: number;
-  lines: Lines;
-  /** Mapping keys and their offsets, alternating, in source order. */
-  keys?: Array<string | number>;
-  keyMap?: Map<string, number>;
-}
+// What a parsed node keeps of its place: the line of a sequence, or of a
+// mapping whose keys are all on its first line (a number), or for a mapping
+// its line then each key and the key's line, alternating, in source order. Lines are counted while
+// the parse walks its events (one pass over the text, offsets in order), so
+// no node keeps an object of its own beside the array: every Kubernetes
+// object of a repository stays in memory while the checks run, and a
+// Position object and a key array per node made retaining them cost about
+// as much as parsing (GC), against a floor that drops each document.
+type Position = number | Array<string | number>;
 
 // Values are plain objects created by the parser. The position rides on
-// each object under a private symbol, non-enumerable, so the objects still
-// serialise, spread, clone and compare as ordinary data (JSON.stringify,
-// Object.keys, {...o}, structuredClone and deepStrictEqual skip it; copies
-// carry no position). A WeakMap did the same but cost more than the parser
-// itself on large repositories (one ephemeron per node, on every GC).
-const POSITION = Symbol('mcp-gate.yaml.position');
+// each object as a private class field (added through a base constructor
+// that returns the object it is given), so the objects still serialise,
+// spread, clone and compare as ordinary data (JSON.stringify, Object.keys,
+// {...o}, structuredClone and deepStrictEqual never see it; copies carry no
+// position). A WeakMap did the same but cost more than the parser itself on
+// large repositories (one ephemeron per node, on every GC); a symbol-keyed
+// property needed Object.defineProperty (to stay non-enumerable), a runtime
+// call per node, where adding a private field is an ordinary inline-cached
+// store.
+class Stamp {
+  constructor(target: object) {
+    // biome-ignore lint/correctness/noConstructorReturn: returning the target is what adds the private field to it
+    return target;
+  }
+}
 
-/** Objects that cannot take a property (never produced by js-yaml; kept for safety). */
+class Positioned extends Stamp {
+  #pos: Position;
+  constructor(target: object, pos: Position) {
+    super(target);
+    this.#pos = pos;
+  }
+  static of(value: object): Position | undefined {
+    return #pos in value ? (value as Positioned).#pos : undefined;
+  }
+}
+
+/** Objects that cannot take a field (never produced by js-yaml; kept for safety). */
 const sealed = new WeakMap<object, Position>();
 
 function setPosition(value: object, pos: Position): void {
   try {
-    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
+    new Positioned(value, pos);
   } catch {
     sealed.set(value, pos);
   }
 }
 
 function positionOf(value: object): Position | undefined {
-  return Object.hasOwn(value, POSITION) ? (value as { [POSITION]?: Position })[POSITION] : sealed.get(value);
+  return Positioned.of(value) ?? sealed.get(value);
 }
 
 /** 1-based line where a parsed mapping or sequence starts. */
 export function lineOf(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const pos = positionOf(value);
-  return pos ? pos.lines(pos.start) : undefined;
+  if (pos === undefined) return undefined;
+  return typeof pos === 'number' ? pos : (pos[0] as number);
 }
+
+/** Mappings with more keys than this get a key map on their first lookup instead of a scan per lookup. */
+const SCAN_KEYS = 16;
+const keyMaps = new WeakMap<object, Map<string, number>>();
 
 /** 1-based line of `key` inside a parsed mapping (falls back to the mapping's line). */
 export function keyLine(obj: unknown, key: string): number | undefined {
   if (typeof obj !== 'object' || obj === null) return undefined;
   const pos = positionOf(obj);
-  if (!pos) return undefined;
-  if (pos.keys && !pos.keyMap) {
-    // A repeated key keeps its last offset, as the constructed value keeps its last value.
-    const map = new Map<string, number>();
-    for (let k = 0; k < pos.keys.length; k += 2) map.set(pos.keys[k] as string, pos.keys[k + 1] as number);
-    pos.keyMap = map;
+  if (pos === undefined) return undefined;
+  if (typeof pos === 'number') return pos;
+  const start = pos[0] as number;
+  if (pos.length <= 1 + 2 * SCAN_KEYS) {
+    // A repeated key keeps its last line, as the constructed value keeps its last value.
+    for (let k = pos.length - 2; k >= 1; k -= 2) if (pos[k] === key) return pos[k + 1] as number;
+    return start;
   }
-  return pos.lines(pos.keyMap?.get(key) ?? pos.start);
+  let map = keyMaps.get(pos);
+  if (!map) {
+    map = new Map<string, number>();
+    for (let k = 1; k < pos.length; k += 2) map.set(pos[k] as string, pos[k + 1] as number);
+    keyMaps.set(pos, map);
+  }
+  return map.get(key) ?? start;
 }
 
+/** Every key on the mapping's own line (one key, or a one-line flow mapping): the line alone answers keyLine. */
+function oneLine(pos: Array<string | number>): boolean {
+  for (let k = 2; k < pos.length; k += 2) if (pos[k] !== pos[0]) return false;
+  return true;
+}
 
 /** Parse every document of a YAML text (core schema: dates stay strings). */
 export function parseYamlDocuments(text: string, filename: string): YamlDocument[] {
@@ -97,37 +130,41 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
   } catch (err) {
     throw err instanceof YamlError ? err : toYamlError(err);
   }
-  const lines: Lines = lineIndex(text);
-  const toLine = lines;
+  const toLine = forwardLines(text);
   const docs: YamlDocument[] = [];
   let i = 0;
   let docIndex = 0;
+  // One growing array per nesting depth, reused by every mapping at that depth: each mapping
+  // keeps an exact-size copy, not an array grown by push (room for 17 where most have 2-5).
+  const scratch: Array<Array<string | number>> = [];
   // Walk events in step with the constructed values.
-  const walk = (value: unknown): void => {
+  const walk = (value: unknown, depth: number): void => {
     const ev = events[i++];
     if (!ev) return;
     if (ev.type === EVENT_ID.MAPPING) {
-      const keys: Array<string | number> = [];
-      if (typeof value === 'object' && value !== null) setPosition(value, { start: ev.start, lines, keys });
+      const pos = (scratch[depth] ??= []);
+      pos.push(toLine(ev.start));
       while (i < events.length && events[i]?.type !== EVENT_ID.POP) {
         const keyEv = events[i];
         if (keyEv?.type === EVENT_ID.SCALAR) {
           i++;
           const key = getScalarValue(text, keyEv);
-          keys.push(key, keyEv.valueStart);
+          pos.push(key, toLine(keyEv.valueStart));
           const child = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-          walk(child);
+          walk(child, depth + 1);
         } else {
           skip(); // complex key: not addressable by name
           skip();
         }
       }
+      if (typeof value === 'object' && value !== null) setPosition(value, oneLine(pos) ? (pos[0] as number) : pos.slice());
+      pos.length = 0;
       i++; // POP
     } else if (ev.type === EVENT_ID.SEQUENCE) {
-      if (typeof value === 'object' && value !== null) setPosition(value, { start: ev.start, lines });
+      if (typeof value === 'object' && value !== null) setPosition(value, toLine(ev.start));
       let n = 0;
       while (i < events.length && events[i]?.type !== EVENT_ID.POP) {
-        walk(Array.isArray(value) ? value[n] : undefined);
+        walk(Array.isArray(value) ? value[n] : undefined, depth + 1);
         n++;
       }
       i++;
@@ -157,7 +194,7 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
       line = toLine(
         first.type === EVENT_ID.SCALAR ? first.valueStart : 'start' in first ? first.start : 0,
       );
-      walk(value);
+      walk(value, 0);
     }
     i++; // document POP
     docs.push({ value, line });

@@ -131,3 +131,14 @@ test('objects: every manifest of the peers fixtures yields a template, no pods, 
   assert.ok(malformed >= 3 && malformed < 20, `${malformed} malformed`);
   assert.ok(unparsable < 5, `${unparsable} unparsable`);
 });
+
+test('objects: a second ask for a pod template gives the same template, or the same error', () => {
+  const { objects } = load('objects.yaml');
+  for (const o of objects) assert.equal(podTemplateOf(o), podTemplateOf(o), o.name);
+  const deploy = byName(objects, 'deploy');
+  assert.deepEqual(podTemplateOf(deploy)?.labels, { app: 'deploy', tier: 'mcp-server' });
+  const malformed = byName(load('objects-malformed.yaml').objects, 'no-template');
+  let first: unknown;
+  assert.throws(() => podTemplateOf(malformed), (e) => (first = e) instanceof InputError);
+  assert.throws(() => podTemplateOf(malformed), (e) => e === first && /Deployment without spec.template.spec/.test((e as Error).message));
+});

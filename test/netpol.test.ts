@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { auditObjects, netpolCheck } from '../checks/netpol.ts';
+import { auditObjects, danglingPolicies, netpolCheck } from '../checks/netpol.ts';
 import type { GateConfig } from '../src/config.ts';
 import { runGate } from '../src/engine.ts';
 import { kubernetesObjects } from '../src/k8s/objects.ts';
@@ -267,4 +267,58 @@ describe('netpol: examples', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('netpol: dangling policies from the audit', () => {
+  // auditObjects counts dangling policies from the selection its audit made (MCP
+  // workloads) plus the other workloads; danglingPolicies matches every workload afresh.
+  const DOCS = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: mcp-a, namespace: ns}
+spec: {template: {metadata: {labels: {app: a, tier: mcp}}, spec: {containers: [{name: c, image: i}]}}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: ns}
+spec: {template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c, image: i}]}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: for-a, namespace: ns}
+spec: {podSelector: {matchLabels: {app: a}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: for-web, namespace: ns}
+spec: {podSelector: {matchLabels: {app: web}}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: for-nobody, namespace: ns}
+spec: {podSelector: {matchExpressions: [{key: app, operator: In, values: [gone]}]}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: other-ns, namespace: elsewhere}
+spec: {podSelector: {}}
+`;
+  const objects = kubernetesObjects(parseYamlDocuments(DOCS, 'd.yaml'), 'd.yaml');
+  for (const [what, config] of [
+    ['every workload is MCP', {}],
+    ['only some workloads are MCP', { kubernetes: { mcpWorkloads: { matchLabels: { tier: 'mcp' } } } }],
+    ['no workload is MCP', { kubernetes: { mcpWorkloads: { matchLabels: { tier: 'none' } } } }],
+  ] as const) {
+    it(`same policies as danglingPolicies when ${what}`, () => {
+      const r = auditObjects(objects, config as GateConfig);
+      assert.deepEqual(
+        r.dangling.map((p) => p.name),
+        danglingPolicies(r.model).map((p) => p.name),
+      );
+      assert.deepEqual(
+        r.dangling.map((p) => p.name),
+        ['for-nobody', 'other-ns'],
+      );
+    });
+  }
 });

@@ -64,11 +64,35 @@ export interface PodTemplate {
 }
 
 /**
+ * Pod templates already read, or the error reading one gave. The k8s and
+ * netpol checks (and the reports check's misconfigurations) each ask for
+ * every workload of the same parse; parsed objects are never modified, so
+ * the answer is the same each time.
+ */
+const templates = new WeakMap<K8sObject, PodTemplate | InputError | null>();
+
+/**
  * The pod spec a workload runs, or undefined for kinds that run no pods.
  * Throws InputError (file:line) when the object is a workload whose pod
  * spec is malformed, so the check reports it instead of passing it.
  */
 export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
+  const known = templates.get(obj);
+  if (known !== undefined) {
+    if (known instanceof InputError) throw known;
+    return known ?? undefined;
+  }
+  try {
+    const pod = readPodTemplate(obj);
+    templates.set(obj, pod ?? null);
+    return pod;
+  } catch (err) {
+    if (err instanceof InputError) templates.set(obj, err);
+    throw err;
+  }
+}
+
+function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
   const spec = obj.raw.spec;
   let template: unknown;
   let podSpec: unknown;
