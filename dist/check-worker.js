@@ -4,18 +4,18 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-HSMIJFN6.js";
-import "./chunk-ROUARLWU.js";
-import "./chunk-IBOJTPYK.js";
+} from "./chunk-HU6DAJGX.js";
+import "./chunk-FM5IXLEJ.js";
+import "./chunk-KL52SZHC.js";
 import {
   Workspace
-} from "./chunk-HV7LNPFH.js";
-import "./chunk-BZL6NXF3.js";
-import "./chunk-PWEWOKW3.js";
+} from "./chunk-27ZWC7JL.js";
+import "./chunk-QHQIOUYT.js";
+import "./chunk-ON3BZVUA.js";
 import "./chunk-KNLB5YWZ.js";
-import "./chunk-NV7OCAHO.js";
+import "./chunk-7JW4BNH6.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-POP5MWQD.js";
+import "./chunk-PT5AC5ZC.js";
 import "./chunk-PPHIJ3XX.js";
 import "./chunk-7DU3YBTW.js";
 

@@ -13,11 +13,11 @@ import "./chunk-7DU3YBTW.js";
 
 // src/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-Z74SEXR5.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-V7MJ4N4Y.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-QIUP5ICL.js")).manifestCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-KQGSN5Q3.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-6WFVIORI.js")).overrideCommand }
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-WDUH5PDL.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-WVGCTECN.js")).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-RCO6NRDH.js")).manifestCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-76UFQGOE.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-7UHPOP3Y.js")).overrideCommand }
 };
 
 // src/cli.ts

@@ -4,30 +4,30 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-YTVW5JOF.js";
+} from "./chunk-Q7B5RWLY.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-HSMIJFN6.js";
-import "./chunk-ROUARLWU.js";
-import "./chunk-IBOJTPYK.js";
+} from "./chunk-HU6DAJGX.js";
+import "./chunk-FM5IXLEJ.js";
+import "./chunk-KL52SZHC.js";
 import {
   writeFileAtomic
-} from "./chunk-HV7LNPFH.js";
+} from "./chunk-27ZWC7JL.js";
 import "./chunk-L5STNJMW.js";
-import "./chunk-BZL6NXF3.js";
-import "./chunk-PWEWOKW3.js";
-import "./chunk-HI232FWO.js";
-import "./chunk-MOZBHLM4.js";
+import "./chunk-QHQIOUYT.js";
+import "./chunk-ON3BZVUA.js";
+import "./chunk-YE2GYCX6.js";
+import "./chunk-35D22KSK.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
-import "./chunk-NV7OCAHO.js";
+import "./chunk-7JW4BNH6.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-POP5MWQD.js";
+import "./chunk-PT5AC5ZC.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

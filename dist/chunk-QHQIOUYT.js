@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   keyLine,
   parseYamlDocuments
-} from "./chunk-POP5MWQD.js";
+} from "./chunk-PT5AC5ZC.js";
 
 // src/probes/common.ts
 import { readFileSync } from "node:fs";

@@ -2,22 +2,22 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   checkCommand,
   oneOf
-} from "./chunk-HDJDE2NZ.js";
+} from "./chunk-QGGEV7X6.js";
 import "./chunk-HJECAZCU.js";
-import "./chunk-YTVW5JOF.js";
-import "./chunk-HSMIJFN6.js";
-import "./chunk-ROUARLWU.js";
-import "./chunk-IBOJTPYK.js";
-import "./chunk-HV7LNPFH.js";
+import "./chunk-Q7B5RWLY.js";
+import "./chunk-HU6DAJGX.js";
+import "./chunk-FM5IXLEJ.js";
+import "./chunk-KL52SZHC.js";
+import "./chunk-27ZWC7JL.js";
 import "./chunk-L5STNJMW.js";
-import "./chunk-BZL6NXF3.js";
-import "./chunk-PWEWOKW3.js";
-import "./chunk-HI232FWO.js";
-import "./chunk-MOZBHLM4.js";
+import "./chunk-QHQIOUYT.js";
+import "./chunk-ON3BZVUA.js";
+import "./chunk-YE2GYCX6.js";
+import "./chunk-35D22KSK.js";
 import "./chunk-KNLB5YWZ.js";
-import "./chunk-NV7OCAHO.js";
+import "./chunk-7JW4BNH6.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-POP5MWQD.js";
+import "./chunk-PT5AC5ZC.js";
 import "./chunk-PPHIJ3XX.js";
 import "./chunk-7DU3YBTW.js";
 export {

@@ -2493,6 +2493,21 @@ function lineIndex(text) {
     return lo + 1;
   };
 }
+function forwardLines(text) {
+  let line = 1;
+  let nl = text.indexOf("\n");
+  let last = 0;
+  let index;
+  return (offset) => {
+    if (offset < last) return (index ??= lineIndex(text))(offset);
+    last = offset;
+    while (nl !== -1 && nl < offset) {
+      line++;
+      nl = text.indexOf("\n", nl + 1);
+    }
+    return line;
+  };
+}
 
 // src/yaml.ts
 var YamlError = class extends Error {
@@ -2503,33 +2518,61 @@ var YamlError = class extends Error {
     this.line = line;
   }
 };
-var POSITION = /* @__PURE__ */ Symbol("mcp-gate.yaml.position");
+var Stamp = class {
+  constructor(target) {
+    return target;
+  }
+};
+var Positioned = class extends Stamp {
+  #pos;
+  constructor(target, pos) {
+    super(target);
+    this.#pos = pos;
+  }
+  static of(value) {
+    return #pos in value ? value.#pos : void 0;
+  }
+};
 var sealed = /* @__PURE__ */ new WeakMap();
 function setPosition(value, pos) {
   try {
-    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
+    new Positioned(value, pos);
   } catch {
     sealed.set(value, pos);
   }
 }
 function positionOf(value) {
-  return Object.hasOwn(value, POSITION) ? value[POSITION] : sealed.get(value);
+  return Positioned.of(value) ?? sealed.get(value);
 }
 function lineOf(value) {
   if (typeof value !== "object" || value === null) return void 0;
   const pos = positionOf(value);
-  return pos ? pos.lines(pos.start) : void 0;
+  if (pos === void 0) return void 0;
+  return typeof pos === "number" ? pos : pos[0];
 }
+var SCAN_KEYS = 16;
+var keyMaps = /* @__PURE__ */ new WeakMap();
 function keyLine(obj, key) {
   if (typeof obj !== "object" || obj === null) return void 0;
   const pos = positionOf(obj);
-  if (!pos) return void 0;
-  if (pos.keys && !pos.keyMap) {
-    const map = /* @__PURE__ */ new Map();
-    for (let k = 0; k < pos.keys.length; k += 2) map.set(pos.keys[k], pos.keys[k + 1]);
-    pos.keyMap = map;
+  if (pos === void 0) return void 0;
+  if (typeof pos === "number") return pos;
+  const start = pos[0];
+  if (pos.length <= 1 + 2 * SCAN_KEYS) {
+    for (let k = pos.length - 2; k >= 1; k -= 2) if (pos[k] === key) return pos[k + 1];
+    return start;
   }
-  return pos.lines(pos.keyMap?.get(key) ?? pos.start);
+  let map = keyMaps.get(pos);
+  if (!map) {
+    map = /* @__PURE__ */ new Map();
+    for (let k = 1; k < pos.length; k += 2) map.set(pos[k], pos[k + 1]);
+    keyMaps.set(pos, map);
+  }
+  return map.get(key) ?? start;
+}
+function oneLine(pos) {
+  for (let k = 2; k < pos.length; k += 2) if (pos[k] !== pos[0]) return false;
+  return true;
 }
 function parseYamlDocuments(text, filename) {
   let events;
@@ -2541,36 +2584,38 @@ function parseYamlDocuments(text, filename) {
   } catch (err) {
     throw err instanceof YamlError ? err : toYamlError(err);
   }
-  const lines = lineIndex(text);
-  const toLine = lines;
+  const toLine = forwardLines(text);
   const docs = [];
   let i = 0;
   let docIndex = 0;
-  const walk = (value) => {
+  const scratch = [];
+  const walk = (value, depth) => {
     const ev = events[i++];
     if (!ev) return;
     if (ev.type === EVENT_ID.MAPPING) {
-      const keys = [];
-      if (typeof value === "object" && value !== null) setPosition(value, { start: ev.start, lines, keys });
+      const pos = scratch[depth] ??= [];
+      pos.push(toLine(ev.start));
       while (i < events.length && events[i]?.type !== EVENT_ID.POP) {
         const keyEv = events[i];
         if (keyEv?.type === EVENT_ID.SCALAR) {
           i++;
           const key = getScalarValue(text, keyEv);
-          keys.push(key, keyEv.valueStart);
+          pos.push(key, toLine(keyEv.valueStart));
           const child = value !== null && typeof value === "object" ? value[key] : void 0;
-          walk(child);
+          walk(child, depth + 1);
         } else {
           skip();
           skip();
         }
       }
+      if (typeof value === "object" && value !== null) setPosition(value, oneLine(pos) ? pos[0] : pos.slice());
+      pos.length = 0;
       i++;
     } else if (ev.type === EVENT_ID.SEQUENCE) {
-      if (typeof value === "object" && value !== null) setPosition(value, { start: ev.start, lines });
+      if (typeof value === "object" && value !== null) setPosition(value, toLine(ev.start));
       let n = 0;
       while (i < events.length && events[i]?.type !== EVENT_ID.POP) {
-        walk(Array.isArray(value) ? value[n] : void 0);
+        walk(Array.isArray(value) ? value[n] : void 0, depth + 1);
         n++;
       }
       i++;
@@ -2599,7 +2644,7 @@ function parseYamlDocuments(text, filename) {
       line = toLine(
         first.type === EVENT_ID.SCALAR ? first.valueStart : "start" in first ? first.start : 0
       );
-      walk(value);
+      walk(value, 0);
     }
     i++;
     docs.push({ value, line });

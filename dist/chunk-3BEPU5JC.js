@@ -4,13 +4,13 @@ import {
   DUE_SOON_DAYS,
   evaluateOverrides,
   listOverrideFiles
-} from "./chunk-5J6HM7Q4.js";
-import "./chunk-HI232FWO.js";
-import "./chunk-MOZBHLM4.js";
+} from "./chunk-2TEJ6K5L.js";
+import "./chunk-YE2GYCX6.js";
+import "./chunk-35D22KSK.js";
 import "./chunk-KNLB5YWZ.js";
-import "./chunk-NV7OCAHO.js";
+import "./chunk-7JW4BNH6.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-POP5MWQD.js";
+import "./chunk-PT5AC5ZC.js";
 import "./chunk-PPHIJ3XX.js";
 import "./chunk-7DU3YBTW.js";
 export {

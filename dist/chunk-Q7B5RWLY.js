@@ -10,10 +10,10 @@ import {
   resolvePolicy,
   runCheck,
   toFinding
-} from "./chunk-HSMIJFN6.js";
+} from "./chunk-HU6DAJGX.js";
 import {
   Workspace
-} from "./chunk-HV7LNPFH.js";
+} from "./chunk-27ZWC7JL.js";
 import {
   VERSION
 } from "./chunk-L5STNJMW.js";
@@ -22,18 +22,18 @@ import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
   readFileAtRef
-} from "./chunk-HI232FWO.js";
+} from "./chunk-YE2GYCX6.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile,
   parseConfigText
-} from "./chunk-MOZBHLM4.js";
+} from "./chunk-35D22KSK.js";
 import {
   RULES,
   RULE_IDS,
   canonicalJson,
   compareStrings
-} from "./chunk-NV7OCAHO.js";
+} from "./chunk-7JW4BNH6.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";
@@ -335,7 +335,7 @@ async function runOverrideStage(ctx, baseRefError) {
     id: "overrides",
     rules: ["override/invalid", "override/expired", "override/expiring", "override/stale"],
     async run(c) {
-      const { evaluateOverrides } = await import("./chunk-EE27TGU6.js");
+      const { evaluateOverrides } = await import("./chunk-3BEPU5JC.js");
       evaluation = await evaluateOverrides({
         root: c.root,
         ...c.baseRef !== void 0 ? { baseRef: c.baseRef } : {},

@@ -2,22 +2,22 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-HDJDE2NZ.js";
+} from "./chunk-QGGEV7X6.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-YTVW5JOF.js";
-import "./chunk-HSMIJFN6.js";
-import "./chunk-ROUARLWU.js";
-import "./chunk-IBOJTPYK.js";
+} from "./chunk-Q7B5RWLY.js";
+import "./chunk-HU6DAJGX.js";
+import "./chunk-FM5IXLEJ.js";
+import "./chunk-KL52SZHC.js";
 import {
   writeFileAtomic
-} from "./chunk-HV7LNPFH.js";
+} from "./chunk-27ZWC7JL.js";
 import "./chunk-L5STNJMW.js";
-import "./chunk-BZL6NXF3.js";
-import "./chunk-PWEWOKW3.js";
+import "./chunk-QHQIOUYT.js";
+import "./chunk-ON3BZVUA.js";
 import {
   DEFAULT_MAX_LIFETIME_DAYS,
   OVERRIDE_NAMESPACE,
@@ -27,7 +27,7 @@ import {
   parseAllowedSigners,
   parseArmoredSignature,
   verifySignature
-} from "./chunk-5J6HM7Q4.js";
+} from "./chunk-2TEJ6K5L.js";
 import {
   ALLOWED_SIGNERS_FILE,
   NON_OVERRIDABLE,
@@ -35,19 +35,19 @@ import {
   parseDateValue,
   parseOverrideText,
   signedMessage
-} from "./chunk-HI232FWO.js";
+} from "./chunk-YE2GYCX6.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile
-} from "./chunk-MOZBHLM4.js";
+} from "./chunk-35D22KSK.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
 import {
   isRuleId
-} from "./chunk-NV7OCAHO.js";
+} from "./chunk-7JW4BNH6.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-POP5MWQD.js";
+import "./chunk-PT5AC5ZC.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

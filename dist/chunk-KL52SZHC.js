@@ -1,13 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-HV7LNPFH.js";
+} from "./chunk-27ZWC7JL.js";
 import {
   isObj
-} from "./chunk-PWEWOKW3.js";
+} from "./chunk-ON3BZVUA.js";
 import {
   parseYamlDocuments
-} from "./chunk-POP5MWQD.js";
+} from "./chunk-PT5AC5ZC.js";
 
 // src/alerts/sigma.ts
 var DEFAULT_THRESHOLDS = { baselinePerMinute: 20, medianSessionMs: 6e5 };

@@ -19,11 +19,11 @@ import {
   probeTimeout,
   readCredential,
   readPem
-} from "./chunk-BZL6NXF3.js";
+} from "./chunk-QHQIOUYT.js";
 import {
   isObj
-} from "./chunk-PWEWOKW3.js";
-import "./chunk-POP5MWQD.js";
+} from "./chunk-ON3BZVUA.js";
+import "./chunk-PT5AC5ZC.js";
 import "./chunk-PPHIJ3XX.js";
 import "./chunk-7DU3YBTW.js";
 

@@ -7,15 +7,15 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-YTVW5JOF.js";
+} from "./chunk-Q7B5RWLY.js";
 import {
   exitCodeFor,
   renderJson,
   renderJsonChunks
-} from "./chunk-HSMIJFN6.js";
+} from "./chunk-HU6DAJGX.js";
 import {
   writeFileAtomic
-} from "./chunk-HV7LNPFH.js";
+} from "./chunk-27ZWC7JL.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   keyLine,
   lineOf
-} from "./chunk-POP5MWQD.js";
+} from "./chunk-PT5AC5ZC.js";
 import {
   InputError
 } from "./chunk-PPHIJ3XX.js";
@@ -36,7 +36,23 @@ function kubernetesObjects(docs, file) {
   for (const doc of docs) add(doc.value, doc.line);
   return out;
 }
+var templates = /* @__PURE__ */ new WeakMap();
 function podTemplateOf(obj) {
+  const known = templates.get(obj);
+  if (known !== void 0) {
+    if (known instanceof InputError) throw known;
+    return known ?? void 0;
+  }
+  try {
+    const pod = readPodTemplate(obj);
+    templates.set(obj, pod ?? null);
+    return pod;
+  } catch (err) {
+    if (err instanceof InputError) templates.set(obj, err);
+    throw err;
+  }
+}
+function readPodTemplate(obj) {
   const spec = obj.raw.spec;
   let template;
   let podSpec;

@@ -15,18 +15,18 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-ROUARLWU.js";
+} from "./chunk-FM5IXLEJ.js";
 import {
   Workspace
-} from "./chunk-HV7LNPFH.js";
-import "./chunk-PWEWOKW3.js";
+} from "./chunk-27ZWC7JL.js";
+import "./chunk-ON3BZVUA.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile
-} from "./chunk-MOZBHLM4.js";
-import "./chunk-NV7OCAHO.js";
+} from "./chunk-35D22KSK.js";
+import "./chunk-7JW4BNH6.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-POP5MWQD.js";
+import "./chunk-PT5AC5ZC.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   RULE_IDS
-} from "./chunk-NV7OCAHO.js";
+} from "./chunk-7JW4BNH6.js";
 import {
   ZodArray,
   ZodNullable,
@@ -26,7 +26,7 @@ import {
   keyLine,
   lineOf,
   parseYamlDocuments
-} from "./chunk-POP5MWQD.js";
+} from "./chunk-PT5AC5ZC.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

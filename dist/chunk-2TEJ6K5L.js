@@ -8,15 +8,15 @@ import {
   parseOverrideText,
   readFileAtRef,
   signedMessage
-} from "./chunk-HI232FWO.js";
+} from "./chunk-YE2GYCX6.js";
 import {
   didYouMean
-} from "./chunk-MOZBHLM4.js";
+} from "./chunk-35D22KSK.js";
 import {
   RULE_IDS,
   compareStrings,
   isRuleId
-} from "./chunk-NV7OCAHO.js";
+} from "./chunk-7JW4BNH6.js";
 
 // src/overrides/evaluate.ts
 import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -2,31 +2,31 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   loadManifests,
   manifestIntegrityCheck
-} from "./chunk-ROUARLWU.js";
+} from "./chunk-FM5IXLEJ.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-IBOJTPYK.js";
+} from "./chunk-KL52SZHC.js";
 import {
   globMatcher,
   globToRegex,
   parseProblemFindings
-} from "./chunk-HV7LNPFH.js";
+} from "./chunk-27ZWC7JL.js";
 import {
   configLocation
-} from "./chunk-BZL6NXF3.js";
+} from "./chunk-QHQIOUYT.js";
 import {
   isObj,
   podTemplateOf
-} from "./chunk-PWEWOKW3.js";
+} from "./chunk-ON3BZVUA.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
 import {
   RULES,
   compareStrings
-} from "./chunk-NV7OCAHO.js";
+} from "./chunk-7JW4BNH6.js";
 import {
   _enum,
   array,
@@ -43,7 +43,7 @@ import {
   keyLine,
   lineIndex,
   lineOf
-} from "./chunk-POP5MWQD.js";
+} from "./chunk-PT5AC5ZC.js";
 import {
   InputError
 } from "./chunk-PPHIJ3XX.js";
@@ -1969,11 +1969,15 @@ function candidatesOf(a, body, i, tools) {
     c = body.candidates[i] = prechecksOn() && !IDENT_SHAPE.test(sentence) ? null : extract(sentence, start);
   }
   if (c === null) {
-    if (!tools.namesToolIn(a.norm.text, start, end)) return null;
+    if (!tools.namesToolIn(a.norm.text, start, end)) {
+      body.candidates[i] = NO_CANDIDATES;
+      return null;
+    }
     c = body.candidates[i] = extract(a.norm.text.slice(start, end), start);
   }
-  return c;
+  return c === NO_CANDIDATES ? null : c;
 }
+var NO_CANDIDATES = [];
 function extract(sentence, start) {
   const out = [];
   const sentEnd = start + sentence.length;
@@ -2057,7 +2061,8 @@ function walk(tool, ownWords) {
   let maxDepth = 0;
   let truncated = false;
   strings.push({ path: "name", value: tool.name });
-  for (const f of TEXT_FIELDS) {
+  for (let x = 0; x < TEXT_FIELDS.length; x++) {
+    const f = TEXT_FIELDS[x];
     const v = tool[f];
     if (typeof v === "string") strings.push({ path: f, value: v });
     else if (v !== void 0 && v !== null) badFields.push({ path: f, got: kindOf(v) });
@@ -2074,7 +2079,8 @@ function walk(tool, ownWords) {
   }
   let nodes = 0;
   const roots = tool.inputSchema === void 0 && tool.parameters !== void 0 ? PARAMETERS_ROOTS : SCHEMA_ROOTS;
-  for (const root of roots) {
+  for (let x = 0; x < roots.length; x++) {
+    const root = roots[x];
     const schema = tool[root];
     if (schema === void 0 || schema === null) continue;
     if (typeof schema !== "object") {
@@ -2421,9 +2427,10 @@ var DeploymentIndex = class {
     let marked = false;
     for (let k = 0; k < c.n; k++) {
       const id = c.touched[k];
+      const shared = c.shared[k];
+      if (shared < c.considered * 0.5 && shared < this.#rareCount(id) * 0.5) continue;
       const b = this.#docs[id];
       if (b.server === server || b.name === name || b.tokens.length < MIN_CLONE_TOKENS) continue;
-      if (c.shared[k] < Math.min(c.considered, this.#rareCount(id)) * 0.5) continue;
       let inter = 0;
       if (b.tokens === a) inter = a.length;
       else {
@@ -2555,7 +2562,8 @@ function toolRefs(ctx, a, body, i) {
   const candidates = candidatesOf(a, body, i, ctx.index);
   if (candidates === null) return NO_REFS;
   let out = NO_REFS;
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
     if (c.lower === own) continue;
     const servers = ctx.index.byName.get(c.lower);
     if (!servers && !c.identifierShaped) continue;
@@ -2599,11 +2607,18 @@ function analysisCache(index) {
   if (!cache) ANALYSES.set(index, cache = new AnalysisCache());
   return cache;
 }
+var PLAIN_VALUE = /^[\t\n\r\x20-\x3b\x3d-\x5a\x5c-\x7a\x7c-\x7e]{0,11}$/;
+var PLAIN_KEY = /^[\x21-\x3b\x3d-\x5a\x5c-\x7a\x7c-\x7e]{0,39}$/;
+function plainString(str2) {
+  return typeof str2.value === "string" && (str2.isKey ? PLAIN_KEY : PLAIN_VALUE).test(str2.value);
+}
 function scanString(ctx, str2, depth = 0) {
+  if (prechecksOn() && plainString(str2)) return;
   const { path } = str2;
   const a = path === "name" ? analyse(str2.value) : ctx.analyses.get(str2.value);
   const { norm, ws } = a;
-  for (const h of norm.hidden) {
+  for (let k = 0; k < norm.hidden.length; k++) {
+    const h = norm.hidden[k];
     const signal = h.kind;
     add(ctx, signal, 3, path, `${h.count} \xD7 ${h.codepoints.join(" ")}`, 0, 200);
   }
@@ -2616,7 +2631,9 @@ function scanString(ctx, str2, depth = 0) {
   if (a.tag >= 0) add(ctx, "hidden-markup", 3, path, text2, a.tag, a.tagEnd);
   if (a.comment >= 0) add(ctx, "hidden-markup", 2, path, text2, a.comment, a.commentEnd + 40);
   if (depth === 0 && ws.longestToken >= 40) {
-    for (const b of blobsOf(a)) {
+    const blobs = blobsOf(a);
+    for (let k = 0; k < blobs.length; k++) {
+      const b = blobs[k];
       add(ctx, "encoded-text", 2, path, `${b.encoding} \u2192 "${b.decoded.slice(0, 60)}"`, 0, 200);
       scanString(ctx, { path: `${path}#${b.encoding}`, value: b.decoded }, depth + 1);
     }
@@ -2650,7 +2667,7 @@ function scanString(ctx, str2, depth = 0) {
       refsBySentence ??= [];
       refsBySentence[i] = refs;
     }
-    for (const r of refs) if (r.kind === "other") add(ctx, "cross-server-ref", 2, path, text2, r.index, r.end);
+    for (let k = 0; k < refs.length; k++) if (refs[k].kind === "other") add(ctx, "cross-server-ref", 2, path, text2, refs[k].index, refs[k].end);
   }
   if (directiveAt === void 0) return;
   for (let i = 0; i < ns; i++) {
@@ -2668,7 +2685,8 @@ function scanString(ctx, str2, depth = 0) {
       if (o & COMMAND_OBJ) add(ctx, "instruction-command", 3, path, text2, from, to);
       if (o & CONTACT_OBJ) add(ctx, "instruction-contact", 3, path, text2, from, to);
       if (o & URL_OBJ) add(ctx, "instruction-url", 2, path, text2, from, to);
-      for (const r of refs) {
+      for (let k = 0; k < refs.length; k++) {
+        const r = refs[k];
         if (r.kind === "other") add(ctx, "instruction-other-tool", 3, path, text2, from, to);
         else if (r.kind === "unknown") add(ctx, "unknown-tool-ref", 2, path, text2, from, to);
         else if (r.called && SEQUENCE.test(norm.lower.slice(bounds[2 * j], bounds[2 * j + 1]))) add(ctx, "call-chain", 1, path, text2, from, to);
@@ -2683,13 +2701,16 @@ function quoteOf(text2, start, end) {
   if (s > 0 && ws >= 0) s += ws + 1;
   return excerpt(text2, s, end + 30);
 }
+var NO_NAMES = [];
 var AFFIX_IN = new RegExp([...NAME_PROMO_AFFIX].join("|"));
 function nameSignals(ctx) {
   const { tool, index, server } = ctx;
   const lower = tool.name.toLowerCase();
   let caseOnly;
   let styled;
-  for (const l of index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, "")) ?? []) {
+  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, "")) ?? NO_NAMES;
+  for (let k = 0; k < alike.length; k++) {
+    const l = alike[k];
     if (l[1] === tool.name) continue;
     if (!caseOnly && l[1].toLowerCase() === lower) caseOnly = l;
     if (!styled && l[0] !== server) styled = l;
@@ -2716,14 +2737,17 @@ function byStrength(a, b) {
 function assessTool(server, tool, index) {
   const { collected, ownWords } = collectWithOwnWords(tool);
   const ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: /* @__PURE__ */ new Map() };
-  for (const s of collected.strings) scanString(ctx, s);
+  const strings = collected.strings;
+  for (let k = 0; k < strings.length; k++) scanString(ctx, strings[k]);
   nameSignals(ctx);
   if (typeof tool.description === "string") {
     const clone = index.clones(server, tool.name, tool.description)[0];
     if (clone) add(ctx, "clone", 3, "description", `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
   }
   const hits = [];
-  for (const h of ctx.best.values()) if (h.weight > 0) hits.push({ signal: h.signal, weight: h.weight, path: h.path, quote: quoteOf(h.text, h.start, h.end) });
+  ctx.best.forEach((h) => {
+    if (h.weight > 0) hits.push({ signal: h.signal, weight: h.weight, path: h.path, quote: quoteOf(h.text, h.start, h.end) });
+  });
   for (let i = 1; i < hits.length; i++) {
     const h = hits[i];
     let j = i;
@@ -2841,7 +2865,8 @@ function schemaFindings(server, tool, loc) {
   if (problems.length === 0) return findings;
   const kinds = [];
   const byKind = [];
-  for (const p of problems) {
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i];
     const k = kinds.indexOf(p.kind);
     if (k >= 0) byKind[k].push(p.param);
     else {
@@ -2872,9 +2897,11 @@ function lintServers(servers) {
     servers.flatMap((s) => s.tools.map((t) => ({ server: s.id, name: t.name, description: typeof t.description === "string" ? t.description : void 0 })))
   );
   let tools = 0;
-  for (const server of servers) {
+  for (let s = 0; s < servers.length; s++) {
+    const server = servers[s];
     const resource = `McpServer/${server.id}`;
-    for (const tool of server.tools) {
+    for (let t = 0; t < server.tools.length; t++) {
+      const tool = server.tools[t];
       tools++;
       let line;
       try {
@@ -2885,13 +2912,16 @@ function lintServers(servers) {
       const loc = server.file ? line ? { file: server.file, line, resource, container: tool.name } : { file: server.file, resource, container: tool.name } : line ? { line, resource, container: tool.name } : { resource, container: tool.name };
       try {
         const v = assessTool(server.id, tool, index);
-        for (const b of v.collected.badFields)
+        for (let i = 0; i < v.collected.badFields.length; i++) {
+          const b = v.collected.badFields[i];
           findings.push(
             failed(server, tool, loc, `${b.path} is of type ${b.got}, expected ${b.path === "title" || b.path === "description" ? "a string" : "an object"} (MCP schema); it was not reviewed`, `bad-field:${b.path}`)
           );
+        }
         if (v.collected.truncated) findings.push(failed(server, tool, loc, `definition has more than ${MAX_NODES} schema nodes; only the first were reviewed`, "too-large"));
         if (v.severity) findings.push(poisonedFinding(server, tool, v, loc));
-        for (const f of schemaFindings(server, tool, loc)) findings.push(f);
+        const schema = schemaFindings(server, tool, loc);
+        for (let i = 0; i < schema.length; i++) findings.push(schema[i]);
       } catch (err) {
         findings.push(failed(server, tool, loc, `could not be linted: ${err.message}`, "lint-error"));
       }
@@ -3578,13 +3608,14 @@ function policyId(p) {
 function byPlace(a, b) {
   return compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.resource, b.resource);
 }
-function auditWorkloads(workloads, index, opts) {
+function auditWorkloads(workloads, index, opts, used) {
   const findings = [];
   const cache = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
   for (const w of workloads) {
     if (!matches(opts.mcpWorkloads, w.labels)) continue;
     const selected = index.selecting(w.namespace, w.labels).sort(byPlace);
+    if (used) for (const p of selected) used.add(p);
     const label2 = w.origin ? `${w.resource} (${w.origin})` : w.resource;
     const holes = auditWorkload(w, selected, index.inNamespace(w.namespace));
     if (!w.hostNetwork) {
@@ -3643,18 +3674,18 @@ function repositoryModel(objects) {
   }
   return { policies, workloads, failures, namespaceLabels: namespaceLabelsOf(objects) };
 }
-function danglingPolicies(model) {
-  const used = /* @__PURE__ */ new Set();
-  const index = new PolicyIndex(model.policies);
-  for (const w of model.workloads) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
+function danglingAfterAudit(model, index, opts, used) {
+  for (const w of model.workloads) if (!matches(opts.mcpWorkloads, w.labels)) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
   return model.policies.filter((p) => !used.has(p));
 }
 function auditObjects(objects, config, configFile) {
   const model = repositoryModel(objects);
   const opts = auditOptions(config, configFile, model.namespaceLabels);
-  const findings = [...model.failures, ...auditWorkloads(model.workloads, new PolicyIndex(model.policies), opts)];
+  const index = new PolicyIndex(model.policies);
+  const used = /* @__PURE__ */ new Set();
+  const findings = [...model.failures, ...auditWorkloads(model.workloads, index, opts, used)];
   const audited = model.workloads.filter((w) => matches(opts.mcpWorkloads, w.labels)).length;
-  return { findings, model, opts, audited };
+  return { findings, model, opts, audited, dangling: danglingAfterAudit(model, index, opts, used) };
 }
 var NETPOL_RULES = [
   "netpol/missing",
@@ -3671,8 +3702,7 @@ var netpolCheck = {
     const findings = parseProblemFindings(problems);
     const result3 = auditObjects(objects, ctx.config, ctx.configFile);
     findings.push(...result3.findings);
-    const { model, audited } = result3;
-    const dangling = danglingPolicies(model);
+    const { model, audited, dangling } = result3;
     return {
       findings,
       detail: `${audited} MCP workloads of ${model.workloads.length}, ${model.policies.length} NetworkPolicies` + (dangling.length ? `, ${dangling.length} selecting no workload (${dangling.map((p) => `${p.namespace}/${p.name}`).join(", ")})` : "") + (model.failures.length ? `, ${model.failures.length} objects not evaluated` : ""),
@@ -3927,7 +3957,7 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-RJOB4HHB.js");
+    const { probeEndpoint } = await import("./chunk-E6PTHRUZ.js");
     return probeEndpoint(ctx, cfg);
   }
 };
@@ -4637,37 +4667,55 @@ function parseTrivy(value, file) {
   if (!isRecord(value)) throw new InputError(`${file}: not a valid trivy JSON report: expected an object with SchemaVersion and Results${hint(value, "trivy")}`, file);
   const entries = [];
   if ("ClusterName" in value || "Resources" in value) {
-    const r2 = validate(k8sReport, value, file, "trivy k8s JSON report");
-    for (const res of r2.Resources ?? []) {
+    const r = validate(k8sReport, value, file, "trivy k8s JSON report");
+    for (const res of r.Resources ?? []) {
       const ref = { kind: res.Kind, name: res.Name, ...res.Namespace ? { namespace: res.Namespace } : {} };
       for (const rr of res.Results ?? []) addResult(rr, entries, ref);
     }
     return { tool: "trivy", format: "trivy k8s JSON", entries };
   }
   if (!("SchemaVersion" in value) && ("vulnerabilities" in value || "misconfigurations" in value)) {
-    const r2 = validate(summaryIds, value, file, "trivy k8s summary id list");
-    for (const id of new Set(r2.vulnerabilities ?? []))
+    const r = validate(summaryIds, value, file, "trivy k8s summary id list");
+    for (const id of new Set(r.vulnerabilities ?? []))
       entries.push({ kind: "vuln", id, pkg: "(not named by the summary)", unfixed: false });
-    for (const id of new Set(r2.misconfigurations ?? [])) entries.push({ kind: "misconfig", id, title: id });
+    for (const id of new Set(r.misconfigurations ?? [])) entries.push({ kind: "misconfig", id, title: id });
     return { tool: "trivy", format: "trivy k8s summary", entries };
   }
-  const r = validate(artifactReport, value, file, "trivy JSON report");
-  for (const rr of r.Results ?? []) addResult(rr, entries, void 0);
+  const results = (wellFormedResults(value) ?? validate(artifactReport, value, file, "trivy JSON report")).Results;
+  for (const rr of results ?? []) addResult(rr, entries, void 0);
   return { tool: "trivy", format: "trivy JSON", entries };
+}
+var isOptStr = (v) => v === void 0 || v === null || typeof v === "string";
+var isOptInt = (v) => v === void 0 || v === null || Number.isSafeInteger(v);
+var isNonEmpty = (v) => typeof v === "string" && v.length > 0;
+function optList(v, ok) {
+  if (v === void 0 || v === null) return true;
+  if (!Array.isArray(v)) return false;
+  for (const e of v) if (!isRecord(e) || !ok(e)) return false;
+  return true;
+}
+var okVulnerability = (v) => isNonEmpty(v.VulnerabilityID) && typeof v.PkgName === "string" && isOptStr(v.PkgPath) && isOptStr(v.InstalledVersion) && isOptStr(v.FixedVersion) && isOptStr(v.Status) && isOptStr(v.Severity);
+var okMisconfiguration = (m) => {
+  const cause = m.CauseMetadata;
+  return isNonEmpty(m.ID) && isOptStr(m.AVDID) && isOptStr(m.Title) && isOptStr(m.Message) && isOptStr(m.Severity) && isOptStr(m.Status) && (cause === void 0 || cause === null || isRecord(cause) && isOptStr(cause.Resource) && isOptInt(cause.StartLine));
+};
+var okSecret = (s) => isNonEmpty(s.RuleID) && isOptStr(s.Category) && isOptStr(s.Severity) && isOptStr(s.Title) && isOptInt(s.StartLine);
+var okResult = (r) => typeof r.Target === "string" && isOptStr(r.Class) && isOptStr(r.Type) && optList(r.Vulnerabilities, okVulnerability) && optList(r.Misconfigurations, okMisconfiguration) && optList(r.Secrets, okSecret);
+function wellFormedResults(value) {
+  if (value.SchemaVersion !== 2 || !isOptStr(value.ArtifactName) || !isOptStr(value.ArtifactType)) return void 0;
+  const results = value.Results;
+  if (!optList(results, okResult)) return void 0;
+  return { Results: results };
 }
 function addResult(rr, entries, k8s) {
   for (const v of rr.Vulnerabilities ?? []) {
     if (v.Status === "not_affected") continue;
-    entries.push({
-      kind: "vuln",
-      id: v.VulnerabilityID,
-      pkg: v.PkgName,
-      ...v.InstalledVersion ? { installed: v.InstalledVersion } : {},
-      ...v.FixedVersion ? { fixed: v.FixedVersion } : {},
-      unfixed: !v.FixedVersion,
-      ...sev(v.Severity),
-      target: rr.Target
-    });
+    const e = { kind: "vuln", id: v.VulnerabilityID, pkg: v.PkgName, unfixed: !v.FixedVersion, target: rr.Target };
+    if (v.InstalledVersion) e.installed = v.InstalledVersion;
+    if (v.FixedVersion) e.fixed = v.FixedVersion;
+    const severity = normalizeSeverity(v.Severity);
+    if (severity) e.severity = severity;
+    entries.push(e);
   }
   for (const m of rr.Misconfigurations ?? []) {
     if (m.Status && m.Status !== "FAIL") continue;
@@ -5168,7 +5216,7 @@ var siemProbeCheck = {
       });
       notes.push("no probes.siem configured");
     } else {
-      const { probeSiem } = await import("./chunk-CED542LY.js");
+      const { probeSiem } = await import("./chunk-HLPFBG4P.js");
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);

@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   kubernetesObjects
-} from "./chunk-PWEWOKW3.js";
+} from "./chunk-ON3BZVUA.js";
 import {
   YamlError,
   parseYamlDocuments
-} from "./chunk-POP5MWQD.js";
+} from "./chunk-PT5AC5ZC.js";
 import {
   InputError
 } from "./chunk-PPHIJ3XX.js";
@@ -32,8 +32,11 @@ function writePieces(file, pieces) {
   const fd = openSync(file, "w", 420);
   try {
     for (const piece of pieces) {
+      const written = writeSync(fd, piece);
+      const bytes = Buffer.byteLength(piece, "utf8");
+      if (written === bytes) continue;
       const buf = Buffer.from(piece, "utf8");
-      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      for (let off = written; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
     }
   } finally {
     closeSync(fd);

@@ -6,12 +6,12 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-IBOJTPYK.js";
+} from "./chunk-KL52SZHC.js";
 import {
   writeFileAtomic
-} from "./chunk-HV7LNPFH.js";
-import "./chunk-PWEWOKW3.js";
-import "./chunk-POP5MWQD.js";
+} from "./chunk-27ZWC7JL.js";
+import "./chunk-ON3BZVUA.js";
+import "./chunk-PT5AC5ZC.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

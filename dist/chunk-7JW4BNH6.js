@@ -295,6 +295,61 @@ function isRuleId(id) {
 
 // src/jcs.ts
 function canonicalJson(value) {
+  if (value !== null && typeof value === "object" && !("toJSON" in Object.prototype) && !("toJSON" in Array.prototype)) {
+    try {
+      const copy = sortedCopy(value);
+      if (copy !== UNREPRESENTABLE) return JSON.stringify(copy);
+    } catch {
+    }
+  }
+  return canonicalJsonReference(value);
+}
+var UNREPRESENTABLE = /* @__PURE__ */ Symbol("unrepresentable");
+function sortedCopy(v) {
+  if (typeof v !== "object" || v === null) {
+    if (typeof v === "string" || typeof v === "boolean" || v === null) return v;
+    if (typeof v === "number") return Number.isFinite(v) ? v : UNREPRESENTABLE;
+    return UNREPRESENTABLE;
+  }
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const out2 = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const e = v[i];
+      if (e === void 0) return UNREPRESENTABLE;
+      const c = sortedCopy(e);
+      if (c === UNREPRESENTABLE) return c;
+      out2[i] = c;
+    }
+    return out2;
+  }
+  const o = v;
+  const keys = Object.keys(o);
+  sortKeys(keys);
+  const out = {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const c0 = k.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57 || k === "__proto__") return UNREPRESENTABLE;
+    const c = sortedCopy(o[k]);
+    if (c === UNREPRESENTABLE) return c;
+    out[k] = c;
+  }
+  return out;
+}
+function sortKeys(keys) {
+  if (keys.length > 16) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i;
+    for (; j > 0 && keys[j - 1] > k; j--) keys[j] = keys[j - 1];
+    keys[j] = k;
+  }
+}
+function canonicalJsonReference(value) {
   if (value === null || typeof value !== "object") {
     if (typeof value === "number" && !Number.isFinite(value)) throw new TypeError("RFC 8785: non-finite number");
     if (value === void 0 || typeof value === "function" || typeof value === "symbol" || typeof value === "bigint")
@@ -305,7 +360,7 @@ function canonicalJson(value) {
     let out2 = "[";
     for (let i = 0; i < value.length; i++) {
       const v = value[i];
-      out2 += (i === 0 ? "" : ",") + (v === void 0 ? i in value ? "null" : "" : canonicalJson(v));
+      out2 += (i === 0 ? "" : ",") + (v === void 0 ? i in value ? "null" : "" : canonicalJsonReference(v));
     }
     return `${out2}]`;
   }
@@ -317,7 +372,7 @@ function canonicalJson(value) {
   for (const k of keys) {
     const v = o[k];
     if (v === void 0) continue;
-    out += `${first ? "" : ","}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    out += `${first ? "" : ","}${JSON.stringify(k)}:${canonicalJsonReference(v)}`;
     first = false;
   }
   return `${out}}`;

@@ -1,15 +1,15 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-HV7LNPFH.js";
+} from "./chunk-27ZWC7JL.js";
 import {
   canonicalJson,
   compareStrings
-} from "./chunk-NV7OCAHO.js";
+} from "./chunk-7JW4BNH6.js";
 import {
   lineOf,
   parseYamlDocuments
-} from "./chunk-POP5MWQD.js";
+} from "./chunk-PT5AC5ZC.js";
 import {
   InputError
 } from "./chunk-PPHIJ3XX.js";
@@ -29,15 +29,23 @@ function sortTools(tools) {
   return [...tools].sort((a, b) => compareStrings(a.name, b.name));
 }
 function hashTools(tools) {
+  const c = canonicalTools(tools);
+  return { sha256: c.sha256, tools: toolHashes(c), canonical: c.canonical };
+}
+function canonicalTools(tools) {
   const sorted = sortTools(tools);
-  const perTool = {};
-  const parts = [];
+  const names = [];
+  const canonical = [];
   for (const t of sorted) {
-    const c = canonicalJson(t);
-    parts.push(c);
-    perTool[t.name] = sha256Hex(c);
+    canonical.push(canonicalJson(t));
+    names.push(t.name);
   }
-  return { sha256: sha256Hex(`[${parts.join(",")}]`), tools: perTool, canonical: parts };
+  return { names, canonical, sha256: sha256Hex(`[${canonical.join(",")}]`) };
+}
+function toolHashes(c) {
+  const perTool = {};
+  for (let i = 0; i < c.names.length; i++) perTool[c.names[i]] = sha256Hex(c.canonical[i]);
+  return perTool;
 }
 function readLockfile(root) {
   const abs = join(root, LOCKFILE);
@@ -107,7 +115,7 @@ function readSnapshot(root, id, pinnedSha, mask) {
   const tools = isRecord(entry) && Array.isArray(entry.tools) ? entry.tools : void 0;
   if (!tools?.every((t) => isRecord(t) && typeof t.name === "string")) return void 0;
   try {
-    return hashTools(mask(tools)).sha256 === pinnedSha ? tools : void 0;
+    return canonicalTools(mask(tools)).sha256 === pinnedSha ? tools : void 0;
   } catch {
     return void 0;
   }
@@ -257,16 +265,17 @@ function formatChange(c, max = 80) {
 function comparePin(current, pin, dynamic, pinnedTools) {
   let pinned;
   const masked = maskDynamic(current, dynamic);
-  const h = hashTools(masked);
+  const h = canonicalTools(masked);
   const violations = dynamicViolations(current, dynamic);
   const tools = [];
   if (h.sha256 !== pin.sha256) {
+    const hashes = toolHashes(h);
     pinned = typeof pinnedTools === "function" ? pinnedTools() : pinnedTools;
     const oldByName = new Map((pinned ? maskDynamic(pinned, dynamic) : []).map((t) => [t.name, t]));
-    const names = [.../* @__PURE__ */ new Set([...Object.keys(pin.tools), ...Object.keys(h.tools)])].sort();
+    const names = [.../* @__PURE__ */ new Set([...Object.keys(pin.tools), ...Object.keys(hashes)])].sort();
     for (const name of names) {
       const before = pin.tools[name];
-      const after = h.tools[name];
+      const after = hashes[name];
       if (before === void 0) tools.push({ name, kind: "added" });
       else if (after === void 0) tools.push({ name, kind: "removed" });
       else if (before !== after) {

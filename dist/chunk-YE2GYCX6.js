@@ -1,13 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   didYouMean
-} from "./chunk-MOZBHLM4.js";
+} from "./chunk-35D22KSK.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
 import {
   canonicalJson
-} from "./chunk-NV7OCAHO.js";
+} from "./chunk-7JW4BNH6.js";
 import {
   literal,
   strictObject,
@@ -18,7 +18,7 @@ import {
   keyLine,
   lineOf,
   parseYamlDocuments
-} from "./chunk-POP5MWQD.js";
+} from "./chunk-PT5AC5ZC.js";
 
 // src/git.ts
 var BaseRefError = class extends Error {
