@@ -13,11 +13,11 @@ import "./chunk-7DU3YBTW.js";
 
 // src/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-WDUH5PDL.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-WVGCTECN.js")).rulesCommand },
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-AIA4OILN.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-E3IFV5NR.js")).rulesCommand },
   manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-RCO6NRDH.js")).manifestCommand },
   alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-76UFQGOE.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-7UHPOP3Y.js")).overrideCommand }
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-OLANARQZ.js")).overrideCommand }
 };
 
 // src/cli.ts

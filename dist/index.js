@@ -4,7 +4,7 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-Q7B5RWLY.js";
+} from "./chunk-5JJX4SRN.js";
 import {
   require_tunnel,
   require_undici

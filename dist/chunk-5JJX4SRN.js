@@ -229,6 +229,11 @@ function applyOverrides(findings, overrides) {
 // src/engine.ts
 var DEFAULT_TIMEOUT_MS = 12e4;
 var WORKER_MIN_BYTES = 32 * 1024 * 1024;
+var GROUP_ORDER = ["manifests", "reports", "secrets", "supply", "image"];
+function groupRank(group) {
+  const i = GROUP_ORDER.indexOf(group[0]?.workerGroup ?? "");
+  return i < 0 ? GROUP_ORDER.length : i;
+}
 async function runGate(opts) {
   const root = resolve(opts.root);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${opts.root}: no such directory`);
@@ -271,9 +276,10 @@ async function runGate(opts) {
       if (g) g.push(c);
       else groups.set(c.workerGroup, [c]);
     }
+    const queue = [...groups.values()].sort((a, b) => groupRank(a) - groupRank(b));
     const json = opts.jsonReport === true;
     const shared = runShared({
-      groups: [...groups.values()],
+      groups: queue,
       ctx,
       job: {
         root,
@@ -295,7 +301,7 @@ async function runGate(opts) {
     const ownPrepared = here.then((outs) => outs.map((o) => prepareOutcome(o, policy, json)));
     const [ownOutcomes, sharedOutcomes, overrides] = await Promise.all([ownPrepared, shared, runOverrideStage(ctx, baseRefError)]);
     const outcome = /* @__PURE__ */ new Map();
-    for (const [i, g] of [...groups.values()].entries()) for (const [j, c] of g.entries()) outcome.set(c, sharedOutcomes[i]?.[j]);
+    for (const [i, g] of queue.entries()) for (const [j, c] of g.entries()) outcome.set(c, sharedOutcomes[i]?.[j]);
     let own = 0;
     const results = checks.map((c) => shareable(c) ? outcome.get(c) : ownOutcomes[own++]);
     const prepared = [prepareFindings(preliminary, policy, json), ...results, prepareFindings(overrides.findings, policy, json)];

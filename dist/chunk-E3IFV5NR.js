@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   oneOf
-} from "./chunk-QGGEV7X6.js";
+} from "./chunk-QWQGMFIS.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
-import "./chunk-Q7B5RWLY.js";
+import "./chunk-5JJX4SRN.js";
 import "./chunk-HU6DAJGX.js";
 import "./chunk-FM5IXLEJ.js";
 import "./chunk-KL52SZHC.js";

@@ -2,13 +2,13 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-QGGEV7X6.js";
+} from "./chunk-QWQGMFIS.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-Q7B5RWLY.js";
+} from "./chunk-5JJX4SRN.js";
 import "./chunk-HU6DAJGX.js";
 import "./chunk-FM5IXLEJ.js";
 import "./chunk-KL52SZHC.js";

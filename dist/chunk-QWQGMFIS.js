@@ -7,7 +7,7 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-Q7B5RWLY.js";
+} from "./chunk-5JJX4SRN.js";
 import {
   exitCodeFor,
   renderJson,
