@@ -295,19 +295,22 @@ export const POD_RULES: readonly PodRule[] = [
   },
 ];
 
+const CONTAINER_KINDS = [
+  ['containers', 'container'],
+  ['initContainers', 'initContainer'],
+  ['ephemeralContainers', 'ephemeralContainer'],
+] as const;
+
 export function containersOf(pod: PodTemplate): ContainerView[] {
   const podSc = isObj(pod.spec.securityContext) ? pod.spec.securityContext : {};
   const windows = isWindowsPod(pod);
   const out: ContainerView[] = [];
-  const kinds = [
-    ['containers', 'container'],
-    ['initContainers', 'initContainer'],
-    ['ephemeralContainers', 'ephemeralContainer'],
-  ] as const;
-  for (const [field, kind] of kinds) {
+  for (let k = 0; k < CONTAINER_KINDS.length; k++) {
+    const [field, kind] = CONTAINER_KINDS[k] as (typeof CONTAINER_KINDS)[number];
     const list = pod.spec[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((raw: Obj, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const raw = list[i] as Obj;
       out.push({
         name: typeof raw.name === 'string' ? raw.name : `${field}[${i}]`,
         kind,
@@ -318,7 +321,7 @@ export function containersOf(pod: PodTemplate): ContainerView[] {
         pod,
         windows,
       });
-    });
+    }
   }
   return out;
 }
@@ -335,31 +338,38 @@ export function evaluateWorkload(obj: K8sObject, ctx: PodRuleContext): RawFindin
       location: { file: obj.file, line: keyLine(pod.spec, 'containers') ?? pod.line, resource: obj.resource },
       key: 'k8s-malformed',
     });
-  for (const c of containersOf(pod)) {
-    for (const rule of CONTAINER_RULES) {
+  // Indexed loops and findings built field by field: this runs per container
+  // and rule of every workload (for-of and conditional spreads allocate).
+  const containers = containersOf(pod);
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i] as ContainerView;
+    const prefix = `${obj.resource} ${c.kind} "${c.name}": `;
+    for (let j = 0; j < CONTAINER_RULES.length; j++) {
+      const rule = CONTAINER_RULES[j] as ContainerRule;
       if (c.windows && LINUX_ONLY.has(rule.rule)) continue;
-      for (const v of rule.evaluate(c)) {
-        findings.push({
-          ruleId: rule.rule,
-          message: `${obj.resource} ${c.kind} "${c.name}": ${v.message}`,
-          location: { file: obj.file, line: v.line ?? c.line, resource: obj.resource, container: c.name },
-          ...(v.severity ? { severity: v.severity } : {}),
-          ...(v.key ? { key: v.key } : {}),
-        });
+      const vs = rule.evaluate(c);
+      for (let k = 0; k < vs.length; k++) {
+        const v = vs[k] as Violation;
+        findings.push(withExtras({ ruleId: rule.rule, message: prefix + v.message, location: { file: obj.file, line: v.line ?? c.line, resource: obj.resource, container: c.name } }, v));
       }
     }
   }
-  for (const rule of POD_RULES) {
-    for (const v of rule.evaluate(obj, pod, ctx))
-      findings.push({
-        ruleId: rule.rule,
-        message: `${obj.resource}: ${v.message}`,
-        location: { file: obj.file, line: v.line ?? pod.line, resource: obj.resource },
-        ...(v.severity ? { severity: v.severity } : {}),
-        ...(v.key ? { key: v.key } : {}),
-      });
+  for (let j = 0; j < POD_RULES.length; j++) {
+    const rule = POD_RULES[j] as PodRule;
+    const vs = rule.evaluate(obj, pod, ctx);
+    for (let k = 0; k < vs.length; k++) {
+      const v = vs[k] as Violation;
+      findings.push(withExtras({ ruleId: rule.rule, message: `${obj.resource}: ${v.message}`, location: { file: obj.file, line: v.line ?? pod.line, resource: obj.resource } }, v));
+    }
   }
   return findings;
+}
+
+/** The violation's severity and key, when it has them, on its finding. */
+function withExtras(f: RawFinding, v: Violation): RawFinding {
+  if (v.severity) f.severity = v.severity;
+  if (v.key) f.key = v.key;
+  return f;
 }
 
 export function podRuleContext(objects: readonly K8sObject[]): PodRuleContext {
@@ -377,12 +387,13 @@ export const k8sWorkloadCheck: Check = {
     const findings: RawFinding[] = parseProblemFindings(problems);
     const prc = podRuleContext(objects);
     let workloads = 0;
-    for (const obj of objects) {
+    for (let i = 0; i < objects.length; i++) {
+      const obj = objects[i] as K8sObject;
       try {
         const found = evaluateWorkload(obj, prc);
         if (found) {
           workloads++;
-          findings.push(...found);
+          for (let j = 0; j < found.length; j++) findings.push(found[j] as RawFinding);
         }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;

@@ -265,7 +265,8 @@ export function parsePolicy(obj: K8sObject): Policy {
 /** Policies of one namespace, indexed by one `key=value` requirement so a pod only meets policies that can select it. */
 class NamespaceIndex {
   readonly scan: Policy[] = [];
-  readonly byLabel = new Map<string, Policy[]>();
+  /** Pinned policies by label key, then value: no key string built per lookup. */
+  readonly byLabel = new Map<string, Map<string, Policy[]>>();
   readonly all: Policy[] = [];
 
   add(p: Policy): void {
@@ -275,18 +276,30 @@ class NamespaceIndex {
       this.scan.push(p);
       return;
     }
-    const k = `${pin.key}\u0000${pin.values[0]}`;
-    const list = this.byLabel.get(k);
+    let byValue = this.byLabel.get(pin.key);
+    if (!byValue) this.byLabel.set(pin.key, (byValue = new Map()));
+    const value = pin.values[0] as string;
+    const list = byValue.get(value);
     if (list) list.push(p);
-    else this.byLabel.set(k, [p]);
+    else byValue.set(value, [p]);
   }
 
   selecting(labels: Labels): Policy[] {
     const out: Policy[] = [];
-    for (const p of this.scan) if (matches(p.podSelector, labels)) out.push(p);
-    for (const [k, v] of Object.entries(labels)) {
-      const list = this.byLabel.get(`${k}\u0000${v}`);
-      if (list) for (const p of list) if (matches(p.podSelector, labels)) out.push(p);
+    const scan = this.scan;
+    for (let i = 0; i < scan.length; i++) {
+      const p = scan[i] as Policy;
+      if (matches(p.podSelector, labels)) out.push(p);
+    }
+    const keys = Object.keys(labels);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const list = this.byLabel.get(k)?.get(labels[k] as string);
+      if (list)
+        for (let j = 0; j < list.length; j++) {
+          const p = list[j] as Policy;
+          if (matches(p.podSelector, labels)) out.push(p);
+        }
     }
     return out;
   }
@@ -503,15 +516,20 @@ function ruleHoles(selected: readonly Policy[], opts: AuditOptions, perRule: Map
   const holes: Hole[] = [];
   const sum: Record<Family, bigint> = { 4: 0n, 6: 0n };
   const contributing: { p: Policy; r: PolicyRule; a: RuleAnalysis }[] = [];
-  for (const p of selected) {
-    for (const r of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
-      let a = perRule.get(r);
-      if (!a) perRule.set(r, (a = analyzeRule(p, r, opts)));
-      holes.push(...a.holes);
-      if (!a.wide && a.ranges.length) {
-        contributing.push({ p, r, a });
-        sum[4] += a.size[4];
-        sum[6] += a.size[6];
+  for (let i = 0; i < selected.length; i++) {
+    const p = selected[i] as Policy;
+    for (const rules of [p.ingress, p.egress]) {
+      if (!rules) continue;
+      for (let j = 0; j < rules.length; j++) {
+        const r = rules[j] as PolicyRule;
+        let a = perRule.get(r);
+        if (!a) perRule.set(r, (a = analyzeRule(p, r, opts)));
+        for (let k = 0; k < a.holes.length; k++) holes.push(a.holes[k] as Hole);
+        if (!a.wide && a.ranges.length) {
+          contributing.push({ p, r, a });
+          sum[4] += a.size[4];
+          sum[6] += a.size[6];
+        }
       }
     }
   }
@@ -562,27 +580,31 @@ export function auditWorkloads(workloads: readonly WorkloadView[], index: Policy
   const findings: RawFinding[] = [];
   const cache = new Map<string, Hole[]>();
   const perRule = new Map<PolicyRule, RuleAnalysis>();
-  for (const w of workloads) {
+  for (let i = 0; i < workloads.length; i++) {
+    const w = workloads[i] as WorkloadView;
     if (!matches(opts.mcpWorkloads, w.labels)) continue;
     // Index order depends on how each policy was indexed; report in file order.
-    const selected = index.selecting(w.namespace, w.labels).sort(byPlace);
-    if (used) for (const p of selected) used.add(p);
-    const label = w.origin ? `${w.resource} (${w.origin})` : w.resource;
-    const holes = auditWorkload(w, selected, index.inNamespace(w.namespace));
+    const selected = index.selecting(w.namespace, w.labels);
+    if (selected.length > 1) selected.sort(byPlace);
+    if (used) for (let j = 0; j < selected.length; j++) used.add(selected[j] as Policy);
+    // Findings are never modified after the check (the reports check only
+    // fills lines of its own): one location object serves all of a workload's.
+    const location = { ...(w.file ? { file: w.file, line: w.line } : {}), resource: w.resource };
+    const own = auditWorkload(w, selected, index.inNamespace(w.namespace));
+    for (let j = 0; j < own.length; j++) {
+      const h = own[j] as Hole;
+      findings.push({ ruleId: h.rule, message: h.message, location, key: h.key });
+    }
     if (!w.hostNetwork) {
+      const label = w.origin ? `${w.resource} (${w.origin})` : w.resource;
       // Pods selected by the same policies share the rule analysis.
-      const setKey = selected.map(policyId).join(',');
+      const setKey = selected.length === 1 ? String(policyId(selected[0] as Policy)) : selected.map(policyId).join(',');
       let shared = cache.get(setKey);
       if (!shared) cache.set(setKey, (shared = ruleHoles(selected, opts, perRule)));
-      for (const h of shared) holes.push({ ...h, message: `${label}: ${h.message}` });
-    }
-    for (const h of holes) {
-      findings.push({
-        ruleId: h.rule,
-        message: h.message,
-        location: { ...(w.file ? { file: w.file, line: w.line } : {}), resource: w.resource },
-        key: h.key,
-      });
+      for (let j = 0; j < shared.length; j++) {
+        const h = shared[j] as Hole;
+        findings.push({ ruleId: h.rule, message: `${label}: ${h.message}`, location, key: h.key });
+      }
     }
   }
   return findings;

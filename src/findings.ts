@@ -13,7 +13,7 @@ import type { CheckRun, Finding, RawFinding } from './types.ts';
 export function toFinding(r: RawFinding, policy: Policy): Finding | undefined {
   const severity = effectiveSeverity(policy, r.ruleId, r.severity);
   if (!severity) return undefined;
-  return {
+  const f: Finding = {
     ruleId: r.ruleId,
     severity,
     blocking: severity === 'block' && blocksUnder(policy, r.ruleId),
@@ -22,8 +22,10 @@ export function toFinding(r: RawFinding, policy: Policy): Finding | undefined {
     location: r.location,
     fingerprint: fingerprintOf(r),
     remediation: r.remediation ?? RULES[r.ruleId].remediation,
-    ...(r.source ? { source: r.source } : {}),
   };
+  // Assigned, not spread: once per finding; `source` stays the last key, as in the report.
+  if (r.source) f.source = r.source;
+  return f;
 }
 
 export interface PreparedFindings {
@@ -34,8 +36,8 @@ export interface PreparedFindings {
 
 export function prepareFindings(raw: readonly RawFinding[], policy: Policy, json: boolean): PreparedFindings {
   const findings: Finding[] = [];
-  for (const r of raw) {
-    const f = toFinding(r, policy);
+  for (let i = 0; i < raw.length; i++) {
+    const f = toFinding(raw[i] as RawFinding, policy);
     if (f) findings.push(f);
   }
   return { findings, ...(json ? { json: findings.map(findingJson) } : {}) };

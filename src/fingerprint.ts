@@ -8,7 +8,8 @@ import type { RawFinding } from './types.ts';
  */
 export function fingerprintOf(f: RawFinding): string {
   const { resource, container, file } = f.location;
-  const parts = [f.ruleId, resource ?? `file:${file ?? ''}`, container ?? '', f.key ?? ''];
-  // One-shot hash (same digest as createHash().update().digest()): this runs once per finding.
-  return hash('sha256', parts.join('\u0000'), 'hex').slice(0, 32);
+  // One-shot hash (same digest as createHash().update().digest()): this runs
+  // once per finding. The input is rule, resource (or file:), container, key
+  // joined by NUL, built as one template string rather than an array join.
+  return hash('sha256', `${f.ruleId}\u0000${resource ?? `file:${file ?? ''}`}\u0000${container ?? ''}\u0000${f.key ?? ''}`, 'hex').slice(0, 32);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runGate } from '../src/engine.ts';
 import { UsageError } from '../src/errors.ts';
-import type { Check } from '../src/types.ts';
+import type { Check, Finding } from '../src/types.ts';
 import { k8sWorkloadCheck } from '../checks/k8s-workload.ts';
 
 const only = (...checks: Check[]) => ({ checks });
@@ -70,4 +70,33 @@ test('config in the reviewed directory is picked up; rules severity applies', as
   assert.equal(r.mode, 'enforce');
   assert.ok(!r.findings.some((f) => f.ruleId === 'k8s/privileged'));
   assert.ok(r.findings.filter((f) => f.ruleId === 'k8s/no-seccomp').every((f) => f.severity === 'block' && f.blocking));
+});
+
+test('sortFindings gives the order of sort(compareFindings) (random findings, unique fingerprints)', async () => {
+  const { compareFindings, sortFindings } = await import('../src/engine.ts');
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let round = 0; round < 50; round++) {
+    const findings: Finding[] = [];
+    const n = rnd(200);
+    for (let i = 0; i < n; i++) {
+      const file = rnd(4) === 0 ? undefined : ['a.yaml', 'b.yaml', 'B.yaml', '\uffff', ''][rnd(5)];
+      const line = rnd(5) === 0 ? undefined : rnd(6);
+      findings.push({
+        ruleId: (['k8s/privileged', 'k8s/run-as-root', 'netpol/missing'] as const)[rnd(3)] as Finding['ruleId'],
+        severity: rnd(2) ? 'block' : 'warning',
+        blocking: rnd(2) === 0,
+        status: rnd(5) === 0 ? 'overridden' : 'open',
+        message: 'm',
+        location: { ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}) },
+        fingerprint: `${rnd(1000)}-${i}`,
+        remediation: 'r',
+      });
+    }
+    const expected = [...findings].sort(compareFindings);
+    assert.deepEqual(sortFindings([...findings]), expected);
+  }
 });

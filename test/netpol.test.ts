@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { auditObjects, danglingPolicies, netpolCheck } from '../checks/netpol.ts';
+import { auditObjects, danglingPolicies, netpolCheck, type Policy, PolicyIndex } from '../checks/netpol.ts';
+import { matches, type Requirement } from '../src/k8s/selectors.ts';
 import type { GateConfig } from '../src/config.ts';
 import { runGate } from '../src/engine.ts';
 import { kubernetesObjects } from '../src/k8s/objects.ts';
@@ -321,4 +322,38 @@ spec: {podSelector: {}}
       );
     });
   }
+});
+
+describe('netpol: PolicyIndex', () => {
+  it('selecting finds exactly the policies of the namespace whose podSelector matches, each once (random policies and labels)', () => {
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const keys = ['app', 'tier', 'a\u0000b', 'x'];
+    const values = ['1', '2', 'b\u00001', ''];
+    for (let round = 0; round < 100; round++) {
+      const policies: Policy[] = [];
+      for (let i = 0; i < rnd(30); i++) {
+        const requirements: Requirement[] = [];
+        for (let j = 0; j < rnd(3); j++) {
+          const op = (['In', 'In', 'NotIn', 'Exists', 'DoesNotExist'] as const)[rnd(5)] as Requirement['operator'];
+          const vs = op === 'In' || op === 'NotIn' ? Array.from({ length: 1 + rnd(2) }, () => values[rnd(4)] as string) : [];
+          requirements.push({ key: keys[rnd(4)] as string, operator: op, values: vs });
+        }
+        policies.push({ name: `p${i}`, namespace: `ns${rnd(2)}`, resource: `NetworkPolicy/p${i}`, file: 'f', line: i, podSelector: { requirements }, raw: {} });
+      }
+      const index = new PolicyIndex(policies);
+      for (let t = 0; t < 20; t++) {
+        const labels: Record<string, string> = {};
+        for (let j = 0; j < rnd(4); j++) labels[keys[rnd(4)] as string] = values[rnd(4)] as string;
+        const ns = `ns${rnd(2)}`;
+        const got = index.selecting(ns, labels);
+        const want = policies.filter((p) => p.namespace === ns && matches(p.podSelector, labels));
+        assert.equal(new Set(got).size, got.length, 'no policy twice');
+        assert.deepEqual(new Set(got), new Set(want));
+      }
+    }
+  });
 });

@@ -9,6 +9,7 @@ import {
   matches,
   type Operator,
   parseSelector,
+  type Selector,
   SelectorError,
   selectorWithin,
 } from '../src/k8s/selectors.ts';
@@ -140,5 +141,18 @@ describe('label selectors', () => {
       'app=x',
     ];
     for (const b of bad) assert.throws(() => parseSelector(b), SelectorError, JSON.stringify(b));
+  });
+});
+
+describe('label selectors: remembered constraints', () => {
+  it('selectorWithin and isUnsatisfiable answer the same for a selector reused across calls as for a fresh parse each time (seed 2027)', () => {
+    const r = prng(2027);
+    const raws = Array.from({ length: 40 }, () => randomSelector(r));
+    const parsed = raws.map((raw) => parseSelector(raw));
+    for (let i = 0; i < raws.length; i++) {
+      assert.equal(isUnsatisfiable(parsed[i] as Selector), isUnsatisfiable(parseSelector(raws[i])));
+      for (let j = 0; j < raws.length; j++)
+        assert.equal(selectorWithin(parsed[i] as Selector, parsed[j] as Selector), selectorWithin(parseSelector(raws[i]), parseSelector(raws[j])), `${i} within ${j}`);
+    }
   });
 });

@@ -117,15 +117,18 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
   }
   if (!isObj(podSpec))
     throw isObj(template) ? malformed(obj, template, 'pod spec is not a mapping', 'spec') : malformed(obj, spec, 'pod template is not a mapping', 'template');
-  for (const field of ['containers', 'initContainers', 'ephemeralContainers'] as const) {
+  // Indexed loops: this runs once per workload of the repository.
+  for (let f = 0; f < CONTAINER_FIELDS.length; f++) {
+    const field = CONTAINER_FIELDS[f] as (typeof CONTAINER_FIELDS)[number];
     const list = podSpec[field];
     if (list === undefined || list === null) continue;
     if (!Array.isArray(list)) throw malformed(obj, podSpec, `${field} is not a list`, field);
-    list.forEach((c, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const c: unknown = list[i];
       if (!isObj(c)) throw malformed(obj, list, `${field}[${i}] is not a mapping`);
       if (c.securityContext !== undefined && c.securityContext !== null && !isObj(c.securityContext))
         throw malformed(obj, c, `${field}[${i}].securityContext is not a mapping`, 'securityContext');
-    });
+    }
   }
   const incomplete = !Array.isArray(podSpec.containers) || podSpec.containers.length === 0;
   if (podSpec.securityContext !== undefined && podSpec.securityContext !== null && !isObj(podSpec.securityContext))
@@ -139,6 +142,8 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
     ...(incomplete ? { incomplete: 'pod spec has no containers' } : {}),
   };
 }
+
+const CONTAINER_FIELDS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 
 const WORKLOAD_KINDS = new Set([
   'Deployment',
@@ -154,7 +159,14 @@ const WORKLOAD_KINDS = new Set([
 
 function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (isObj(v)) for (const [k, val] of Object.entries(v)) if (val !== null && val !== undefined) out[k] = String(val);
+  if (!isObj(v)) return out;
+  // Object.keys order is Object.entries order; no [key, value] pair allocated per label.
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const val = v[k];
+    if (val !== null && val !== undefined) out[k] = String(val);
+  }
   return out;
 }
 

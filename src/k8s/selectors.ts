@@ -104,7 +104,9 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
 }
 
 export function matches(sel: Selector, labels: Labels): boolean {
-  for (const r of sel.requirements) if (!requirementMatches(r, labels)) return false;
+  // Indexed: called per workload and candidate policy (for-of's iterator protocol costs more than the test here).
+  const rs = sel.requirements;
+  for (let i = 0; i < rs.length; i++) if (!requirementMatches(rs[i] as Requirement, labels)) return false;
   return true;
 }
 
@@ -159,7 +161,21 @@ function constraintWithin(a: KeyConstraint, b: KeyConstraint): boolean {
   return true;
 }
 
+/**
+ * Constraints already computed, by selector. Selectors are never modified
+ * after parsing, and callers only read the map: the NetworkPolicy audit asks
+ * for the same agent-runtime selector, and each peer's selector twice
+ * (containment, then satisfiability), for every ingress peer.
+ */
+const constraintCache = new WeakMap<Selector, Map<string, KeyConstraint>>();
+
 function constraints(sel: Selector): Map<string, KeyConstraint> {
+  let known = constraintCache.get(sel);
+  if (!known) constraintCache.set(sel, (known = computeConstraints(sel)));
+  return known;
+}
+
+function computeConstraints(sel: Selector): Map<string, KeyConstraint> {
   const out = new Map<string, KeyConstraint>();
   for (const r of sel.requirements) {
     const c = constraintOf(r);
