@@ -341,6 +341,9 @@ export class DeploymentIndex {
       const b = this.#docs[id]!;
       // Same-server look-alikes are normal (list_directory vs list_directory_with_sizes).
       if (b.server === server || b.name === name || b.tokens.length < MIN_CLONE_TOKENS) continue;
+      // The intersection is at most the shared rare words plus a's common ones: when even that
+      // is under 90%, b cannot be a clone and its tokens need not be read (same division as below).
+      if ((shared + c.common) / Math.min(a.length, b.tokens.length) < 0.9) continue;
       let inter = 0;
       if (b.tokens === a) inter = a.length; // the same text: every (distinct) token is shared
       else {
@@ -381,11 +384,15 @@ export class DeploymentIndex {
     const touched = this.#touched;
     let n = 0;
     let considered = 0;
+    let common = 0;
     for (let k = 0; k < a.length; k++) {
       const tok = a[k]!;
       if (tok < 0) continue;
       const p = this.#postings[tok]!;
-      if (p.length > RARE_POSTINGS) continue;
+      if (p.length > RARE_POSTINGS) {
+        common++;
+        continue;
+      }
       considered++;
       for (let q = 0; q < p.length; q++) {
         const id = p[q]!;
@@ -397,7 +404,7 @@ export class DeploymentIndex {
       shared[k] = counts[touched[k]!]!;
       counts[touched[k]!] = 0;
     }
-    return { touched: keep ? touched.slice(0, n) : touched, shared, n, considered };
+    return { touched: keep ? touched.slice(0, n) : touched, shared, n, considered, common };
   }
 
   /** Token lists of more than one description (the same text), and their clone candidates. */
@@ -429,6 +436,8 @@ interface Candidates {
   shared: Int32Array;
   n: number;
   considered: number;
+  /** How many of its words are indexed but not rare. */
+  common: number;
 }
 
 const PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
