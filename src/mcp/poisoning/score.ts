@@ -322,7 +322,8 @@ export class DeploymentIndex {
       if (!kept) this.#candidateMemo.set(a, (kept = this.#candidates(a, true)));
       c = kept;
     } else c = this.#candidates(a, false);
-    const out: { server: string; name: string; containment: number; jaccard: number }[] = [];
+    // The loop is kept small (the rarely reached intersection and result in methods of their own):
+    // it is compiled early in a cold run, and a path it never ran would throw that code away.
     let marked = false;
     for (let k = 0; k < c.n; k++) {
       const id = c.touched[k]!;
@@ -336,26 +337,25 @@ export class DeploymentIndex {
       // The intersection is at most the shared rare words plus a's common ones: when even that
       // is under 90%, b cannot be a clone and its tokens need not be read (same division as below).
       if ((shared + c.common) / Math.min(a.length, b.tokens.length) < 0.9) continue;
-      let inter = 0;
-      if (b.tokens === a) inter = a.length; // the same text: every (distinct) token is shared
-      else {
-        if (!marked) {
-          // a's tokens, marked once per call: the intersection with each candidate is one pass over it.
-          if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
-          this.#stamp++;
-          for (let k = 0; k < a.length; k++) if (a[k]! >= 0) this.#mark[a[k]!] = this.#stamp;
-          marked = true;
-        }
-        for (let k = 0; k < b.tokens.length; k++) if (this.#mark[b.tokens[k]!] === this.#stamp) inter++;
-      }
-      const containment = inter / Math.min(a.length, b.tokens.length);
-      const jaccard = inter / (a.length + b.tokens.length - inter);
-      if (containment >= 0.9) {
-        out.push({ server: b.server, name: b.name, containment, jaccard });
-        break; // one clone is enough to report
-      }
+      // The same text: every (distinct) token is shared.
+      const inter = b.tokens === a ? a.length : this.#intersection(a, b.tokens, marked);
+      if (b.tokens !== a) marked = true;
+      if (inter / Math.min(a.length, b.tokens.length) >= 0.9) return [cloneOf(b, inter, a.length)]; // one clone is enough to report
     }
-    return out;
+    return [];
+  }
+
+  /** How many of `b`'s tokens `a` has; a's tokens are marked first unless `marked` (once per clones call). */
+  #intersection(a: Int32Array, b: Int32Array, marked: boolean): number {
+    if (!marked) {
+      // The intersection with each candidate is then one pass over it.
+      if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+      this.#stamp++;
+      for (let k = 0; k < a.length; k++) if (a[k]! >= 0) this.#mark[a[k]!] = this.#stamp;
+    }
+    let inter = 0;
+    for (let k = 0; k < b.length; k++) if (this.#mark[b[k]!] === this.#stamp) inter++;
+    return inter;
   }
 
   /**
@@ -430,6 +430,11 @@ interface Candidates {
   considered: number;
   /** How many of its words are indexed but not rare. */
   common: number;
+}
+
+/** A clone found by DeploymentIndex.clones: `inter` of the tokens shared with a description of `aLength` tokens. */
+function cloneOf(b: { server: string; name: string; tokens: Int32Array }, inter: number, aLength: number): { server: string; name: string; containment: number; jaccard: number } {
+  return { server: b.server, name: b.name, containment: inter / Math.min(aLength, b.tokens.length), jaccard: inter / (aLength + b.tokens.length - inter) };
 }
 
 const PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
