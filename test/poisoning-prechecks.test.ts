@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { benignDeployments, poisonedCases } from '../scripts/eval-poisoning.ts';
 import type { Tool } from '../src/mcp/manifests.ts';
-import { assessTool, DeploymentIndex, type Verdict } from '../src/mcp/poisoning/score.ts';
+import { assessTool, DeploymentIndex, looseName, type Verdict } from '../src/mcp/poisoning/score.ts';
 import { features, mayMatch, NEEDS, SENSITIVE, setPrechecks } from '../src/mcp/poisoning/signals.ts';
 import { collectStrings, collectWithOwnWords } from '../src/mcp/poisoning/strings.ts';
 import { excerpt, normalise, sentences } from '../src/mcp/poisoning/text.ts';
@@ -378,4 +378,19 @@ test('normalise: the SUSPECT jump gives what the loop over every character gives
   } finally {
     setPrechecks(true);
   }
+});
+
+test('alikeOf: the byLooseName list of looseName(name), for indexed and other names', () => {
+  const tools = [
+    { server: 'a', name: 'read_file' },
+    { server: 'b', name: 'ReadFile' },
+    { server: 'b', name: 'read-file' },
+    { server: 'c', name: 'read_file' },
+    { server: 'c', name: 'other tool' },
+  ];
+  const index = new DeploymentIndex(tools);
+  for (const name of ['read_file', 'ReadFile', 'read-file', 'READ.FILE', 'other tool', 'othertool', 'missing']) {
+    assert.equal(index.alikeOf(name), index.byLooseName.get(looseName(name)), name);
+  }
+  assert.deepEqual(index.alikeOf('READ_FILE'), [['a', 'read_file'], ['b', 'ReadFile'], ['b', 'read-file'], ['c', 'read_file']]);
 });

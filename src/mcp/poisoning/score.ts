@@ -85,6 +85,18 @@ export class DeploymentIndex {
   readonly #idsByServer = new Map<string, Map<string, number>>();
   #flatIds: Map<string, number> | undefined;
   readonly #servers = new Set<string>();
+  /**
+   * Raw tool name -> its byLooseName list: the look-up nameSignals makes for
+   * every tool, without lower-casing and stripping the name again, keyed by
+   * the very string whose hash is then already known.
+   */
+  readonly #alikeByName = new Map<string, [string, string][]>();
+
+  /** byLooseName's list for looseName(name). */
+  alikeOf(name: string): [string, string][] | undefined {
+    return this.#alikeByName.get(name) ?? this.byLooseName.get(looseName(name));
+  }
+
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   readonly #plainNames = new Set<string>();
 
@@ -107,6 +119,7 @@ export class DeploymentIndex {
     let l = this.byLooseName.get(loose);
     if (!l) this.byLooseName.set(loose, (l = []));
     l.push([t.server, t.name]);
+    this.#alikeByName.set(t.name, l);
     this.#servers.add(t.server);
     if (typeof t.description !== 'string') return;
     let tokens = this.#tokensOf.get(t.description);
@@ -724,7 +737,7 @@ function nameSignals(ctx: Ctx): void {
   const lower = tool.name.toLowerCase();
   let caseOnly: [string, string] | undefined;
   let styled: [string, string] | undefined;
-  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, '')) ?? NO_NAMES; // looseName(tool.name)
+  const alike = index.alikeOf(tool.name) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k]!;
     if (l[1] === tool.name) continue;
