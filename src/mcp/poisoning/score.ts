@@ -148,28 +148,40 @@ export class DeploymentIndex {
     const lower = text.toLowerCase();
     // Lower-casing may leave only ASCII (the Kelvin sign becomes "k").
     if (!NON_ASCII.test(lower)) return this.#scanAscii(lower, stamp);
-    // The runs of 3 or more code points of [\p{L}\p{N}], found in native code: a loop per code
-    // point (with a class look-up each) was the costliest part of a cold run's indexing.
+    // The runs of 3 or more code points of [\p{L}\p{N}], as /[\p{L}\p{N}]{3,}/gu finds them.
     let n = 0;
-    const re = LETTER_RUN;
-    re.lastIndex = 0;
-    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-      const w = m[0];
-      let h = HASH_SEED;
-      for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_MUL);
-      const mask = this.#table.length - 1;
-      let slot = h & mask;
-      let tok = -1;
-      for (let e = this.#table[slot]!; e !== 0; slot = (slot + 1) & mask, e = this.#table[slot]!) {
-        if (this.#hashes[e - 1] === h && this.#words[e - 1] === w) {
-          tok = e - 1;
-          break;
+    let start = -1;
+    let cps = 0;
+    for (let i = 0; i <= lower.length; ) {
+      const cp = i < lower.length ? (lower.codePointAt(i) as number) : 0;
+      const width = cp > 0xffff ? 2 : 1;
+      if (letterOrNumber(cp)) {
+        if (start < 0) {
+          start = i;
+          cps = 0;
         }
+        cps++;
+      } else if (start >= 0) {
+        if (cps >= 3) {
+          const w = lower.slice(start, i);
+          let h = HASH_SEED;
+          for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_MUL);
+          const mask = this.#table.length - 1;
+          let slot = h & mask;
+          let tok = -1;
+          for (let e = this.#table[slot]!; e !== 0; slot = (slot + 1) & mask, e = this.#table[slot]!) {
+            if (this.#hashes[e - 1] === h && this.#words[e - 1] === w) {
+              tok = e - 1;
+              break;
+            }
+          }
+          if (tok < 0) tok = this.#insert(w, h, slot);
+          n = this.#note(tok, stamp, n);
+        }
+        start = -1;
       }
-      if (tok < 0) tok = this.#insert(w, h, slot);
-      n = this.#note(tok, stamp, n);
+      i += width;
     }
-    re.lastIndex = 0;
     return this.#scratch.slice(0, n);
   }
 
@@ -457,8 +469,16 @@ const ALNUM_RUN = /[A-Za-z0-9]+/g;
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_MUL = 0x01000193;
 
-/** Words of a non-ASCII description (forEachToken's). */
-const LETTER_RUN = /[\p{L}\p{N}]{3,}/gu;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/** Per BMP code point: 0 not yet known, 1 in [\p{L}\p{N}], 2 not. */
+const BMP_CLASS = new Uint8Array(0x10000);
+function letterOrNumber(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
+  if (cp > 0xffff) return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+  let k = BMP_CLASS[cp]!;
+  if (k === 0) BMP_CLASS[cp] = k = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
+  return k === 1;
+}
 
 /** A regex scans for it faster than a loop over char codes. */
 const NON_ASCII = /[^\u0000-\u007f]/;
