@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { benignDeployments, poisonedCases } from '../scripts/eval-poisoning.ts';
 import type { Tool } from '../src/mcp/manifests.ts';
-import { assessTool, DeploymentIndex, type Verdict } from '../src/mcp/poisoning/score.ts';
+import { assessTool, DeploymentIndex, looseName, type Verdict } from '../src/mcp/poisoning/score.ts';
 import { features, mayMatch, NEEDS, SENSITIVE, setPrechecks } from '../src/mcp/poisoning/signals.ts';
 import { collectStrings, collectWithOwnWords } from '../src/mcp/poisoning/strings.ts';
 import { excerpt, normalise, sentences } from '../src/mcp/poisoning/text.ts';
@@ -352,4 +352,45 @@ test('the per-string analysis cache: assessing with a shared index gives what a 
     assert.equal(summary(assessTool('elsewhere', moved, shared)), summary(assessTool('elsewhere', moved, new DeploymentIndex(entries))));
   }
   assert.ok(poisonedCases().length > 100);
+});
+
+test('normalise: the SUSPECT jump gives what the loop over every character gives (seeded)', () => {
+  const rnd = prng(20261121);
+  // Every kind of character the loop acts on or passes over: invisible, legitimate (emoji ZWJ,
+  // variation selectors, Persian ZWNJ), tag characters, astral invisibles, lone surrogates,
+  // controls, confusables, CJK, NFKC-changing forms.
+  const pieces = [
+    'abc', 'Ignore', ' ', '\t', '\n', '\r', '\x00', '\x07', '\x1b', '\x7f', '\x85', '\x9f', '\xa0', '\xad', '\u034f', '\u061c', '\u115f', '\u17b4',
+    '\u180b', '\u180e', '\u200b', '\u200c', '\u200d', '\u200e', '\u202a', '\u202e', '\u2060', '\u2066', '\u206f', '\u3164', '\ufe0e', '\ufe0f', '\ufeff', '\uffa0',
+    '\ufff9', '\ufffb', '\ufffc', '😀', '❤', '👩', '\u{1d173}', '\u{e0001}', '\u{e0041}', '\u{e007f}', '\u{e0100}', '\ud800', '\udc00', '\udbff', 'а', 'р',
+    'ο', 'ı', '中文', 'ｆｕｌｌ', 'ﬁ', 'ب', 'क्', 'é', 'e\u0301', '\u2028', '\u0600',
+  ];
+  try {
+    for (let n = 0; n < 20_000; n++) {
+      let s = '';
+      const parts = 1 + Math.floor(rnd() * 10);
+      for (let p = 0; p < parts; p++) s += pick(rnd, pieces);
+      setPrechecks(true);
+      const jumped = normalise(s);
+      setPrechecks(false);
+      assert.deepEqual(jumped, normalise(s), JSON.stringify(s));
+    }
+  } finally {
+    setPrechecks(true);
+  }
+});
+
+test('alikeOf: the byLooseName list of looseName(name), for indexed and other names', () => {
+  const tools = [
+    { server: 'a', name: 'read_file' },
+    { server: 'b', name: 'ReadFile' },
+    { server: 'b', name: 'read-file' },
+    { server: 'c', name: 'read_file' },
+    { server: 'c', name: 'other tool' },
+  ];
+  const index = new DeploymentIndex(tools);
+  for (const name of ['read_file', 'ReadFile', 'read-file', 'READ.FILE', 'other tool', 'othertool', 'missing']) {
+    assert.equal(index.alikeOf(name), index.byLooseName.get(looseName(name)), name);
+  }
+  assert.deepEqual(index.alikeOf('READ_FILE'), [['a', 'read_file'], ['b', 'ReadFile'], ['b', 'read-file'], ['c', 'read_file']]);
 });

@@ -85,6 +85,18 @@ export class DeploymentIndex {
   readonly #idsByServer = new Map<string, Map<string, number>>();
   #flatIds: Map<string, number> | undefined;
   readonly #servers = new Set<string>();
+  /**
+   * Raw tool name -> its byLooseName list: the look-up nameSignals makes for
+   * every tool, without lower-casing and stripping the name again, keyed by
+   * the very string whose hash is then already known.
+   */
+  readonly #alikeByName = new Map<string, [string, string][]>();
+
+  /** byLooseName's list for looseName(name). */
+  alikeOf(name: string): [string, string][] | undefined {
+    return this.#alikeByName.get(name) ?? this.byLooseName.get(looseName(name));
+  }
+
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   readonly #plainNames = new Set<string>();
 
@@ -107,6 +119,7 @@ export class DeploymentIndex {
     let l = this.byLooseName.get(loose);
     if (!l) this.byLooseName.set(loose, (l = []));
     l.push([t.server, t.name]);
+    this.#alikeByName.set(t.name, l);
     this.#servers.add(t.server);
     if (typeof t.description !== 'string') return;
     let tokens = this.#tokensOf.get(t.description);
@@ -281,17 +294,21 @@ export class DeploymentIndex {
   /** Does a whole [A-Za-z0-9] run of text[from, to) name a tool when lower-cased? */
   namesToolIn(text: string, from: number, to: number): boolean {
     if (this.#plainNames.size === 0) return false;
-    let start = -1;
-    for (let i = from; i <= to; i++) {
-      const c = i < to ? text.charCodeAt(i) : 0;
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) {
-        if (start < 0) start = i;
-      } else if (start >= 0) {
-        if (i - start >= 2 && i - start <= 64 && this.#plainNames.has(text.slice(start, i).toLowerCase())) return true;
-        start = -1;
+    // The regex finds each run in native code: a loop over char codes costs most on a cold run,
+    // before it is optimised. A run is cut at `to`, as if the text ended there.
+    const re = ALNUM_RUN;
+    re.lastIndex = from;
+    let found = false;
+    for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+      const end = re.lastIndex < to ? re.lastIndex : to;
+      const len = end - m.index;
+      if (len >= 2 && len <= 64 && this.#plainNames.has((end === re.lastIndex ? m[0] : text.slice(m.index, end)).toLowerCase())) {
+        found = true;
+        break;
       }
     }
-    return false;
+    re.lastIndex = 0;
+    return found;
   }
 
   #setId(server: string, name: string, id: number): void {
@@ -330,7 +347,8 @@ export class DeploymentIndex {
       if (!kept) this.#candidateMemo.set(a, (kept = this.#candidates(a, true)));
       c = kept;
     } else c = this.#candidates(a, false);
-    const out: { server: string; name: string; containment: number; jaccard: number }[] = [];
+    // The loop is kept small (the rarely reached intersection and result in methods of their own):
+    // it is compiled early in a cold run, and a path it never ran would throw that code away.
     let marked = false;
     for (let k = 0; k < c.n; k++) {
       const id = c.touched[k]!;
@@ -341,26 +359,28 @@ export class DeploymentIndex {
       const b = this.#docs[id]!;
       // Same-server look-alikes are normal (list_directory vs list_directory_with_sizes).
       if (b.server === server || b.name === name || b.tokens.length < MIN_CLONE_TOKENS) continue;
-      let inter = 0;
-      if (b.tokens === a) inter = a.length; // the same text: every (distinct) token is shared
-      else {
-        if (!marked) {
-          // a's tokens, marked once per call: the intersection with each candidate is one pass over it.
-          if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
-          this.#stamp++;
-          for (let k = 0; k < a.length; k++) if (a[k]! >= 0) this.#mark[a[k]!] = this.#stamp;
-          marked = true;
-        }
-        for (let k = 0; k < b.tokens.length; k++) if (this.#mark[b.tokens[k]!] === this.#stamp) inter++;
-      }
-      const containment = inter / Math.min(a.length, b.tokens.length);
-      const jaccard = inter / (a.length + b.tokens.length - inter);
-      if (containment >= 0.9) {
-        out.push({ server: b.server, name: b.name, containment, jaccard });
-        break; // one clone is enough to report
-      }
+      // The intersection is at most the shared rare words plus a's common ones: when even that
+      // is under 90%, b cannot be a clone and its tokens need not be read (same division as below).
+      if ((shared + c.common) / Math.min(a.length, b.tokens.length) < 0.9) continue;
+      // The same text: every (distinct) token is shared.
+      const inter = b.tokens === a ? a.length : this.#intersection(a, b.tokens, marked);
+      if (b.tokens !== a) marked = true;
+      if (inter / Math.min(a.length, b.tokens.length) >= 0.9) return [cloneOf(b, inter, a.length)]; // one clone is enough to report
     }
-    return out;
+    return [];
+  }
+
+  /** How many of `b`'s tokens `a` has; a's tokens are marked first unless `marked` (once per clones call). */
+  #intersection(a: Int32Array, b: Int32Array, marked: boolean): number {
+    if (!marked) {
+      // The intersection with each candidate is then one pass over it.
+      if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+      this.#stamp++;
+      for (let k = 0; k < a.length; k++) if (a[k]! >= 0) this.#mark[a[k]!] = this.#stamp;
+    }
+    let inter = 0;
+    for (let k = 0; k < b.length; k++) if (this.#mark[b[k]!] === this.#stamp) inter++;
+    return inter;
   }
 
   /**
@@ -381,11 +401,15 @@ export class DeploymentIndex {
     const touched = this.#touched;
     let n = 0;
     let considered = 0;
+    let common = 0;
     for (let k = 0; k < a.length; k++) {
       const tok = a[k]!;
       if (tok < 0) continue;
       const p = this.#postings[tok]!;
-      if (p.length > RARE_POSTINGS) continue;
+      if (p.length > RARE_POSTINGS) {
+        common++;
+        continue;
+      }
       considered++;
       for (let q = 0; q < p.length; q++) {
         const id = p[q]!;
@@ -397,7 +421,7 @@ export class DeploymentIndex {
       shared[k] = counts[touched[k]!]!;
       counts[touched[k]!] = 0;
     }
-    return { touched: keep ? touched.slice(0, n) : touched, shared, n, considered };
+    return { touched: keep ? touched.slice(0, n) : touched, shared, n, considered, common };
   }
 
   /** Token lists of more than one description (the same text), and their clone candidates. */
@@ -429,9 +453,18 @@ interface Candidates {
   shared: Int32Array;
   n: number;
   considered: number;
+  /** How many of its words are indexed but not rare. */
+  common: number;
+}
+
+/** A clone found by DeploymentIndex.clones: `inter` of the tokens shared with a description of `aLength` tokens. */
+function cloneOf(b: { server: string; name: string; tokens: Int32Array }, inter: number, aLength: number): { server: string; name: string; containment: number; jaccard: number } {
+  return { server: b.server, name: b.name, containment: inter / Math.min(aLength, b.tokens.length), jaccard: inter / (aLength + b.tokens.length - inter) };
 }
 
 const PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
+/** Maximal runs of [A-Za-z0-9] (namesToolIn). */
+const ALNUM_RUN = /[A-Za-z0-9]+/g;
 /** FNV-1a over UTF-16 code units: the tokens' hash. */
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_MUL = 0x01000193;
@@ -724,7 +757,7 @@ function nameSignals(ctx: Ctx): void {
   const lower = tool.name.toLowerCase();
   let caseOnly: [string, string] | undefined;
   let styled: [string, string] | undefined;
-  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, '')) ?? NO_NAMES; // looseName(tool.name)
+  const alike = index.alikeOf(tool.name) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k]!;
     if (l[1] === tool.name) continue;
