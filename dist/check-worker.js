@@ -4,14 +4,14 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-HU6DAJGX.js";
-import "./chunk-FM5IXLEJ.js";
-import "./chunk-KL52SZHC.js";
+} from "./chunk-NKGDAG6W.js";
+import "./chunk-ZFCHJ2LA.js";
+import "./chunk-MW3PGZVX.js";
 import {
   Workspace
-} from "./chunk-27ZWC7JL.js";
+} from "./chunk-A32EB4YG.js";
 import "./chunk-QHQIOUYT.js";
-import "./chunk-ON3BZVUA.js";
+import "./chunk-N7C5EPZ6.js";
 import "./chunk-KNLB5YWZ.js";
 import "./chunk-7JW4BNH6.js";
 import "./chunk-W4AQ4HPL.js";

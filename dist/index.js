@@ -4,22 +4,22 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-5JJX4SRN.js";
+} from "./chunk-WP7FRHYT.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-HU6DAJGX.js";
-import "./chunk-FM5IXLEJ.js";
-import "./chunk-KL52SZHC.js";
+} from "./chunk-NKGDAG6W.js";
+import "./chunk-ZFCHJ2LA.js";
+import "./chunk-MW3PGZVX.js";
 import {
   writeFileAtomic
-} from "./chunk-27ZWC7JL.js";
+} from "./chunk-A32EB4YG.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-QHQIOUYT.js";
-import "./chunk-ON3BZVUA.js";
+import "./chunk-N7C5EPZ6.js";
 import "./chunk-YE2GYCX6.js";
 import "./chunk-35D22KSK.js";
 import {

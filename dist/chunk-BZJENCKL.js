@@ -1,18 +1,18 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   oneOf
-} from "./chunk-QWQGMFIS.js";
+} from "./chunk-5PBCCGRV.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
-import "./chunk-5JJX4SRN.js";
-import "./chunk-HU6DAJGX.js";
-import "./chunk-FM5IXLEJ.js";
-import "./chunk-KL52SZHC.js";
-import "./chunk-27ZWC7JL.js";
+import "./chunk-WP7FRHYT.js";
+import "./chunk-NKGDAG6W.js";
+import "./chunk-ZFCHJ2LA.js";
+import "./chunk-MW3PGZVX.js";
+import "./chunk-A32EB4YG.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-QHQIOUYT.js";
-import "./chunk-ON3BZVUA.js";
+import "./chunk-N7C5EPZ6.js";
 import "./chunk-YE2GYCX6.js";
 import "./chunk-35D22KSK.js";
 import "./chunk-KNLB5YWZ.js";

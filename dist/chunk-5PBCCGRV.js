@@ -7,15 +7,15 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-5JJX4SRN.js";
+} from "./chunk-WP7FRHYT.js";
 import {
   exitCodeFor,
   renderJson,
   renderJsonChunks
-} from "./chunk-HU6DAJGX.js";
+} from "./chunk-NKGDAG6W.js";
 import {
   writeFileAtomic
-} from "./chunk-27ZWC7JL.js";
+} from "./chunk-A32EB4YG.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

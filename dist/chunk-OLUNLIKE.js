@@ -2,22 +2,22 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-QWQGMFIS.js";
+} from "./chunk-5PBCCGRV.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-5JJX4SRN.js";
-import "./chunk-HU6DAJGX.js";
-import "./chunk-FM5IXLEJ.js";
-import "./chunk-KL52SZHC.js";
+} from "./chunk-WP7FRHYT.js";
+import "./chunk-NKGDAG6W.js";
+import "./chunk-ZFCHJ2LA.js";
+import "./chunk-MW3PGZVX.js";
 import {
   writeFileAtomic
-} from "./chunk-27ZWC7JL.js";
+} from "./chunk-A32EB4YG.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-QHQIOUYT.js";
-import "./chunk-ON3BZVUA.js";
+import "./chunk-N7C5EPZ6.js";
 import {
   DEFAULT_MAX_LIFETIME_DAYS,
   OVERRIDE_NAMESPACE,

@@ -22,7 +22,7 @@ import {
 } from "./chunk-QHQIOUYT.js";
 import {
   isObj
-} from "./chunk-ON3BZVUA.js";
+} from "./chunk-N7C5EPZ6.js";
 import "./chunk-PT5AC5ZC.js";
 import "./chunk-PPHIJ3XX.js";
 import "./chunk-7DU3YBTW.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-27ZWC7JL.js";
+} from "./chunk-A32EB4YG.js";
 import {
   canonicalJson,
   compareStrings

@@ -1,10 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-27ZWC7JL.js";
+} from "./chunk-A32EB4YG.js";
 import {
   isObj
-} from "./chunk-ON3BZVUA.js";
+} from "./chunk-N7C5EPZ6.js";
 import {
   parseYamlDocuments
 } from "./chunk-PT5AC5ZC.js";

@@ -2,24 +2,24 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   loadManifests,
   manifestIntegrityCheck
-} from "./chunk-FM5IXLEJ.js";
+} from "./chunk-ZFCHJ2LA.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-KL52SZHC.js";
+} from "./chunk-MW3PGZVX.js";
 import {
   globMatcher,
   globToRegex,
   parseProblemFindings
-} from "./chunk-27ZWC7JL.js";
+} from "./chunk-A32EB4YG.js";
 import {
   configLocation
 } from "./chunk-QHQIOUYT.js";
 import {
   isObj,
   podTemplateOf
-} from "./chunk-ON3BZVUA.js";
+} from "./chunk-N7C5EPZ6.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
@@ -1050,19 +1050,21 @@ var POD_RULES = [
     }
   }
 ];
+var CONTAINER_KINDS = [
+  ["containers", "container"],
+  ["initContainers", "initContainer"],
+  ["ephemeralContainers", "ephemeralContainer"]
+];
 function containersOf(pod) {
   const podSc = isObj(pod.spec.securityContext) ? pod.spec.securityContext : {};
   const windows = isWindowsPod(pod);
   const out = [];
-  const kinds = [
-    ["containers", "container"],
-    ["initContainers", "initContainer"],
-    ["ephemeralContainers", "ephemeralContainer"]
-  ];
-  for (const [field, kind] of kinds) {
+  for (let k = 0; k < CONTAINER_KINDS.length; k++) {
+    const [field, kind] = CONTAINER_KINDS[k];
     const list = pod.spec[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((raw, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const raw = list[i];
       out.push({
         name: typeof raw.name === "string" ? raw.name : `${field}[${i}]`,
         kind,
@@ -1073,7 +1075,7 @@ function containersOf(pod) {
         pod,
         windows
       });
-    });
+    }
   }
   return out;
 }
@@ -1088,31 +1090,34 @@ function evaluateWorkload(obj, ctx) {
       location: { file: obj.file, line: keyLine(pod.spec, "containers") ?? pod.line, resource: obj.resource },
       key: "k8s-malformed"
     });
-  for (const c of containersOf(pod)) {
-    for (const rule2 of CONTAINER_RULES) {
+  const containers = containersOf(pod);
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    const prefix = `${obj.resource} ${c.kind} "${c.name}": `;
+    for (let j = 0; j < CONTAINER_RULES.length; j++) {
+      const rule2 = CONTAINER_RULES[j];
       if (c.windows && LINUX_ONLY.has(rule2.rule)) continue;
-      for (const v of rule2.evaluate(c)) {
-        findings.push({
-          ruleId: rule2.rule,
-          message: `${obj.resource} ${c.kind} "${c.name}": ${v.message}`,
-          location: { file: obj.file, line: v.line ?? c.line, resource: obj.resource, container: c.name },
-          ...v.severity ? { severity: v.severity } : {},
-          ...v.key ? { key: v.key } : {}
-        });
+      const vs = rule2.evaluate(c);
+      for (let k = 0; k < vs.length; k++) {
+        const v = vs[k];
+        findings.push(withExtras({ ruleId: rule2.rule, message: prefix + v.message, location: { file: obj.file, line: v.line ?? c.line, resource: obj.resource, container: c.name } }, v));
       }
     }
   }
-  for (const rule2 of POD_RULES) {
-    for (const v of rule2.evaluate(obj, pod, ctx))
-      findings.push({
-        ruleId: rule2.rule,
-        message: `${obj.resource}: ${v.message}`,
-        location: { file: obj.file, line: v.line ?? pod.line, resource: obj.resource },
-        ...v.severity ? { severity: v.severity } : {},
-        ...v.key ? { key: v.key } : {}
-      });
+  for (let j = 0; j < POD_RULES.length; j++) {
+    const rule2 = POD_RULES[j];
+    const vs = rule2.evaluate(obj, pod, ctx);
+    for (let k = 0; k < vs.length; k++) {
+      const v = vs[k];
+      findings.push(withExtras({ ruleId: rule2.rule, message: `${obj.resource}: ${v.message}`, location: { file: obj.file, line: v.line ?? pod.line, resource: obj.resource } }, v));
+    }
   }
   return findings;
+}
+function withExtras(f, v) {
+  if (v.severity) f.severity = v.severity;
+  if (v.key) f.key = v.key;
+  return f;
 }
 function podRuleContext(objects) {
   const serviceAccountAutomount = /* @__PURE__ */ new Map();
@@ -1128,12 +1133,13 @@ var k8sWorkloadCheck = {
     const findings = parseProblemFindings(problems);
     const prc = podRuleContext(objects);
     let workloads = 0;
-    for (const obj of objects) {
+    for (let i = 0; i < objects.length; i++) {
+      const obj = objects[i];
       try {
         const found2 = evaluateWorkload(obj, prc);
         if (found2) {
           workloads++;
-          findings.push(...found2);
+          for (let j = 0; j < found2.length; j++) findings.push(found2[j]);
         }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
@@ -1598,6 +1604,8 @@ function isAscii(s) {
 function hex(cp) {
   return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 }
+var SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff]/g;
+var NON_ASCII = /[^\u0000-\u007f]/;
 var UNCLEAN = /[^\t\n\r\x20-\x7e]/;
 function firstUnclean(input) {
   let i = 0;
@@ -1608,9 +1616,11 @@ function firstUnclean(input) {
   return i;
 }
 function normalise(input) {
-  let i = typeof input === "string" ? input.search(UNCLEAN) : 0;
+  const i = typeof input === "string" ? input.search(UNCLEAN) : 0;
   if (i < 0) return { text: input, lower: input.toLowerCase(), hidden: [], tagText: "", confusables: [] };
-  if (typeof input !== "string") i = firstUnclean(input);
+  return normaliseUnclean(input, typeof input === "string" ? i : firstUnclean(input));
+}
+function normaliseUnclean(input, i) {
   const hidden = /* @__PURE__ */ new Map();
   const note = (kind, cp) => {
     let h = hidden.get(kind);
@@ -1627,7 +1637,13 @@ function normalise(input) {
     kept = i2 + width;
     dirty = true;
   };
+  const jump = typeof input === "string" && prechecksOn();
   for (; i < input.length; i++) {
+    if (jump) {
+      SUSPECT.lastIndex = i;
+      if (!SUSPECT.test(input)) break;
+      i = SUSPECT.lastIndex - 1;
+    }
     const c = input.charCodeAt(i);
     if (c >= 32 && c < 127) continue;
     if (c >= 55296 && c <= 56319) {
@@ -1666,7 +1682,7 @@ function normalise(input) {
   }
   if (dirty) out += input.slice(kept);
   const base = dirty ? out : input;
-  const nfkc = isAscii(base) ? base : base.normalize("NFKC");
+  const nfkc = (typeof base === "string" ? !NON_ASCII.test(base) : isAscii(base)) ? base : base.normalize("NFKC");
   const confusables = [];
   const text2 = /[^\u0000-\u007f]/.test(nfkc) && ANY_CONFUSABLE.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
   return {
@@ -1860,7 +1876,10 @@ function bodyOf(a) {
       whole.push(k, m.index, m.index + m[0].length);
     }
   }
-  const promo = countHits(F_PROMOTION, lower, feats);
+  countHits(F_PROMOTION, lower, feats);
+  const promo = hitsN > 0 ? hitsIndex : -1;
+  const promoEnd = hitsN > 0 ? hitsEnd : -1;
+  const promoN = hitsN;
   const bounds = sentenceBounds(text2);
   const ns = bounds.length >> 1;
   const strongAt = bucket(F_SENSITIVE, lower, bounds, feats);
@@ -1883,9 +1902,9 @@ function bodyOf(a) {
     header: header ? header.index : -1,
     headerEnd: header ? header.index + header[0].length : -1,
     whole,
-    promo: promo ? promo.index : -1,
-    promoEnd: promo ? promo.end : -1,
-    promoN: promo ? promo.n : 0,
+    promo,
+    promoEnd,
+    promoN,
     bounds,
     strongAt,
     contactAt,
@@ -1914,21 +1933,27 @@ function firstHit(fam, s, f) {
   }
   return null;
 }
+var hitsIndex = -1;
+var hitsEnd = -1;
+var hitsN = 0;
 function countHits(fam, s, f) {
-  let first;
+  hitsN = 0;
   for (let k = 0; k < fam.res.length; k++) {
     if (!mayMatchId(fam.ids[k], f)) continue;
     const re = fam.res[k];
-    if (first) {
+    if (hitsN > 0) {
       re.lastIndex = 0;
-      if (re.test(s)) first.n++;
+      if (re.test(s)) hitsN++;
       re.lastIndex = 0;
       continue;
     }
     const m = firstMatch(re, s);
-    if (m) first = { index: m.index, end: m.index + m[0].length, n: 1 };
+    if (m) {
+      hitsIndex = m.index;
+      hitsEnd = m.index + m[0].length;
+      hitsN = 1;
+    }
   }
-  return first;
 }
 function bucket(fam, text2, bounds, f) {
   let out;
@@ -2199,6 +2224,16 @@ var DeploymentIndex = class {
   #idsByServer = /* @__PURE__ */ new Map();
   #flatIds;
   #servers = /* @__PURE__ */ new Set();
+  /**
+   * Raw tool name -> its byLooseName list: the look-up nameSignals makes for
+   * every tool, without lower-casing and stripping the name again, keyed by
+   * the very string whose hash is then already known.
+   */
+  #alikeByName = /* @__PURE__ */ new Map();
+  /** byLooseName's list for looseName(name). */
+  alikeOf(name) {
+    return this.#alikeByName.get(name) ?? this.byLooseName.get(looseName(name));
+  }
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   #plainNames = /* @__PURE__ */ new Set();
   constructor(tools) {
@@ -2217,6 +2252,7 @@ var DeploymentIndex = class {
     let l = this.byLooseName.get(loose);
     if (!l) this.byLooseName.set(loose, l = []);
     l.push([t.server, t.name]);
+    this.#alikeByName.set(t.name, l);
     this.#servers.add(t.server);
     if (typeof t.description !== "string") return;
     let tokens = this.#tokensOf.get(t.description);
@@ -2239,9 +2275,9 @@ var DeploymentIndex = class {
   #tokenize(description) {
     const stamp = ++this.#stamp;
     const text2 = description.length > 2e4 ? description.slice(0, 2e4) : description;
-    if (!NON_ASCII.test(text2)) return this.#scanAscii(text2, stamp);
+    if (!NON_ASCII2.test(text2)) return this.#scanAscii(text2, stamp);
     const lower = text2.toLowerCase();
-    if (!NON_ASCII.test(lower)) return this.#scanAscii(lower, stamp);
+    if (!NON_ASCII2.test(lower)) return this.#scanAscii(lower, stamp);
     let n = 0;
     let start = -1;
     let cps = 0;
@@ -2380,17 +2416,19 @@ var DeploymentIndex = class {
   /** Does a whole [A-Za-z0-9] run of text[from, to) name a tool when lower-cased? */
   namesToolIn(text2, from, to) {
     if (this.#plainNames.size === 0) return false;
-    let start = -1;
-    for (let i = from; i <= to; i++) {
-      const c = i < to ? text2.charCodeAt(i) : 0;
-      if (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57) {
-        if (start < 0) start = i;
-      } else if (start >= 0) {
-        if (i - start >= 2 && i - start <= 64 && this.#plainNames.has(text2.slice(start, i).toLowerCase())) return true;
-        start = -1;
+    const re = ALNUM_RUN;
+    re.lastIndex = from;
+    let found2 = false;
+    for (let m = re.exec(text2); m !== null && m.index < to; m = re.exec(text2)) {
+      const end = re.lastIndex < to ? re.lastIndex : to;
+      const len = end - m.index;
+      if (len >= 2 && len <= 64 && this.#plainNames.has((end === re.lastIndex ? m[0] : text2.slice(m.index, end)).toLowerCase())) {
+        found2 = true;
+        break;
       }
     }
-    return false;
+    re.lastIndex = 0;
+    return found2;
   }
   #setId(server, name, id) {
     if (this.#flatIds === void 0 && typeof server === "string" && typeof name === "string" && !server.includes("\0") && !name.includes("\0")) {
@@ -2423,7 +2461,6 @@ var DeploymentIndex = class {
       if (!kept) this.#candidateMemo.set(a, kept = this.#candidates(a, true));
       c = kept;
     } else c = this.#candidates(a, false);
-    const out = [];
     let marked = false;
     for (let k = 0; k < c.n; k++) {
       const id = c.touched[k];
@@ -2431,25 +2468,23 @@ var DeploymentIndex = class {
       if (shared < c.considered * 0.5 && shared < this.#rareCount(id) * 0.5) continue;
       const b = this.#docs[id];
       if (b.server === server || b.name === name || b.tokens.length < MIN_CLONE_TOKENS) continue;
-      let inter = 0;
-      if (b.tokens === a) inter = a.length;
-      else {
-        if (!marked) {
-          if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
-          this.#stamp++;
-          for (let k2 = 0; k2 < a.length; k2++) if (a[k2] >= 0) this.#mark[a[k2]] = this.#stamp;
-          marked = true;
-        }
-        for (let k2 = 0; k2 < b.tokens.length; k2++) if (this.#mark[b.tokens[k2]] === this.#stamp) inter++;
-      }
-      const containment = inter / Math.min(a.length, b.tokens.length);
-      const jaccard = inter / (a.length + b.tokens.length - inter);
-      if (containment >= 0.9) {
-        out.push({ server: b.server, name: b.name, containment, jaccard });
-        break;
-      }
+      if ((shared + c.common) / Math.min(a.length, b.tokens.length) < 0.9) continue;
+      const inter = b.tokens === a ? a.length : this.#intersection(a, b.tokens, marked);
+      if (b.tokens !== a) marked = true;
+      if (inter / Math.min(a.length, b.tokens.length) >= 0.9) return [cloneOf(b, inter, a.length)];
     }
-    return out;
+    return [];
+  }
+  /** How many of `b`'s tokens `a` has; a's tokens are marked first unless `marked` (once per clones call). */
+  #intersection(a, b, marked) {
+    if (!marked) {
+      if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+      this.#stamp++;
+      for (let k = 0; k < a.length; k++) if (a[k] >= 0) this.#mark[a[k]] = this.#stamp;
+    }
+    let inter = 0;
+    for (let k = 0; k < b.length; k++) if (this.#mark[b[k]] === this.#stamp) inter++;
+    return inter;
   }
   /**
    * Clone candidates of a description (its token ids): the descriptions that
@@ -2467,11 +2502,15 @@ var DeploymentIndex = class {
     const touched = this.#touched;
     let n = 0;
     let considered = 0;
+    let common = 0;
     for (let k = 0; k < a.length; k++) {
       const tok = a[k];
       if (tok < 0) continue;
       const p = this.#postings[tok];
-      if (p.length > RARE_POSTINGS) continue;
+      if (p.length > RARE_POSTINGS) {
+        common++;
+        continue;
+      }
       considered++;
       for (let q = 0; q < p.length; q++) {
         const id = p[q];
@@ -2483,7 +2522,7 @@ var DeploymentIndex = class {
       shared[k] = counts[touched[k]];
       counts[touched[k]] = 0;
     }
-    return { touched: keep ? touched.slice(0, n) : touched, shared, n, considered };
+    return { touched: keep ? touched.slice(0, n) : touched, shared, n, considered, common };
   }
   /** Token lists of more than one description (the same text), and their clone candidates. */
   #shared = /* @__PURE__ */ new Set();
@@ -2507,7 +2546,11 @@ var DeploymentIndex = class {
     return n;
   }
 };
+function cloneOf(b, inter, aLength) {
+  return { server: b.server, name: b.name, containment: inter / Math.min(aLength, b.tokens.length), jaccard: inter / (aLength + b.tokens.length - inter) };
+}
 var PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
+var ALNUM_RUN = /[A-Za-z0-9]+/g;
 var HASH_SEED = 2166136261 | 0;
 var HASH_MUL = 16777619;
 var LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
@@ -2519,7 +2562,7 @@ function letterOrNumber(cp) {
   if (k === 0) BMP_CLASS[cp] = k = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
   return k === 1;
 }
-var NON_ASCII = /[^\u0000-\u007f]/;
+var NON_ASCII2 = /[^\u0000-\u007f]/;
 var RARE_POSTINGS = 64;
 var MIN_CLONE_TOKENS = 8;
 var SEQUENCE = /\b(?:first|before|after|then|prior to|followed by)\b/;
@@ -2548,6 +2591,9 @@ function forEachToken(s, fn) {
   }
 }
 var LOOSE_SEPARATORS = /[\s_.-]+/g;
+function looseName(name) {
+  return name.toLowerCase().replace(LOOSE_SEPARATORS, "");
+}
 function nameTokens(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t !== "");
 }
@@ -2708,7 +2754,7 @@ function nameSignals(ctx) {
   const lower = tool.name.toLowerCase();
   let caseOnly;
   let styled;
-  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, "")) ?? NO_NAMES;
+  const alike = index.alikeOf(tool.name) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k];
     if (l[1] === tool.name) continue;
@@ -3021,7 +3067,8 @@ function requirementMatches(r, labels) {
   }
 }
 function matches(sel, labels) {
-  for (const r of sel.requirements) if (!requirementMatches(r, labels)) return false;
+  const rs = sel.requirements;
+  for (let i = 0; i < rs.length; i++) if (!requirementMatches(rs[i], labels)) return false;
   return true;
 }
 function isEverything(sel) {
@@ -3059,7 +3106,13 @@ function constraintWithin(a, b) {
   for (const v of b.values) if (!a.values.has(v)) return false;
   return true;
 }
+var constraintCache = /* @__PURE__ */ new WeakMap();
 function constraints(sel) {
+  let known = constraintCache.get(sel);
+  if (!known) constraintCache.set(sel, known = computeConstraints(sel));
+  return known;
+}
+function computeConstraints(sel) {
   const out = /* @__PURE__ */ new Map();
   for (const r of sel.requirements) {
     const c = constraintOf(r);
@@ -3372,6 +3425,7 @@ function parsePolicy(obj) {
 }
 var NamespaceIndex = class {
   scan = [];
+  /** Pinned policies by label key, then value: no key string built per lookup. */
   byLabel = /* @__PURE__ */ new Map();
   all = [];
   add(p) {
@@ -3381,19 +3435,29 @@ var NamespaceIndex = class {
       this.scan.push(p);
       return;
     }
-    const k = `${pin.key}\0${pin.values[0]}`;
-    const list = this.byLabel.get(k);
+    let byValue = this.byLabel.get(pin.key);
+    if (!byValue) this.byLabel.set(pin.key, byValue = /* @__PURE__ */ new Map());
+    const value = pin.values[0];
+    const list = byValue.get(value);
     if (list) list.push(p);
-    else this.byLabel.set(k, [p]);
+    else byValue.set(value, [p]);
   }
   selecting(labels) {
     const out = [];
-    for (const p of this.scan) if (matches(p.podSelector, labels)) out.push(p);
-    for (const [k, v] of Object.entries(labels)) {
-      const list = this.byLabel.get(`${k}\0${v}`);
-      if (list) {
-        for (const p of list) if (matches(p.podSelector, labels)) out.push(p);
-      }
+    const scan = this.scan;
+    for (let i = 0; i < scan.length; i++) {
+      const p = scan[i];
+      if (matches(p.podSelector, labels)) out.push(p);
+    }
+    const keys = Object.keys(labels);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const list = this.byLabel.get(k)?.get(labels[k]);
+      if (list)
+        for (let j = 0; j < list.length; j++) {
+          const p = list[j];
+          if (matches(p.podSelector, labels)) out.push(p);
+        }
     }
     return out;
   }
@@ -3560,15 +3624,20 @@ function ruleHoles(selected, opts, perRule) {
   const holes = [];
   const sum = { 4: 0n, 6: 0n };
   const contributing = [];
-  for (const p of selected) {
-    for (const r of [...p.ingress ?? [], ...p.egress ?? []]) {
-      let a = perRule.get(r);
-      if (!a) perRule.set(r, a = analyzeRule(p, r, opts));
-      holes.push(...a.holes);
-      if (!a.wide && a.ranges.length) {
-        contributing.push({ p, r, a });
-        sum[4] += a.size[4];
-        sum[6] += a.size[6];
+  for (let i = 0; i < selected.length; i++) {
+    const p = selected[i];
+    for (const rules of [p.ingress, p.egress]) {
+      if (!rules) continue;
+      for (let j = 0; j < rules.length; j++) {
+        const r = rules[j];
+        let a = perRule.get(r);
+        if (!a) perRule.set(r, a = analyzeRule(p, r, opts));
+        for (let k = 0; k < a.holes.length; k++) holes.push(a.holes[k]);
+        if (!a.wide && a.ranges.length) {
+          contributing.push({ p, r, a });
+          sum[4] += a.size[4];
+          sum[6] += a.size[6];
+        }
       }
     }
   }
@@ -3612,25 +3681,27 @@ function auditWorkloads(workloads, index, opts, used) {
   const findings = [];
   const cache = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
-  for (const w of workloads) {
+  for (let i = 0; i < workloads.length; i++) {
+    const w = workloads[i];
     if (!matches(opts.mcpWorkloads, w.labels)) continue;
-    const selected = index.selecting(w.namespace, w.labels).sort(byPlace);
-    if (used) for (const p of selected) used.add(p);
-    const label2 = w.origin ? `${w.resource} (${w.origin})` : w.resource;
-    const holes = auditWorkload(w, selected, index.inNamespace(w.namespace));
+    const selected = index.selecting(w.namespace, w.labels);
+    if (selected.length > 1) selected.sort(byPlace);
+    if (used) for (let j = 0; j < selected.length; j++) used.add(selected[j]);
+    const location2 = { ...w.file ? { file: w.file, line: w.line } : {}, resource: w.resource };
+    const own = auditWorkload(w, selected, index.inNamespace(w.namespace));
+    for (let j = 0; j < own.length; j++) {
+      const h = own[j];
+      findings.push({ ruleId: h.rule, message: h.message, location: location2, key: h.key });
+    }
     if (!w.hostNetwork) {
-      const setKey = selected.map(policyId).join(",");
+      const label2 = w.origin ? `${w.resource} (${w.origin})` : w.resource;
+      const setKey = selected.length === 1 ? String(policyId(selected[0])) : selected.map(policyId).join(",");
       let shared = cache.get(setKey);
       if (!shared) cache.set(setKey, shared = ruleHoles(selected, opts, perRule));
-      for (const h of shared) holes.push({ ...h, message: `${label2}: ${h.message}` });
-    }
-    for (const h of holes) {
-      findings.push({
-        ruleId: h.rule,
-        message: h.message,
-        location: { ...w.file ? { file: w.file, line: w.line } : {}, resource: w.resource },
-        key: h.key
-      });
+      for (let j = 0; j < shared.length; j++) {
+        const h = shared[j];
+        findings.push({ ruleId: h.rule, message: `${label2}: ${h.message}`, location: location2, key: h.key });
+      }
     }
   }
   return findings;
@@ -3957,7 +4028,7 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-E6PTHRUZ.js");
+    const { probeEndpoint } = await import("./chunk-F5MX6WEA.js");
     return probeEndpoint(ctx, cfg);
   }
 };
@@ -5216,7 +5287,7 @@ var siemProbeCheck = {
       });
       notes.push("no probes.siem configured");
     } else {
-      const { probeSiem } = await import("./chunk-HLPFBG4P.js");
+      const { probeSiem } = await import("./chunk-XX6IU53R.js");
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);
@@ -6113,15 +6184,14 @@ function renderJsonChunks(report) {
 import { hash } from "node:crypto";
 function fingerprintOf(f) {
   const { resource, container, file } = f.location;
-  const parts = [f.ruleId, resource ?? `file:${file ?? ""}`, container ?? "", f.key ?? ""];
-  return hash("sha256", parts.join("\0"), "hex").slice(0, 32);
+  return hash("sha256", `${f.ruleId}\0${resource ?? `file:${file ?? ""}`}\0${container ?? ""}\0${f.key ?? ""}`, "hex").slice(0, 32);
 }
 
 // src/findings.ts
 function toFinding(r, policy) {
   const severity = effectiveSeverity(policy, r.ruleId, r.severity);
   if (!severity) return void 0;
-  return {
+  const f = {
     ruleId: r.ruleId,
     severity,
     blocking: severity === "block" && blocksUnder(policy, r.ruleId),
@@ -6129,14 +6199,15 @@ function toFinding(r, policy) {
     message: r.message,
     location: r.location,
     fingerprint: fingerprintOf(r),
-    remediation: r.remediation ?? RULES[r.ruleId].remediation,
-    ...r.source ? { source: r.source } : {}
+    remediation: r.remediation ?? RULES[r.ruleId].remediation
   };
+  if (r.source) f.source = r.source;
+  return f;
 }
 function prepareFindings(raw, policy, json) {
   const findings = [];
-  for (const r of raw) {
-    const f = toFinding(r, policy);
+  for (let i = 0; i < raw.length; i++) {
+    const f = toFinding(raw[i], policy);
     if (f) findings.push(f);
   }
   return { findings, ...json ? { json: findings.map(findingJson) } : {} };

@@ -10,10 +10,10 @@ import {
   resolvePolicy,
   runCheck,
   toFinding
-} from "./chunk-HU6DAJGX.js";
+} from "./chunk-NKGDAG6W.js";
 import {
   Workspace
-} from "./chunk-27ZWC7JL.js";
+} from "./chunk-A32EB4YG.js";
 import {
   VERSION
 } from "./chunk-L5STNJMW.js";
@@ -375,7 +375,18 @@ function assembleReport(all, checks, policy, overrides) {
     if (overrides.run && overrides.run.status !== "failed")
       overrides.run.detail = `${overrides.run.detail ? `${overrides.run.detail}; ` : ""}${applied} finding(s) overridden, ${stale.length} stale override(s)`;
   }
-  const findings = [...byFingerprint.values()].sort(compareFindings);
+  const findings = sortFindings([...byFingerprint.values()]);
+  let block = 0;
+  let warning = 0;
+  let overridden = 0;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.status === "overridden") overridden++;
+    else if (f.status === "open") {
+      if (f.severity === "block") block++;
+      else if (f.severity === "warning") warning++;
+    }
+  }
   return {
     schemaVersion: 1,
     tool: { name: "mcp-gate", version: VERSION },
@@ -384,16 +395,23 @@ function assembleReport(all, checks, policy, overrides) {
     decision: decide(findings),
     findings,
     checks,
-    summary: {
-      block: findings.filter((f) => f.status === "open" && f.severity === "block").length,
-      warning: findings.filter((f) => f.status === "open" && f.severity === "warning").length,
-      overridden: findings.filter((f) => f.status === "overridden").length
-    }
+    summary: { block, warning, overridden }
   };
 }
-function compareFindings(a, b) {
-  const rank = (f) => f.blocking ? 0 : f.status === "overridden" ? 3 : f.severity === "block" ? 1 : 2;
-  return rank(a) - rank(b) || compareStrings(a.location.file ?? "\uFFFF", b.location.file ?? "\uFFFF") || (a.location.line ?? 0) - (b.location.line ?? 0) || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.fingerprint, b.fingerprint);
+function findingRank(f) {
+  return f.blocking ? 0 : f.status === "overridden" ? 3 : f.severity === "block" ? 1 : 2;
+}
+function sortFindings(findings) {
+  const entries = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    entries[i] = { f, rank: findingRank(f), file: f.location.file ?? "\uFFFF", line: f.location.line ?? 0 };
+  }
+  entries.sort(
+    (a, b) => a.rank - b.rank || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.f.ruleId, b.f.ruleId) || compareStrings(a.f.fingerprint, b.f.fingerprint)
+  );
+  for (let i = 0; i < entries.length; i++) findings[i] = entries[i].f;
+  return findings;
 }
 
 // src/reporters/escape.ts

@@ -6,11 +6,11 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-KL52SZHC.js";
+} from "./chunk-MW3PGZVX.js";
 import {
   writeFileAtomic
-} from "./chunk-27ZWC7JL.js";
-import "./chunk-ON3BZVUA.js";
+} from "./chunk-A32EB4YG.js";
+import "./chunk-N7C5EPZ6.js";
 import "./chunk-PT5AC5ZC.js";
 import {
   UsageError

@@ -15,11 +15,11 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-FM5IXLEJ.js";
+} from "./chunk-ZFCHJ2LA.js";
 import {
   Workspace
-} from "./chunk-27ZWC7JL.js";
-import "./chunk-ON3BZVUA.js";
+} from "./chunk-A32EB4YG.js";
+import "./chunk-N7C5EPZ6.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile

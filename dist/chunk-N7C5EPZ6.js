@@ -76,15 +76,17 @@ function readPodTemplate(obj) {
   }
   if (!isObj(podSpec))
     throw isObj(template) ? malformed(obj, template, "pod spec is not a mapping", "spec") : malformed(obj, spec, "pod template is not a mapping", "template");
-  for (const field of ["containers", "initContainers", "ephemeralContainers"]) {
+  for (let f = 0; f < CONTAINER_FIELDS.length; f++) {
+    const field = CONTAINER_FIELDS[f];
     const list = podSpec[field];
     if (list === void 0 || list === null) continue;
     if (!Array.isArray(list)) throw malformed(obj, podSpec, `${field} is not a list`, field);
-    list.forEach((c, i) => {
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
       if (!isObj(c)) throw malformed(obj, list, `${field}[${i}] is not a mapping`);
       if (c.securityContext !== void 0 && c.securityContext !== null && !isObj(c.securityContext))
         throw malformed(obj, c, `${field}[${i}].securityContext is not a mapping`, "securityContext");
-    });
+    }
   }
   const incomplete = !Array.isArray(podSpec.containers) || podSpec.containers.length === 0;
   if (podSpec.securityContext !== void 0 && podSpec.securityContext !== null && !isObj(podSpec.securityContext))
@@ -98,6 +100,7 @@ function readPodTemplate(obj) {
     ...incomplete ? { incomplete: "pod spec has no containers" } : {}
   };
 }
+var CONTAINER_FIELDS = ["containers", "initContainers", "ephemeralContainers"];
 var WORKLOAD_KINDS = /* @__PURE__ */ new Set([
   "Deployment",
   "StatefulSet",
@@ -111,8 +114,12 @@ var WORKLOAD_KINDS = /* @__PURE__ */ new Set([
 ]);
 function stringMap(v) {
   const out = {};
-  if (isObj(v)) {
-    for (const [k, val] of Object.entries(v)) if (val !== null && val !== void 0) out[k] = String(val);
+  if (!isObj(v)) return out;
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const val = v[k];
+    if (val !== null && val !== void 0) out[k] = String(val);
   }
   return out;
 }
