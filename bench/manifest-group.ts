@@ -5,22 +5,16 @@
 // Prints CPU time (user+system) per phase, median of 5 runs, and a digest of
 // the findings so that two versions can be compared for identical results.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { integrityFindings } from '../checks/manifest-integrity.ts';
 import { lintServers } from '../checks/manifest-lint.ts';
 import { readLockfile } from '../src/mcp/lockfile.ts';
-import { parseToolsJson, type ServerManifest, toolLineFinder } from '../src/mcp/manifests.ts';
+import { loadManifests } from '../src/mcp/manifests.ts';
 import type { CheckContext } from '../src/types.ts';
+import { Workspace } from '../src/workspace.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node bench/manifest-group.ts DIR');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const files = readdirSync(join(dir, 'mcp'))
-  .filter((f) => f.endsWith('.tools.json'))
-  .sort();
-const texts = files.map((f) => readFileSync(join(dir, 'mcp', f), 'utf8'));
-const ctx = { root: dir, config: {} } as unknown as CheckContext;
 
 function cpu(): number {
   const c = process.cpuUsage();
@@ -30,14 +24,10 @@ function cpu(): number {
 const times: Record<string, number[]> = { load: [], lint: [], integrity: [], total: [] };
 let digest = '';
 for (let r = 0; r < runs; r++) {
+  // A fresh workspace per run: the manifests are read and parsed again, as in a gate run.
+  const ctx = { root: dir, config: {}, workspace: new Workspace(dir) } as unknown as CheckContext;
   const t0 = cpu();
-  const servers: ServerManifest[] = files.map((f, i) => ({
-    id: f.slice(0, -'.tools.json'.length),
-    source: `mcp/${f}`,
-    file: `mcp/${f}`,
-    tools: parseToolsJson(texts[i]!, f),
-    toolLine: toolLineFinder(texts[i]!),
-  }));
+  const { servers } = await loadManifests(ctx);
   const t1 = cpu();
   const lint = lintServers(servers);
   const t2 = cpu();

@@ -5,7 +5,7 @@
 import { parseProblemFindings } from '../src/workspace.ts';
 import type { RuleId } from '../src/catalog.ts';
 import { InputError } from '../src/errors.ts';
-import { isObj, type K8sObject, type Obj, type PodTemplate, podTemplateOf } from '../src/k8s/objects.ts';
+import { CONTAINER_KINDS, isObj, type K8sObject, type Obj, type PodTemplate, podTemplateOf } from '../src/k8s/objects.ts';
 import type { Check, CheckContext, CheckResult, RawFinding, Severity } from '../src/types.ts';
 import { keyLine, lineOf } from '../src/yaml.ts';
 
@@ -294,12 +294,6 @@ export const POD_RULES: readonly PodRule[] = [
     },
   },
 ];
-
-const CONTAINER_KINDS = [
-  ['containers', 'container'],
-  ['initContainers', 'initContainer'],
-  ['ephemeralContainers', 'ephemeralContainer'],
-] as const;
 
 export function containersOf(pod: PodTemplate): ContainerView[] {
   const podSc = isObj(pod.spec.securityContext) ? pod.spec.securityContext : {};

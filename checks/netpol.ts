@@ -658,17 +658,19 @@ export function repositoryModel(objects: readonly K8sObject[]): RepositoryModel 
   return { policies, workloads, failures, namespaceLabels: namespaceLabelsOf(objects) };
 }
 
-/** Policies that select no workload of the repository (kube-linter's dangling-networkpolicy). */
-export function danglingPolicies(model: RepositoryModel): Policy[] {
-  const used = new Set<Policy>();
-  const index = new PolicyIndex(model.policies);
-  for (const w of model.workloads) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
-  return model.policies.filter((p) => !used.has(p));
-}
-
-/** danglingPolicies, given the policies the audit already found selecting its (MCP) workloads: only the other workloads are matched again. */
-function danglingAfterAudit(model: RepositoryModel, index: PolicyIndex, opts: AuditOptions, used: Set<Policy>): Policy[] {
-  for (const w of model.workloads) if (!matches(opts.mcpWorkloads, w.labels)) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
+/**
+ * Policies that select no workload of the repository (kube-linter's
+ * dangling-networkpolicy). The audit passes its index and the policies it
+ * already found selecting the workloads it audited (`matched`): only the
+ * other workloads are matched again.
+ */
+export function danglingPolicies(
+  model: RepositoryModel,
+  index = new PolicyIndex(model.policies),
+  used = new Set<Policy>(),
+  matched: (w: WorkloadView) => boolean = () => false,
+): Policy[] {
+  for (const w of model.workloads) if (!matched(w)) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
   return model.policies.filter((p) => !used.has(p));
 }
 
@@ -685,7 +687,7 @@ export function auditObjects(
   const used = new Set<Policy>();
   const findings = [...model.failures, ...auditWorkloads(model.workloads, index, opts, used)];
   const audited = model.workloads.filter((w) => matches(opts.mcpWorkloads, w.labels)).length;
-  return { findings, model, opts, audited, dangling: danglingAfterAudit(model, index, opts, used) };
+  return { findings, model, opts, audited, dangling: danglingPolicies(model, index, used, (w) => matches(opts.mcpWorkloads, w.labels)) };
 }
 
 export const NETPOL_RULES: readonly RuleId[] = [

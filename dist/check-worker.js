@@ -4,16 +4,16 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-NKGDAG6W.js";
-import "./chunk-ZFCHJ2LA.js";
-import "./chunk-MW3PGZVX.js";
+} from "./chunk-UCRDXPYV.js";
+import "./chunk-D6O7T53T.js";
+import "./chunk-WYQTBIYI.js";
 import {
   Workspace
-} from "./chunk-A32EB4YG.js";
+} from "./chunk-HVDJ3ZUE.js";
 import "./chunk-QHQIOUYT.js";
-import "./chunk-N7C5EPZ6.js";
+import "./chunk-ZUNSKBVU.js";
 import "./chunk-KNLB5YWZ.js";
-import "./chunk-7JW4BNH6.js";
+import "./chunk-B76MAFEM.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-PT5AC5ZC.js";
 import "./chunk-PPHIJ3XX.js";

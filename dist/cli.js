@@ -13,11 +13,11 @@ import "./chunk-7DU3YBTW.js";
 
 // src/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-DN7DVQWY.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-BZJENCKL.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-O2XXHQSQ.js")).manifestCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-BWGYQUO2.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-OLUNLIKE.js")).overrideCommand }
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-5RZXMPM7.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-MT7OVZ3T.js")).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-QHRIJBLK.js")).manifestCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-ZAIHELJU.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-3AB62FQZ.js")).overrideCommand }
 };
 
 // src/cli.ts

@@ -4,28 +4,28 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-WP7FRHYT.js";
+} from "./chunk-D575EQA4.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-NKGDAG6W.js";
-import "./chunk-ZFCHJ2LA.js";
-import "./chunk-MW3PGZVX.js";
+} from "./chunk-UCRDXPYV.js";
+import "./chunk-D6O7T53T.js";
+import "./chunk-WYQTBIYI.js";
 import {
   writeFileAtomic
-} from "./chunk-A32EB4YG.js";
+} from "./chunk-HVDJ3ZUE.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-QHQIOUYT.js";
-import "./chunk-N7C5EPZ6.js";
-import "./chunk-YE2GYCX6.js";
-import "./chunk-35D22KSK.js";
+import "./chunk-ZUNSKBVU.js";
+import "./chunk-2JGJ6WIN.js";
+import "./chunk-C6BPHTRH.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
-import "./chunk-7JW4BNH6.js";
+import "./chunk-B76MAFEM.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-PT5AC5ZC.js";
 import {

@@ -269,49 +269,30 @@ function assembleReport(all: readonly Finding[], checks: CheckRun[], policy: Pol
   };
 }
 
-function findingRank(f: Finding): number {
-  return f.blocking ? 0 : f.status === 'overridden' ? 3 : f.severity === 'block' ? 1 : 2;
-}
-
-interface SortEntry {
+/** What the report order compares, computed once per finding (not in each of the ~n log n comparisons). */
+interface SortKey {
   f: Finding;
   rank: number;
   file: string;
   line: number;
 }
 
-/**
- * `findings` in compareFindings order. The rank, file and line of each
- * finding are computed once instead of in each of the ~n log n comparisons
- * (tens of thousands of findings on a large repository). Fingerprints are
- * unique here, so the order is total and the same as sorting with compareFindings.
- */
-export function sortFindings(findings: Finding[]): Finding[] {
-  const entries: SortEntry[] = new Array(findings.length);
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i] as Finding;
-    entries[i] = { f, rank: findingRank(f), file: f.location.file ?? '\uffff', line: f.location.line ?? 0 };
-  }
-  entries.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      compareStrings(a.file, b.file) ||
-      a.line - b.line ||
-      compareStrings(a.f.ruleId, b.f.ruleId) ||
-      compareStrings(a.f.fingerprint, b.f.fingerprint),
-  );
-  for (let i = 0; i < entries.length; i++) findings[i] = (entries[i] as SortEntry).f;
-  return findings;
+function sortKey(f: Finding): SortKey {
+  return { f, rank: f.blocking ? 0 : f.status === 'overridden' ? 3 : f.severity === 'block' ? 1 : 2, file: f.location.file ?? '\uffff', line: f.location.line ?? 0 };
 }
 
 /** Most severe first, then by place, so every format lists findings the same way. */
+function compareKeys(a: SortKey, b: SortKey): number {
+  return a.rank - b.rank || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.f.ruleId, b.f.ruleId) || compareStrings(a.f.fingerprint, b.f.fingerprint);
+}
+
 export function compareFindings(a: Finding, b: Finding): number {
-  const rank = findingRank;
-  return (
-    rank(a) - rank(b) ||
-    compareStrings(a.location.file ?? '\uffff', b.location.file ?? '\uffff') ||
-    (a.location.line ?? 0) - (b.location.line ?? 0) ||
-    compareStrings(a.ruleId, b.ruleId) ||
-    compareStrings(a.fingerprint, b.fingerprint)
-  );
+  return compareKeys(sortKey(a), sortKey(b));
+}
+
+/** `findings`, sorted in place in compareFindings order (tens of thousands on a large repository). */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const keys = findings.map(sortKey).sort(compareKeys);
+  for (let i = 0; i < keys.length; i++) findings[i] = (keys[i] as SortKey).f;
+  return findings;
 }

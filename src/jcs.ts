@@ -54,7 +54,7 @@ function sortedCopy(v: unknown): unknown {
   }
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
-  sortKeys(keys);
+  keys.sort(); // code-unit order, as RFC 8785 wants
   const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
@@ -65,20 +65,6 @@ function sortedCopy(v: unknown): unknown {
     out[k] = c;
   }
   return out;
-}
-
-/** Code-unit order (what Array.prototype.sort does by default), without its scratch array for the short key lists of JSON objects. */
-function sortKeys(keys: string[]): void {
-  if (keys.length > 16) {
-    keys.sort();
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const k = keys[i]!;
-    let j = i;
-    for (; j > 0 && keys[j - 1]! > k; j--) keys[j] = keys[j - 1]!;
-    keys[j] = k;
-  }
 }
 
 /** RFC 8785 by definition: the specification canonicalJson is tested against, and its fallback. */

@@ -118,8 +118,8 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
   if (!isObj(podSpec))
     throw isObj(template) ? malformed(obj, template, 'pod spec is not a mapping', 'spec') : malformed(obj, spec, 'pod template is not a mapping', 'template');
   // Indexed loops: this runs once per workload of the repository.
-  for (let f = 0; f < CONTAINER_FIELDS.length; f++) {
-    const field = CONTAINER_FIELDS[f] as (typeof CONTAINER_FIELDS)[number];
+  for (let f = 0; f < CONTAINER_KINDS.length; f++) {
+    const field = (CONTAINER_KINDS[f] as (typeof CONTAINER_KINDS)[number])[0];
     const list = podSpec[field];
     if (list === undefined || list === null) continue;
     if (!Array.isArray(list)) throw malformed(obj, podSpec, `${field} is not a list`, field);
@@ -143,7 +143,12 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
   };
 }
 
-const CONTAINER_FIELDS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
+/** The pod spec's container lists, and what a container of each is called in findings. */
+export const CONTAINER_KINDS = [
+  ['containers', 'container'],
+  ['initContainers', 'initContainer'],
+  ['ephemeralContainers', 'ephemeralContainer'],
+] as const;
 
 const WORKLOAD_KINDS = new Set([
   'Deployment',

@@ -186,10 +186,7 @@ export function bodyOf(a: Analysis): Body {
       whole.push(k, m.index, m.index + m[0].length);
     }
   }
-  countHits(F_PROMOTION, lower, feats);
-  const promo = hitsN > 0 ? hitsIndex : -1;
-  const promoEnd = hitsN > 0 ? hitsEnd : -1;
-  const promoN = hitsN;
+  const promo = countHits(F_PROMOTION, lower, feats);
   const bounds = sentenceBounds(text);
   const ns = bounds.length >> 1;
   // Each family runs once over the whole string; hits are bucketed by sentence.
@@ -218,9 +215,9 @@ export function bodyOf(a: Analysis): Body {
     header: header ? header.index : -1,
     headerEnd: header ? header.index + header[0].length : -1,
     whole,
-    promo,
-    promoEnd,
-    promoN,
+    promo: promo ? promo.index : -1,
+    promoEnd: promo ? promo.end : -1,
+    promoN: promo ? promo.n : 0,
     bounds,
     strongAt,
     contactAt,
@@ -255,35 +252,22 @@ function firstHit(fam: Family, s: string, f: Features): RegExpExecArray | null {
   return null;
 }
 
-/**
- * countHits' answer: where the first pattern that matches first matches, and
- * how many patterns match (0: none). Kept in variables rather than returned
- * as an object: a first match then allocates nothing, and the compiled code
- * does not meet an object literal it has not seen built.
- */
-let hitsIndex = -1;
-let hitsEnd = -1;
-let hitsN = 0;
-
-/** Like firstHit, and how many patterns of `fam` match: sets hitsIndex, hitsEnd and hitsN. */
-function countHits(fam: Family, s: string, f: Features): void {
-  hitsN = 0;
+/** Like firstHit, and how many patterns of `fam` match. */
+function countHits(fam: Family, s: string, f: Features): { index: number; end: number; n: number } | undefined {
+  let first: { index: number; end: number; n: number } | undefined;
   for (let k = 0; k < fam.res.length; k++) {
     if (!mayMatchId(fam.ids[k]!, f)) continue;
     const re = fam.res[k]!;
-    if (hitsN > 0) {
+    if (first) {
       re.lastIndex = 0;
-      if (re.test(s)) hitsN++;
+      if (re.test(s)) first.n++;
       re.lastIndex = 0;
       continue;
     }
     const m = firstMatch(re, s);
-    if (m) {
-      hitsIndex = m.index;
-      hitsEnd = m.index + m[0].length;
-      hitsN = 1;
-    }
+    if (m) first = { index: m.index, end: m.index + m[0].length, n: 1 };
   }
+  return first;
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 } from './analysis.ts';
 import { NAME_PROMO_AFFIX, prechecksOn, type SignalId } from './signals.ts';
 import { type Collected, collectWithOwnWords, type ToolString } from './strings.ts';
-import { excerpt } from './text.ts';
+import { excerpt, isAscii } from './text.ts';
 
 export const BLOCK_SCORE = 3;
 export const WARN_SCORE = 2;
@@ -85,18 +85,6 @@ export class DeploymentIndex {
   readonly #idsByServer = new Map<string, Map<string, number>>();
   #flatIds: Map<string, number> | undefined;
   readonly #servers = new Set<string>();
-  /**
-   * Raw tool name -> its byLooseName list: the look-up nameSignals makes for
-   * every tool, without lower-casing and stripping the name again, keyed by
-   * the very string whose hash is then already known.
-   */
-  readonly #alikeByName = new Map<string, [string, string][]>();
-
-  /** byLooseName's list for looseName(name). */
-  alikeOf(name: string): [string, string][] | undefined {
-    return this.#alikeByName.get(name) ?? this.byLooseName.get(looseName(name));
-  }
-
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   readonly #plainNames = new Set<string>();
 
@@ -119,7 +107,6 @@ export class DeploymentIndex {
     let l = this.byLooseName.get(loose);
     if (!l) this.byLooseName.set(loose, (l = []));
     l.push([t.server, t.name]);
-    this.#alikeByName.set(t.name, l);
     this.#servers.add(t.server);
     if (typeof t.description !== 'string') return;
     let tokens = this.#tokensOf.get(t.description);
@@ -144,10 +131,10 @@ export class DeploymentIndex {
   #tokenize(description: string): Int32Array {
     const stamp = ++this.#stamp;
     const text = description.length > 20_000 ? description.slice(0, 20_000) : description;
-    if (!NON_ASCII.test(text)) return this.#scanAscii(text, stamp);
+    if (isAscii(text)) return this.#scanAscii(text, stamp);
     const lower = text.toLowerCase();
     // Lower-casing may leave only ASCII (the Kelvin sign becomes "k").
-    if (!NON_ASCII.test(lower)) return this.#scanAscii(lower, stamp);
+    if (isAscii(lower)) return this.#scanAscii(lower, stamp);
     // The runs of 3 or more code points of [\p{L}\p{N}], as /[\p{L}\p{N}]{3,}/gu finds them.
     let n = 0;
     let start = -1;
@@ -480,8 +467,6 @@ function letterOrNumber(cp: number): boolean {
   return k === 1;
 }
 
-/** A regex scans for it faster than a loop over char codes. */
-const NON_ASCII = /[^\u0000-\u007f]/;
 /** Words found in more tool descriptions than this are not used to find clone candidates. */
 const RARE_POSTINGS = 64;
 const MIN_CLONE_TOKENS = 8;
@@ -500,7 +485,7 @@ function descTokens(s: string): Set<string> {
 function forEachToken(s: string, fn: (word: string) => void): void {
   const text = s.length > 20_000 ? s.slice(0, 20_000) : s;
   const lower = text.toLowerCase();
-  if (/[^\u0000-\u007f]/.test(lower)) {
+  if (!isAscii(lower)) {
     for (const m of lower.matchAll(/[\p{L}\p{N}]{3,}/gu)) fn(m[0]);
     return;
   }
@@ -757,7 +742,7 @@ function nameSignals(ctx: Ctx): void {
   const lower = tool.name.toLowerCase();
   let caseOnly: [string, string] | undefined;
   let styled: [string, string] | undefined;
-  const alike = index.alikeOf(tool.name) ?? NO_NAMES;
+  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, '')) ?? NO_NAMES; // looseName(tool.name)
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k]!;
     if (l[1] === tool.name) continue;

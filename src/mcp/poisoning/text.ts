@@ -135,8 +135,13 @@ function foldConfusables(text: string, found: string[]): string {
   });
 }
 
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** No character above U+007F. A regex for strings (it scans in native code); other input types keep the loop and its errors. */
+export function isAscii(s: string): boolean {
+  if (typeof s === 'string') return !NON_ASCII.test(s);
+  const other = s as { length: number; charCodeAt(i: number): number };
+  for (let i = 0; i < other.length; i++) if (other.charCodeAt(i) > 0x7f) return false;
   return true;
 }
 
@@ -152,8 +157,6 @@ function hex(cp: number): string {
  */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: U+034F (a combining character) is one of the characters matched on its own, by code unit
 const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff]/g;
-const NON_ASCII = /[^\u0000-\u007f]/;
-
 /** Any character but printable ASCII, tab, LF and CR. */
 const UNCLEAN = /[^\t\n\r\x20-\x7e]/;
 
@@ -253,9 +256,9 @@ function normaliseUnclean(input: string, i: number): Normalised {
   }
   if (dirty) out += input.slice(kept);
   const base = dirty ? out : input;
-  const nfkc = (typeof base === 'string' ? !NON_ASCII.test(base) : isAscii(base)) ? base : base.normalize('NFKC');
+  const nfkc = isAscii(base) ? base : base.normalize('NFKC');
   const confusables: string[] = [];
-  const text = /[^\u0000-\u007f]/.test(nfkc) && ANY_CONFUSABLE.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
+  const text = !isAscii(nfkc) && ANY_CONFUSABLE.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
   return {
     text,
     lower: text.toLowerCase(),

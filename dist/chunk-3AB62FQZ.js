@@ -2,22 +2,22 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   clean,
   oneOf
-} from "./chunk-5PBCCGRV.js";
+} from "./chunk-XWX6VMOH.js";
 import {
   USAGE
 } from "./chunk-HJECAZCU.js";
 import {
   runGate
-} from "./chunk-WP7FRHYT.js";
-import "./chunk-NKGDAG6W.js";
-import "./chunk-ZFCHJ2LA.js";
-import "./chunk-MW3PGZVX.js";
+} from "./chunk-D575EQA4.js";
+import "./chunk-UCRDXPYV.js";
+import "./chunk-D6O7T53T.js";
+import "./chunk-WYQTBIYI.js";
 import {
   writeFileAtomic
-} from "./chunk-A32EB4YG.js";
+} from "./chunk-HVDJ3ZUE.js";
 import "./chunk-L5STNJMW.js";
 import "./chunk-QHQIOUYT.js";
-import "./chunk-N7C5EPZ6.js";
+import "./chunk-ZUNSKBVU.js";
 import {
   DEFAULT_MAX_LIFETIME_DAYS,
   OVERRIDE_NAMESPACE,
@@ -27,7 +27,7 @@ import {
   parseAllowedSigners,
   parseArmoredSignature,
   verifySignature
-} from "./chunk-2TEJ6K5L.js";
+} from "./chunk-ZIJIRZSH.js";
 import {
   ALLOWED_SIGNERS_FILE,
   NON_OVERRIDABLE,
@@ -35,17 +35,17 @@ import {
   parseDateValue,
   parseOverrideText,
   signedMessage
-} from "./chunk-YE2GYCX6.js";
+} from "./chunk-2JGJ6WIN.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile
-} from "./chunk-35D22KSK.js";
+} from "./chunk-C6BPHTRH.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
 import {
   isRuleId
-} from "./chunk-7JW4BNH6.js";
+} from "./chunk-B76MAFEM.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-PT5AC5ZC.js";
 import {

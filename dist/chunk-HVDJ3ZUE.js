@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   kubernetesObjects
-} from "./chunk-N7C5EPZ6.js";
+} from "./chunk-ZUNSKBVU.js";
 import {
   YamlError,
   parseYamlDocuments

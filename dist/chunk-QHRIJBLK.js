@@ -15,16 +15,16 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-ZFCHJ2LA.js";
+} from "./chunk-D6O7T53T.js";
 import {
   Workspace
-} from "./chunk-A32EB4YG.js";
-import "./chunk-N7C5EPZ6.js";
+} from "./chunk-HVDJ3ZUE.js";
+import "./chunk-ZUNSKBVU.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile
-} from "./chunk-35D22KSK.js";
-import "./chunk-7JW4BNH6.js";
+} from "./chunk-C6BPHTRH.js";
+import "./chunk-B76MAFEM.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-PT5AC5ZC.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   RULE_IDS
-} from "./chunk-7JW4BNH6.js";
+} from "./chunk-B76MAFEM.js";
 import {
   ZodArray,
   ZodNullable,

@@ -8,15 +8,15 @@ import {
   parseOverrideText,
   readFileAtRef,
   signedMessage
-} from "./chunk-YE2GYCX6.js";
+} from "./chunk-2JGJ6WIN.js";
 import {
   didYouMean
-} from "./chunk-35D22KSK.js";
+} from "./chunk-C6BPHTRH.js";
 import {
   RULE_IDS,
   compareStrings,
   isRuleId
-} from "./chunk-7JW4BNH6.js";
+} from "./chunk-B76MAFEM.js";
 
 // src/overrides/evaluate.ts
 import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -1,10 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-A32EB4YG.js";
+} from "./chunk-HVDJ3ZUE.js";
 import {
   isObj
-} from "./chunk-N7C5EPZ6.js";
+} from "./chunk-ZUNSKBVU.js";
 import {
   parseYamlDocuments
 } from "./chunk-PT5AC5ZC.js";

@@ -7,15 +7,15 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-WP7FRHYT.js";
+} from "./chunk-D575EQA4.js";
 import {
   exitCodeFor,
   renderJson,
   renderJsonChunks
-} from "./chunk-NKGDAG6W.js";
+} from "./chunk-UCRDXPYV.js";
 import {
   writeFileAtomic
-} from "./chunk-A32EB4YG.js";
+} from "./chunk-HVDJ3ZUE.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";

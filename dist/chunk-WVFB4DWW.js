@@ -22,7 +22,7 @@ import {
 } from "./chunk-QHQIOUYT.js";
 import {
   isObj
-} from "./chunk-N7C5EPZ6.js";
+} from "./chunk-ZUNSKBVU.js";
 import "./chunk-PT5AC5ZC.js";
 import "./chunk-PPHIJ3XX.js";
 import "./chunk-7DU3YBTW.js";

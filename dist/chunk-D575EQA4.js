@@ -10,10 +10,10 @@ import {
   resolvePolicy,
   runCheck,
   toFinding
-} from "./chunk-NKGDAG6W.js";
+} from "./chunk-UCRDXPYV.js";
 import {
   Workspace
-} from "./chunk-A32EB4YG.js";
+} from "./chunk-HVDJ3ZUE.js";
 import {
   VERSION
 } from "./chunk-L5STNJMW.js";
@@ -22,18 +22,18 @@ import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
   readFileAtRef
-} from "./chunk-YE2GYCX6.js";
+} from "./chunk-2JGJ6WIN.js";
 import {
   DEFAULT_CONFIG_FILE,
   loadConfigFile,
   parseConfigText
-} from "./chunk-35D22KSK.js";
+} from "./chunk-C6BPHTRH.js";
 import {
   RULES,
   RULE_IDS,
   canonicalJson,
   compareStrings
-} from "./chunk-7JW4BNH6.js";
+} from "./chunk-B76MAFEM.js";
 import {
   UsageError
 } from "./chunk-PPHIJ3XX.js";
@@ -341,7 +341,7 @@ async function runOverrideStage(ctx, baseRefError) {
     id: "overrides",
     rules: ["override/invalid", "override/expired", "override/expiring", "override/stale"],
     async run(c) {
-      const { evaluateOverrides } = await import("./chunk-3BEPU5JC.js");
+      const { evaluateOverrides } = await import("./chunk-WHOZBK7E.js");
       evaluation = await evaluateOverrides({
         root: c.root,
         ...c.baseRef !== void 0 ? { baseRef: c.baseRef } : {},
@@ -398,19 +398,15 @@ function assembleReport(all, checks, policy, overrides) {
     summary: { block, warning, overridden }
   };
 }
-function findingRank(f) {
-  return f.blocking ? 0 : f.status === "overridden" ? 3 : f.severity === "block" ? 1 : 2;
+function sortKey(f) {
+  return { f, rank: f.blocking ? 0 : f.status === "overridden" ? 3 : f.severity === "block" ? 1 : 2, file: f.location.file ?? "\uFFFF", line: f.location.line ?? 0 };
+}
+function compareKeys(a, b) {
+  return a.rank - b.rank || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.f.ruleId, b.f.ruleId) || compareStrings(a.f.fingerprint, b.f.fingerprint);
 }
 function sortFindings(findings) {
-  const entries = new Array(findings.length);
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i];
-    entries[i] = { f, rank: findingRank(f), file: f.location.file ?? "\uFFFF", line: f.location.line ?? 0 };
-  }
-  entries.sort(
-    (a, b) => a.rank - b.rank || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.f.ruleId, b.f.ruleId) || compareStrings(a.f.fingerprint, b.f.fingerprint)
-  );
-  for (let i = 0; i < entries.length; i++) findings[i] = entries[i].f;
+  const keys = findings.map(sortKey).sort(compareKeys);
+  for (let i = 0; i < keys.length; i++) findings[i] = keys[i].f;
   return findings;
 }
 

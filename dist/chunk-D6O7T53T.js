@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-A32EB4YG.js";
+} from "./chunk-HVDJ3ZUE.js";
 import {
   canonicalJson,
   compareStrings
-} from "./chunk-7JW4BNH6.js";
+} from "./chunk-B76MAFEM.js";
 import {
   lineOf,
   parseYamlDocuments

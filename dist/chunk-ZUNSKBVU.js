@@ -76,8 +76,8 @@ function readPodTemplate(obj) {
   }
   if (!isObj(podSpec))
     throw isObj(template) ? malformed(obj, template, "pod spec is not a mapping", "spec") : malformed(obj, spec, "pod template is not a mapping", "template");
-  for (let f = 0; f < CONTAINER_FIELDS.length; f++) {
-    const field = CONTAINER_FIELDS[f];
+  for (let f = 0; f < CONTAINER_KINDS.length; f++) {
+    const field = CONTAINER_KINDS[f][0];
     const list = podSpec[field];
     if (list === void 0 || list === null) continue;
     if (!Array.isArray(list)) throw malformed(obj, podSpec, `${field} is not a list`, field);
@@ -100,7 +100,11 @@ function readPodTemplate(obj) {
     ...incomplete ? { incomplete: "pod spec has no containers" } : {}
   };
 }
-var CONTAINER_FIELDS = ["containers", "initContainers", "ephemeralContainers"];
+var CONTAINER_KINDS = [
+  ["containers", "container"],
+  ["initContainers", "initContainer"],
+  ["ephemeralContainers", "ephemeralContainer"]
+];
 var WORKLOAD_KINDS = /* @__PURE__ */ new Set([
   "Deployment",
   "StatefulSet",
@@ -131,5 +135,6 @@ function malformed(obj, near, what, key) {
 export {
   isObj,
   kubernetesObjects,
-  podTemplateOf
+  podTemplateOf,
+  CONTAINER_KINDS
 };

@@ -6,11 +6,11 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-MW3PGZVX.js";
+} from "./chunk-WYQTBIYI.js";
 import {
   writeFileAtomic
-} from "./chunk-A32EB4YG.js";
-import "./chunk-N7C5EPZ6.js";
+} from "./chunk-HVDJ3ZUE.js";
+import "./chunk-ZUNSKBVU.js";
 import "./chunk-PT5AC5ZC.js";
 import {
   UsageError

@@ -4,11 +4,11 @@ import {
   DUE_SOON_DAYS,
   evaluateOverrides,
   listOverrideFiles
-} from "./chunk-2TEJ6K5L.js";
-import "./chunk-YE2GYCX6.js";
-import "./chunk-35D22KSK.js";
+} from "./chunk-ZIJIRZSH.js";
+import "./chunk-2JGJ6WIN.js";
+import "./chunk-C6BPHTRH.js";
 import "./chunk-KNLB5YWZ.js";
-import "./chunk-7JW4BNH6.js";
+import "./chunk-B76MAFEM.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-PT5AC5ZC.js";
 import "./chunk-PPHIJ3XX.js";

@@ -2,31 +2,32 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   loadManifests,
   manifestIntegrityCheck
-} from "./chunk-ZFCHJ2LA.js";
+} from "./chunk-D6O7T53T.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-MW3PGZVX.js";
+} from "./chunk-WYQTBIYI.js";
 import {
   globMatcher,
   globToRegex,
   parseProblemFindings
-} from "./chunk-A32EB4YG.js";
+} from "./chunk-HVDJ3ZUE.js";
 import {
   configLocation
 } from "./chunk-QHQIOUYT.js";
 import {
+  CONTAINER_KINDS,
   isObj,
   podTemplateOf
-} from "./chunk-N7C5EPZ6.js";
+} from "./chunk-ZUNSKBVU.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
 import {
   RULES,
   compareStrings
-} from "./chunk-7JW4BNH6.js";
+} from "./chunk-B76MAFEM.js";
 import {
   _enum,
   array,
@@ -1050,11 +1051,6 @@ var POD_RULES = [
     }
   }
 ];
-var CONTAINER_KINDS = [
-  ["containers", "container"],
-  ["initContainers", "initContainer"],
-  ["ephemeralContainers", "ephemeralContainer"]
-];
 function containersOf(pod) {
   const podSc = isObj(pod.spec.securityContext) ? pod.spec.securityContext : {};
   const windows = isWindowsPod(pod);
@@ -1597,15 +1593,17 @@ function foldConfusables(text2, found2) {
     return out;
   });
 }
+var NON_ASCII = /[^\u0000-\u007f]/;
 function isAscii(s) {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  if (typeof s === "string") return !NON_ASCII.test(s);
+  const other = s;
+  for (let i = 0; i < other.length; i++) if (other.charCodeAt(i) > 127) return false;
   return true;
 }
 function hex(cp) {
   return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 var SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff]/g;
-var NON_ASCII = /[^\u0000-\u007f]/;
 var UNCLEAN = /[^\t\n\r\x20-\x7e]/;
 function firstUnclean(input) {
   let i = 0;
@@ -1682,9 +1680,9 @@ function normaliseUnclean(input, i) {
   }
   if (dirty) out += input.slice(kept);
   const base = dirty ? out : input;
-  const nfkc = (typeof base === "string" ? !NON_ASCII.test(base) : isAscii(base)) ? base : base.normalize("NFKC");
+  const nfkc = isAscii(base) ? base : base.normalize("NFKC");
   const confusables = [];
-  const text2 = /[^\u0000-\u007f]/.test(nfkc) && ANY_CONFUSABLE.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
+  const text2 = !isAscii(nfkc) && ANY_CONFUSABLE.test(nfkc) ? foldConfusables(nfkc, confusables) : nfkc;
   return {
     text: text2,
     lower: text2.toLowerCase(),
@@ -1876,10 +1874,7 @@ function bodyOf(a) {
       whole.push(k, m.index, m.index + m[0].length);
     }
   }
-  countHits(F_PROMOTION, lower, feats);
-  const promo = hitsN > 0 ? hitsIndex : -1;
-  const promoEnd = hitsN > 0 ? hitsEnd : -1;
-  const promoN = hitsN;
+  const promo = countHits(F_PROMOTION, lower, feats);
   const bounds = sentenceBounds(text2);
   const ns = bounds.length >> 1;
   const strongAt = bucket(F_SENSITIVE, lower, bounds, feats);
@@ -1902,9 +1897,9 @@ function bodyOf(a) {
     header: header ? header.index : -1,
     headerEnd: header ? header.index + header[0].length : -1,
     whole,
-    promo,
-    promoEnd,
-    promoN,
+    promo: promo ? promo.index : -1,
+    promoEnd: promo ? promo.end : -1,
+    promoN: promo ? promo.n : 0,
     bounds,
     strongAt,
     contactAt,
@@ -1933,27 +1928,21 @@ function firstHit(fam, s, f) {
   }
   return null;
 }
-var hitsIndex = -1;
-var hitsEnd = -1;
-var hitsN = 0;
 function countHits(fam, s, f) {
-  hitsN = 0;
+  let first;
   for (let k = 0; k < fam.res.length; k++) {
     if (!mayMatchId(fam.ids[k], f)) continue;
     const re = fam.res[k];
-    if (hitsN > 0) {
+    if (first) {
       re.lastIndex = 0;
-      if (re.test(s)) hitsN++;
+      if (re.test(s)) first.n++;
       re.lastIndex = 0;
       continue;
     }
     const m = firstMatch(re, s);
-    if (m) {
-      hitsIndex = m.index;
-      hitsEnd = m.index + m[0].length;
-      hitsN = 1;
-    }
+    if (m) first = { index: m.index, end: m.index + m[0].length, n: 1 };
   }
+  return first;
 }
 function bucket(fam, text2, bounds, f) {
   let out;
@@ -2224,16 +2213,6 @@ var DeploymentIndex = class {
   #idsByServer = /* @__PURE__ */ new Map();
   #flatIds;
   #servers = /* @__PURE__ */ new Set();
-  /**
-   * Raw tool name -> its byLooseName list: the look-up nameSignals makes for
-   * every tool, without lower-casing and stripping the name again, keyed by
-   * the very string whose hash is then already known.
-   */
-  #alikeByName = /* @__PURE__ */ new Map();
-  /** byLooseName's list for looseName(name). */
-  alikeOf(name) {
-    return this.#alikeByName.get(name) ?? this.byLooseName.get(looseName(name));
-  }
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   #plainNames = /* @__PURE__ */ new Set();
   constructor(tools) {
@@ -2252,7 +2231,6 @@ var DeploymentIndex = class {
     let l = this.byLooseName.get(loose);
     if (!l) this.byLooseName.set(loose, l = []);
     l.push([t.server, t.name]);
-    this.#alikeByName.set(t.name, l);
     this.#servers.add(t.server);
     if (typeof t.description !== "string") return;
     let tokens = this.#tokensOf.get(t.description);
@@ -2275,9 +2253,9 @@ var DeploymentIndex = class {
   #tokenize(description) {
     const stamp = ++this.#stamp;
     const text2 = description.length > 2e4 ? description.slice(0, 2e4) : description;
-    if (!NON_ASCII2.test(text2)) return this.#scanAscii(text2, stamp);
+    if (isAscii(text2)) return this.#scanAscii(text2, stamp);
     const lower = text2.toLowerCase();
-    if (!NON_ASCII2.test(lower)) return this.#scanAscii(lower, stamp);
+    if (isAscii(lower)) return this.#scanAscii(lower, stamp);
     let n = 0;
     let start = -1;
     let cps = 0;
@@ -2562,7 +2540,6 @@ function letterOrNumber(cp) {
   if (k === 0) BMP_CLASS[cp] = k = LETTER_OR_NUMBER.test(String.fromCharCode(cp)) ? 1 : 2;
   return k === 1;
 }
-var NON_ASCII2 = /[^\u0000-\u007f]/;
 var RARE_POSTINGS = 64;
 var MIN_CLONE_TOKENS = 8;
 var SEQUENCE = /\b(?:first|before|after|then|prior to|followed by)\b/;
@@ -2575,7 +2552,7 @@ function descTokens(s) {
 function forEachToken(s, fn) {
   const text2 = s.length > 2e4 ? s.slice(0, 2e4) : s;
   const lower = text2.toLowerCase();
-  if (/[^\u0000-\u007f]/.test(lower)) {
+  if (!isAscii(lower)) {
     for (const m of lower.matchAll(/[\p{L}\p{N}]{3,}/gu)) fn(m[0]);
     return;
   }
@@ -2591,9 +2568,6 @@ function forEachToken(s, fn) {
   }
 }
 var LOOSE_SEPARATORS = /[\s_.-]+/g;
-function looseName(name) {
-  return name.toLowerCase().replace(LOOSE_SEPARATORS, "");
-}
 function nameTokens(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t !== "");
 }
@@ -2754,7 +2728,7 @@ function nameSignals(ctx) {
   const lower = tool.name.toLowerCase();
   let caseOnly;
   let styled;
-  const alike = index.alikeOf(tool.name) ?? NO_NAMES;
+  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, "")) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k];
     if (l[1] === tool.name) continue;
@@ -3745,8 +3719,8 @@ function repositoryModel(objects) {
   }
   return { policies, workloads, failures, namespaceLabels: namespaceLabelsOf(objects) };
 }
-function danglingAfterAudit(model, index, opts, used) {
-  for (const w of model.workloads) if (!matches(opts.mcpWorkloads, w.labels)) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
+function danglingPolicies(model, index = new PolicyIndex(model.policies), used = /* @__PURE__ */ new Set(), matched = () => false) {
+  for (const w of model.workloads) if (!matched(w)) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
   return model.policies.filter((p) => !used.has(p));
 }
 function auditObjects(objects, config, configFile) {
@@ -3756,7 +3730,7 @@ function auditObjects(objects, config, configFile) {
   const used = /* @__PURE__ */ new Set();
   const findings = [...model.failures, ...auditWorkloads(model.workloads, index, opts, used)];
   const audited = model.workloads.filter((w) => matches(opts.mcpWorkloads, w.labels)).length;
-  return { findings, model, opts, audited, dangling: danglingAfterAudit(model, index, opts, used) };
+  return { findings, model, opts, audited, dangling: danglingPolicies(model, index, used, (w) => matches(opts.mcpWorkloads, w.labels)) };
 }
 var NETPOL_RULES = [
   "netpol/missing",
@@ -4028,7 +4002,7 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-F5MX6WEA.js");
+    const { probeEndpoint } = await import("./chunk-WVFB4DWW.js");
     return probeEndpoint(ctx, cfg);
   }
 };
@@ -5287,7 +5261,7 @@ var siemProbeCheck = {
       });
       notes.push("no probes.siem configured");
     } else {
-      const { probeSiem } = await import("./chunk-XX6IU53R.js");
+      const { probeSiem } = await import("./chunk-SVVLVJBE.js");
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);

@@ -1,13 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   didYouMean
-} from "./chunk-35D22KSK.js";
+} from "./chunk-C6BPHTRH.js";
 import {
   execFileSafe
 } from "./chunk-KNLB5YWZ.js";
 import {
   canonicalJson
-} from "./chunk-7JW4BNH6.js";
+} from "./chunk-B76MAFEM.js";
 import {
   literal,
   strictObject,

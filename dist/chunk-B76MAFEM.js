@@ -325,7 +325,7 @@ function sortedCopy(v) {
   }
   const o = v;
   const keys = Object.keys(o);
-  sortKeys(keys);
+  keys.sort();
   const out = {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
@@ -336,18 +336,6 @@ function sortedCopy(v) {
     out[k] = c;
   }
   return out;
-}
-function sortKeys(keys) {
-  if (keys.length > 16) {
-    keys.sort();
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const k = keys[i];
-    let j = i;
-    for (; j > 0 && keys[j - 1] > k; j--) keys[j] = keys[j - 1];
-    keys[j] = k;
-  }
 }
 function canonicalJsonReference(value) {
   if (value === null || typeof value !== "object") {
