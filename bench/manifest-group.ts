@@ -5,12 +5,12 @@
 // Prints CPU time (user+system) per phase, median of 5 runs, and a digest of
 // the findings so that two versions can be compared for identical results.
 import { createHash } from 'node:crypto';
-import { integrityFindings } from '../checks/manifest-integrity.ts';
-import { lintServers } from '../checks/manifest-lint.ts';
-import { readLockfile } from '../src/mcp/lockfile.ts';
-import { loadManifests } from '../src/mcp/manifests.ts';
+import { integrityFindings } from '../checks/manifests/integrity-check.ts';
+import { lintServers } from '../checks/manifests/lint-check.ts';
+import { readLockfile } from '../checks/manifests/lockfile.ts';
+import { loadManifests } from '../checks/manifests/manifests.ts';
 import type { CheckContext } from '../src/types.ts';
-import { Workspace } from '../src/workspace.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node bench/manifest-group.ts DIR');

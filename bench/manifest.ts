@@ -8,13 +8,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { manifestIntegrityCheck } from '../checks/manifest-integrity.ts';
-import { acquireStdio } from '../src/mcp/acquire.ts';
-import { maskDynamic } from '../src/mcp/diff.ts';
-import { hashTools, type Lockfile, writePins } from '../src/mcp/lockfile.ts';
-import { loadManifests, type Tool } from '../src/mcp/manifests.ts';
+import { manifestIntegrityCheck } from '../checks/manifests/integrity-check.ts';
+import { acquireStdio } from '../checks/manifests/acquire.ts';
+import { maskDynamic } from '../checks/manifests/diff.ts';
+import { hashTools, type Lockfile, writePins } from '../checks/manifests/lockfile.ts';
+import { loadManifests, type Tool } from '../checks/manifests/manifests.ts';
 import type { CheckContext } from '../src/types.ts';
-import { Workspace } from '../src/workspace.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 
 const SERVERS = 500;
 const TOOLS = 20;

@@ -8,9 +8,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditObjects, netpolCheck } from '../checks/netpol.ts';
-import { runGate } from '../src/engine.ts';
-import type { K8sObject } from '../src/k8s/objects.ts';
+import { auditObjects, netpolCheck } from '../checks/netpol/check.ts';
+import { runGate } from '../src/gate/engine.ts';
+import type { K8sObject } from '../src/workspace/kubernetes.ts';
 
 const N = 1000;
 

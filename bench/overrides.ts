@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalJson } from '../src/jcs.ts';
+import { canonicalJson } from '../src/util/canonical-json.ts';
 import { parseOverrideText, signedMessage } from '../src/overrides/document.ts';
 import { evaluateOverrides } from '../src/overrides/evaluate.ts';
 import { OVERRIDE_NAMESPACE, parseArmoredSignature, verifySignature } from '../src/overrides/sshsig.ts';

@@ -2,8 +2,8 @@
 // same parsers (YAML with line positions, JSON), and do nothing else.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Workspace } from '../src/workspace.ts';
-import { parseYamlDocuments } from '../src/yaml.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
+import { parseYamlDocuments } from '../src/workspace/yaml.ts';
 
 const root = process.argv[2];
 if (!root) throw new Error('usage: parse-only DIR');

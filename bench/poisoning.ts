@@ -7,9 +7,9 @@
 // tool with its number appended to them), for the cost without repetition.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintServers } from '../checks/manifest-lint.ts';
+import { lintServers } from '../checks/manifests/lint-check.ts';
 import { benignDeployments } from '../scripts/eval-poisoning.ts';
-import type { ServerManifest, Tool } from '../src/mcp/manifests.ts';
+import type { ServerManifest, Tool } from '../checks/manifests/manifests.ts';
 
 const TOTAL = Number(process.env.BENCH_TOOLS ?? 10_000);
 const UNIQUE = process.env.BENCH_UNIQUE === '1';

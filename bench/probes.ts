@@ -3,9 +3,9 @@
 // target never answers, memory when the target streams 1 GB, and the cost of
 // the alert-rule scan over this repository.
 // Run: node_modules/.bin/node bench/probes.ts
-import { findAlertRules } from '../src/alerts/sigma.ts';
-import { probeEndpoint } from '../src/probes/endpoint.ts';
-import { Workspace } from '../src/workspace.ts';
+import { findAlertRules } from '../checks/probes/sigma.ts';
+import { probeEndpoint } from '../checks/probes/endpoint-probe.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 import { closedPort, GOOD_TOKEN, makeCtx, makePki, removeDir, startHttps, startMcpServer, startSilent, tempDir } from '../test/probe-support.ts';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] as number;

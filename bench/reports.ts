@@ -16,8 +16,8 @@ import { join } from 'node:path';
 const FIXTURE = join(import.meta.dirname, '../test/fixtures/shared/reports/trivy/alpine-310.json.golden');
 
 async function child(root: string): Promise<void> {
-  const { runGate } = await import('../src/engine.ts');
-  const { reportsCheck } = await import('../checks/reports.ts');
+  const { runGate } = await import('../src/gate/engine.ts');
+  const { reportsCheck } = await import('../checks/reports/check.ts');
   const t0 = performance.now();
   const report = await runGate({ root, config: { mode: 'enforce', reports: { trivy: ['trivy.json'], sbom: ['bom.json'] } }, checks: [reportsCheck] });
   const ms = performance.now() - t0;

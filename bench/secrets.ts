@@ -15,8 +15,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, describeStats, emptyStats, findingsOf, scanFiles, selectFiles } from '../checks/secrets-scan.ts';
-import { Workspace } from '../src/workspace.ts';
+import { DEFAULT_MAX_FILE_BYTES, describeStats, emptyStats, findingsOf, scanFiles, selectFiles } from '../checks/secrets/check.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,15 +1,15 @@
 // Every check the gate runs, in report order. One module per check family.
 import type { Check } from '../src/types.ts';
-import { dockerfileCheck } from './dockerfile.ts';
-import { k8sWorkloadCheck } from './k8s-workload.ts';
-import { manifestIntegrityCheck } from './manifest-integrity.ts';
-import { manifestLintCheck } from './manifest-lint.ts';
-import { netpolCheck } from './netpol.ts';
-import { netpolLiveCheck } from './netpol-live.ts';
-import { endpointProbeCheck } from './probe-endpoint.ts';
-import { reportsCheck } from './reports.ts';
-import { siemProbeCheck } from './probe-siem.ts';
-import { secretsScanCheck } from './secrets-scan.ts';
-import { supplyChainCheck } from './supply-chain.ts';
+import { dockerfileCheck } from './image/check.ts';
+import { k8sWorkloadCheck } from './k8s/check.ts';
+import { manifestIntegrityCheck } from './manifests/integrity-check.ts';
+import { manifestLintCheck } from './manifests/lint-check.ts';
+import { netpolCheck } from './netpol/check.ts';
+import { netpolLiveCheck } from './netpol/live-check.ts';
+import { endpointProbeCheck } from './probes/endpoint-check.ts';
+import { reportsCheck } from './reports/check.ts';
+import { siemProbeCheck } from './probes/siem-check.ts';
+import { secretsScanCheck } from './secrets/check.ts';
+import { supplyChainCheck } from './supply/check.ts';
 
 export const ALL_CHECKS: readonly Check[] = [k8sWorkloadCheck, netpolCheck, netpolLiveCheck, manifestIntegrityCheck, manifestLintCheck, endpointProbeCheck, siemProbeCheck, dockerfileCheck, secretsScanCheck, supplyChainCheck, reportsCheck];

@@ -4,22 +4,22 @@ import {
   failedCheck,
   prepareOutcome,
   runCheck
-} from "./chunk-UCRDXPYV.js";
-import "./chunk-D6O7T53T.js";
-import "./chunk-WYQTBIYI.js";
+} from "./chunk-6UJEEJCJ.js";
+import "./chunk-QDOWDREX.js";
+import "./chunk-MJ6FTEKD.js";
 import {
   Workspace
-} from "./chunk-HVDJ3ZUE.js";
-import "./chunk-QHQIOUYT.js";
-import "./chunk-ZUNSKBVU.js";
-import "./chunk-KNLB5YWZ.js";
-import "./chunk-B76MAFEM.js";
+} from "./chunk-DOCCH4DD.js";
+import "./chunk-3VMLTOBS.js";
+import "./chunk-UC7JH2YC.js";
+import "./chunk-D7TF2GDY.js";
+import "./chunk-XB5LMK5I.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-PT5AC5ZC.js";
-import "./chunk-PPHIJ3XX.js";
+import "./chunk-QLZP63XJ.js";
+import "./chunk-NCVH2LUD.js";
 import "./chunk-7DU3YBTW.js";
 
-// src/check-worker.ts
+// src/gate/check-worker.ts
 import { setMaxListeners } from "node:events";
 import { parentPort, workerData } from "node:worker_threads";
 var port = parentPort;

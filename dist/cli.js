@@ -2,25 +2,25 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   USAGE
-} from "./chunk-HJECAZCU.js";
+} from "./chunk-QXHT732P.js";
 import {
   VERSION
-} from "./chunk-L5STNJMW.js";
+} from "./chunk-632HPFIG.js";
 import {
   UsageError
-} from "./chunk-PPHIJ3XX.js";
+} from "./chunk-NCVH2LUD.js";
 import "./chunk-7DU3YBTW.js";
 
-// src/commands/index.ts
+// src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-5RZXMPM7.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-MT7OVZ3T.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-QHRIJBLK.js")).manifestCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-ZAIHELJU.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-3AB62FQZ.js")).overrideCommand }
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-EHD4QWW3.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-XAMNKMRM.js")).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-SBGHTJOR.js")).manifestCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-DX7NLNOT.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-XGQZQJOB.js")).overrideCommand }
 };
 
-// src/cli.ts
+// src/main/cli.ts
 var USAGE2 = `mcp-gate ${VERSION} \u2014 pre-deployment security gate for MCP server deployments
 
 Usage:

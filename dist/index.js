@@ -4,38 +4,38 @@ import {
   renderMarkdown,
   renderSarif,
   runGate
-} from "./chunk-D575EQA4.js";
+} from "./chunk-NR2MLVLU.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
 import {
   renderJsonChunks
-} from "./chunk-UCRDXPYV.js";
-import "./chunk-D6O7T53T.js";
-import "./chunk-WYQTBIYI.js";
+} from "./chunk-6UJEEJCJ.js";
+import "./chunk-QDOWDREX.js";
+import "./chunk-MJ6FTEKD.js";
 import {
   writeFileAtomic
-} from "./chunk-HVDJ3ZUE.js";
-import "./chunk-L5STNJMW.js";
-import "./chunk-QHQIOUYT.js";
-import "./chunk-ZUNSKBVU.js";
-import "./chunk-2JGJ6WIN.js";
-import "./chunk-C6BPHTRH.js";
+} from "./chunk-DOCCH4DD.js";
+import "./chunk-632HPFIG.js";
+import "./chunk-3VMLTOBS.js";
+import "./chunk-UC7JH2YC.js";
+import "./chunk-B7YCL4KC.js";
+import "./chunk-5VFIXKI4.js";
 import {
   execFileSafe
-} from "./chunk-KNLB5YWZ.js";
-import "./chunk-B76MAFEM.js";
+} from "./chunk-D7TF2GDY.js";
+import "./chunk-XB5LMK5I.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-PT5AC5ZC.js";
+import "./chunk-QLZP63XJ.js";
 import {
   UsageError
-} from "./chunk-PPHIJ3XX.js";
+} from "./chunk-NCVH2LUD.js";
 import {
   __toESM
 } from "./chunk-7DU3YBTW.js";
 
-// src/action.ts
+// src/main/action.ts
 import { writeFileSync } from "node:fs";
 
 // node_modules/@actions/core/lib/command.js
@@ -565,7 +565,7 @@ Fix: ${f.remediation}`,
   return out;
 }
 
-// src/github/comment.ts
+// src/main/github/comment.ts
 var COMMENT_MARKER = "<!-- mcp-gate:sticky-comment -->";
 var COMMENT_LIMIT = 65e3;
 function commentBody(report) {
@@ -595,7 +595,7 @@ async function upsertComment(api, report) {
   return "updated";
 }
 
-// src/github/event.ts
+// src/main/github/event.ts
 import { readFileSync } from "node:fs";
 function readEvent(env) {
   const name = env.GITHUB_EVENT_NAME ?? "";
@@ -631,7 +631,7 @@ function str(v) {
   return typeof v === "string" && v !== "" ? v : void 0;
 }
 
-// src/action.ts
+// src/main/action.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";

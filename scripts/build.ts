@@ -11,17 +11,17 @@
 import { rmSync } from 'node:fs';
 import { build, type Plugin } from 'esbuild';
 
-const K8S_CLIENT = /[\\/]src[\\/]k8s[\\/]client\.ts$/;
+const K8S_CLIENT = /[\\/]checks[\\/]netpol[\\/]k8s-client\.ts$/;
 
-/** Turn imports of src/k8s/client.ts into a run-time import of ./k8s-client.js. */
+/** Turn imports of checks/netpol/k8s-client.ts into a run-time import of ./k8s-client.js. */
 const lazyK8sClient: Plugin = {
   name: 'lazy-k8s-client',
   setup(b) {
-    b.onResolve({ filter: /k8s[\\/]client\.ts$/ }, async (args) => {
+    b.onResolve({ filter: /k8s-client\.ts$/ }, async (args) => {
       if (args.pluginData === 'skip') return undefined;
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'skip' });
       if (!K8S_CLIENT.test(resolved.path)) return undefined;
-      if (args.kind !== 'dynamic-import') throw new Error(`${args.importer}: import src/k8s/client.ts only with import()`);
+      if (args.kind !== 'dynamic-import') throw new Error(`${args.importer}: import checks/netpol/k8s-client.ts only with import()`);
       return { path: './k8s-client.js', external: true };
     });
   },
@@ -43,6 +43,6 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   // Chunks sit beside the entry points: the external './k8s-client.js' is relative to whichever file imports it.
-  build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/action.ts', 'check-worker': 'src/check-worker.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyK8sClient] }),
-  build({ ...common, entryPoints: ['src/k8s/client.ts'], outfile: 'dist/k8s-client.js', minify: true }),
+  build({ ...common, entryPoints: { cli: 'src/main/cli.ts', index: 'src/main/action.ts', 'check-worker': 'src/gate/check-worker.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyK8sClient] }),
+  build({ ...common, entryPoints: ['checks/netpol/k8s-client.ts'], outfile: 'dist/k8s-client.js', minify: true }),
 ]);

@@ -22,8 +22,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Tool } from '../src/mcp/manifests.ts';
-import { assessTool, DeploymentIndex, type Verdict } from '../src/mcp/poisoning/score.ts';
+import type { Tool } from '../checks/manifests/manifests.ts';
+import { assessTool, DeploymentIndex, type Verdict } from '../checks/manifests/poisoning/score.ts';
 
 const DATA = join(import.meta.dirname, '..', 'test', 'fixtures', 'shared', 'mcp');
 

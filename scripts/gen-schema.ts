@@ -2,7 +2,7 @@
 // so editors complete exactly what the gate accepts.
 import { writeFileSync } from 'node:fs';
 import * as z from 'zod';
-import { configSchema } from '../src/config.ts';
+import { configSchema } from '../src/config/schema.ts';
 
 const schema = z.toJSONSchema(configSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
 const out = {

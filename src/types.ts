@@ -1,8 +1,8 @@
 // The data model every part of the gate shares. Checks produce RawFindings,
 // the engine normalises them into Findings, policy decides, reporters render.
-import type { RuleId } from './catalog.ts';
-import type { GateConfig } from './config.ts';
-import type { Workspace } from './workspace.ts';
+import type { RuleId } from './rules/catalog.ts';
+import type { GateConfig } from './config/schema.ts';
+import type { Workspace } from './workspace/workspace.ts';
 
 export type Severity = 'block' | 'warning';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
-import { COMMENT_MARKER } from '../src/github/comment.ts';
+import { COMMENT_MARKER } from '../src/main/github/comment.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const ACTION = join(repo, 'dist/index.js');

@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
-import { siemProbeCheck } from '../checks/probe-siem.ts';
-import { ALERTS, DEFAULT_THRESHOLDS } from '../src/alerts/sigma.ts';
-import { parseYamlDocuments } from '../src/yaml.ts';
+import { siemProbeCheck } from '../checks/probes/siem-check.ts';
+import { ALERTS, DEFAULT_THRESHOLDS } from '../checks/probes/sigma.ts';
+import { parseYamlDocuments } from '../src/workspace/yaml.ts';
 import { makeCtx, removeDir, tempDir } from './probe-support.ts';
 
 /** The structured audit log of seed 003 (auditLog entry fields). */
@@ -64,7 +64,7 @@ test('thresholds: any DENIED tool call; 3x baseline in 60 s; 2x median duration;
   assert.deepEqual(part(3, 1, 'correlation')['group-by'], ['agentId']);
 });
 
-const cli = (args: string[]) => execa(process.execPath, ['src/cli.ts', ...args], { reject: false, timeout: 20_000 });
+const cli = (args: string[]) => execa(process.execPath, ['src/main/cli.ts', ...args], { reject: false, timeout: 20_000 });
 
 test('CLI: alerts init writes the four files, refuses to overwrite without --force, and the gate then finds them', async () => {
   const r = await cli(['alerts', 'init', dir, '--baseline-per-minute', '30']);

@@ -6,7 +6,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mock, test } from 'node:test';
-import { writeFileAtomic } from '../src/atomic.ts';
+import { writeFileAtomic } from '../src/util/atomic.ts';
 
 const PIECES = ['{"a": "é😀', ' ascii only ', '→ \u0000 end"}\n'];
 

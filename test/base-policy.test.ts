@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { mergeBasePolicy } from '../src/base-policy.ts';
-import { runGate } from '../src/engine.ts';
+import { mergeBasePolicy } from '../src/config/base-policy.ts';
+import { runGate } from '../src/gate/engine.ts';
 
 function gitRepo(): { dir: string; commit: (msg: string) => string } {
   const dir = mkdtempSync(join(tmpdir(), 'base-policy-'));

@@ -13,7 +13,7 @@ import {
   parseIPv6,
   rangeSize,
   rangesContain,
-} from '../src/net/cidr.ts';
+} from '../checks/netpol/cidr.ts';
 import { prng } from './prng.ts';
 
 

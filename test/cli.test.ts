@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const SRC = join(repo, 'src/cli.ts');
+const SRC = join(repo, 'src/main/cli.ts');
 const DIST = join(repo, 'dist/cli.js');
 
 function cli(args: string[], entry = SRC): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { didYouMean, parseConfigText } from '../src/config.ts';
-import { UsageError } from '../src/errors.ts';
+import { didYouMean, parseConfigText } from '../src/config/schema.ts';
+import { UsageError } from '../src/util/errors.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/config/${name}`, import.meta.url), 'utf8');
 

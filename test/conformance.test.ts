@@ -14,12 +14,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { evaluateWorkload, podRuleContext } from '../checks/k8s-workload.ts';
-import type { RuleId } from '../src/catalog.ts';
-import { InputError } from '../src/errors.ts';
-import { type K8sObject, kubernetesObjects } from '../src/k8s/objects.ts';
+import { evaluateWorkload, podRuleContext } from '../checks/k8s/check.ts';
+import type { RuleId } from '../src/rules/catalog.ts';
+import { InputError } from '../src/util/errors.ts';
+import { type K8sObject, kubernetesObjects } from '../src/workspace/kubernetes.ts';
 import type { RawFinding } from '../src/types.ts';
-import { parseYamlDocuments } from '../src/yaml.ts';
+import { parseYamlDocuments } from '../src/workspace/yaml.ts';
 
 const ROOT = join(import.meta.dirname, 'fixtures/shared/k8s');
 const DOC = join(import.meta.dirname, '../docs/conformance.md');

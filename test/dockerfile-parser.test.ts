@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { buildModel, effectiveUser, rootBase } from '../src/dockerfile/model.ts';
-import { parseDockerfile, parsePairs, splitFlags, substitute } from '../src/dockerfile/parser.ts';
+import { buildModel, effectiveUser, rootBase } from '../checks/image/dockerfile-model.ts';
+import { parseDockerfile, parsePairs, splitFlags, substitute } from '../checks/image/dockerfile-parser.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/dockerfile/${name}`, import.meta.url), 'utf8');
 

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { checkDockerfile, dockerfileCheck, isDockerfile, isMinimalBase } from '../checks/dockerfile.ts';
-import { secretsScanCheck } from '../checks/secrets-scan.ts';
-import { supplyChainCheck } from '../checks/supply-chain.ts';
-import { runGate } from '../src/engine.ts';
+import { checkDockerfile, dockerfileCheck, isDockerfile, isMinimalBase } from '../checks/image/check.ts';
+import { secretsScanCheck } from '../checks/secrets/check.ts';
+import { supplyChainCheck } from '../checks/supply/check.ts';
+import { runGate } from '../src/gate/engine.ts';
 import type { RawFinding } from '../src/types.ts';
 
 const DIR = fileURLToPath(new URL('fixtures/dockerfile/', import.meta.url));

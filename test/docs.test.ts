@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { z } from 'zod';
 import { load } from 'js-yaml';
-import { configSchema } from '../src/config.ts';
+import { configSchema } from '../src/config/schema.ts';
 import { withRulesTable } from '../scripts/gen-docs.ts';
 
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'utf8');

@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runGate } from '../src/engine.ts';
-import { UsageError } from '../src/errors.ts';
+import { runGate } from '../src/gate/engine.ts';
+import { UsageError } from '../src/util/errors.ts';
 import type { Check, Finding } from '../src/types.ts';
-import { k8sWorkloadCheck } from '../checks/k8s-workload.ts';
+import { k8sWorkloadCheck } from '../checks/k8s/check.ts';
 
 const only = (...checks: Check[]) => ({ checks });
 
@@ -73,7 +73,7 @@ test('config in the reviewed directory is picked up; rules severity applies', as
 });
 
 test('sortFindings gives the order of sort(compareFindings) (random findings, unique fingerprints)', async () => {
-  const { compareFindings, sortFindings } = await import('../src/engine.ts');
+  const { compareFindings, sortFindings } = await import('../src/gate/engine.ts');
   let seed = 7;
   const rnd = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;

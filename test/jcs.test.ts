@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canonicalJson, canonicalJsonReference } from '../src/jcs.ts';
+import { canonicalJson, canonicalJsonReference } from '../src/util/canonical-json.ts';
 import { prng } from './prng.ts';
 
 // Examples from RFC 8785 §3.2.2 / appendix B.

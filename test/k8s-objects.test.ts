@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { InputError } from '../src/errors.ts';
-import { type K8sObject, kubernetesObjects, podTemplateOf } from '../src/k8s/objects.ts';
-import { parseYamlDocuments } from '../src/yaml.ts';
+import { InputError } from '../src/util/errors.ts';
+import { type K8sObject, kubernetesObjects, podTemplateOf } from '../src/workspace/kubernetes.ts';
+import { parseYamlDocuments } from '../src/workspace/yaml.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures/k8s');
 const SHARED = join(import.meta.dirname, 'fixtures/shared/k8s');

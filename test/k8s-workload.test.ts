@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { k8sWorkloadCheck } from '../checks/k8s-workload.ts';
-import type { GateConfig } from '../src/config.ts';
-import { runGate } from '../src/engine.ts';
-import { fingerprintOf } from '../src/fingerprint.ts';
+import { k8sWorkloadCheck } from '../checks/k8s/check.ts';
+import type { GateConfig } from '../src/config/schema.ts';
+import { runGate } from '../src/gate/engine.ts';
+import { fingerprintOf } from '../src/gate/fingerprint.ts';
 import type { CheckContext, CheckResult, RawFinding } from '../src/types.ts';
-import { Workspace } from '../src/workspace.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 
 const HERE = import.meta.dirname;
 const FIX = join(HERE, 'fixtures/k8s');

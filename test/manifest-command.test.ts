@@ -6,14 +6,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { hashTools, LOCKFILE, parseLockfile } from '../src/mcp/lockfile.ts';
-import { parseToolsJson } from '../src/mcp/manifests.ts';
-import { canonicalJson } from '../src/jcs.ts';
+import { hashTools, LOCKFILE, parseLockfile } from '../checks/manifests/lockfile.ts';
+import { parseToolsJson } from '../checks/manifests/manifests.ts';
+import { canonicalJson } from '../src/util/canonical-json.ts';
 import { createHash } from 'node:crypto';
 import { tempRepo } from './temp-repo.ts';
 
 const NODE = resolve('node_modules/.bin/node');
-const CLI = resolve('src/cli.ts');
+const CLI = resolve('src/main/cli.ts');
 const SHARED = resolve('test/fixtures/shared/mcp/benign');
 function repo(files: Record<string, string>): string {
   return tempRepo('cmd', files);

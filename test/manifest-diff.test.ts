@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { InputError } from '../src/errors.ts';
-import { comparePin, diffJson, DYNAMIC_PLACEHOLDER, describeDeltas, formatChange, maskDynamic, parsePointer, preview } from '../src/mcp/diff.ts';
-import { hashTools, parseLockfile, serializeLockfile } from '../src/mcp/lockfile.ts';
-import type { Tool } from '../src/mcp/manifests.ts';
+import { InputError } from '../src/util/errors.ts';
+import { comparePin, diffJson, DYNAMIC_PLACEHOLDER, describeDeltas, formatChange, maskDynamic, parsePointer, preview } from '../checks/manifests/diff.ts';
+import { hashTools, parseLockfile, serializeLockfile } from '../checks/manifests/lockfile.ts';
+import type { Tool } from '../checks/manifests/manifests.ts';
 
 test('diffJson: JSON pointer paths (escaped), added/removed keys, scalar arrays whole', () => {
   const a = { name: 't', inputSchema: { type: 'object', properties: { 'a/b': { type: 'string' }, 'c~d': { enum: ['x', 'y'] } }, required: ['a/b'] } };

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { manifestIntegrityCheck } from '../checks/manifest-integrity.ts';
-import { runGate } from '../src/engine.ts';
-import { maskDynamic } from '../src/mcp/diff.ts';
-import { hashTools, LOCKFILE, type Lockfile, SNAPSHOT_FILE, writePins } from '../src/mcp/lockfile.ts';
-import { parseToolsJson, type Tool } from '../src/mcp/manifests.ts';
+import { manifestIntegrityCheck } from '../checks/manifests/integrity-check.ts';
+import { runGate } from '../src/gate/engine.ts';
+import { maskDynamic } from '../checks/manifests/diff.ts';
+import { hashTools, LOCKFILE, type Lockfile, SNAPSHOT_FILE, writePins } from '../checks/manifests/lockfile.ts';
+import { parseToolsJson, type Tool } from '../checks/manifests/manifests.ts';
 import type { Finding } from '../src/types.ts';
 import { tempRepo } from './temp-repo.ts';
 

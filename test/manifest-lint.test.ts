@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { lintServers, manifestLintCheck } from '../checks/manifest-lint.ts';
+import { lintServers, manifestLintCheck } from '../checks/manifests/lint-check.ts';
 import { evaluate } from '../scripts/eval-poisoning.ts';
-import { runGate } from '../src/engine.ts';
-import type { ServerManifest, Tool } from '../src/mcp/manifests.ts';
+import { runGate } from '../src/gate/engine.ts';
+import type { ServerManifest, Tool } from '../checks/manifests/manifests.ts';
 
 const FIX = new URL('./fixtures/poisoning/', import.meta.url).pathname;
 const EXAMPLES = new URL('../examples/', import.meta.url).pathname;

@@ -8,12 +8,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { integrityFindings } from '../checks/manifest-integrity.ts';
-import { escapePointerToken } from '../src/mcp/diff.ts';
-import { hashTools, type Lockfile, readSnapshot, writePins } from '../src/mcp/lockfile.ts';
-import { parseToolsJson, type ServerManifest, type Tool, validateTools } from '../src/mcp/manifests.ts';
+import { integrityFindings } from '../checks/manifests/integrity-check.ts';
+import { escapePointerToken } from '../checks/manifests/diff.ts';
+import { hashTools, type Lockfile, readSnapshot, writePins } from '../checks/manifests/lockfile.ts';
+import { parseToolsJson, type ServerManifest, type Tool, validateTools } from '../checks/manifests/manifests.ts';
 import type { CheckContext } from '../src/types.ts';
-import { Workspace } from '../src/workspace.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 
 const BENIGN = join(import.meta.dirname, 'fixtures/shared/mcp/benign');
 

@@ -13,12 +13,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { auditObjects, danglingPolicies, isNetworkPolicy, parsePolicy } from '../checks/netpol.ts';
-import type { GateConfig } from '../src/config.ts';
-import { type K8sObject, kubernetesObjects, podTemplateOf } from '../src/k8s/objects.ts';
-import { matches } from '../src/k8s/selectors.ts';
+import { auditObjects, danglingPolicies, isNetworkPolicy, parsePolicy } from '../checks/netpol/check.ts';
+import type { GateConfig } from '../src/config/schema.ts';
+import { type K8sObject, kubernetesObjects, podTemplateOf } from '../src/workspace/kubernetes.ts';
+import { matches } from '../checks/netpol/selectors.ts';
 import type { RawFinding } from '../src/types.ts';
-import { parseYamlDocuments } from '../src/yaml.ts';
+import { parseYamlDocuments } from '../src/workspace/yaml.ts';
 
 const SHARED = 'test/fixtures/shared/k8s';
 const OWN = 'test/fixtures/netpol';

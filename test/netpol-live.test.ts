@@ -11,10 +11,10 @@ import { createServer as createTcpServer, type Server as TcpServer, type Socket 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { netpolLiveCheck } from '../checks/netpol-live.ts';
-import { netpolCheck } from '../checks/netpol.ts';
-import type { GateConfig } from '../src/config.ts';
-import { runGate } from '../src/engine.ts';
+import { netpolLiveCheck } from '../checks/netpol/live-check.ts';
+import { netpolCheck } from '../checks/netpol/check.ts';
+import type { GateConfig } from '../src/config/schema.ts';
+import { runGate } from '../src/gate/engine.ts';
 import type { Report } from '../src/types.ts';
 
 const LIVE = 'test/fixtures/netpol/live';

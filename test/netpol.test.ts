@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { auditObjects, danglingPolicies, netpolCheck, type Policy, PolicyIndex } from '../checks/netpol.ts';
-import { matches, type Requirement } from '../src/k8s/selectors.ts';
-import type { GateConfig } from '../src/config.ts';
-import { runGate } from '../src/engine.ts';
-import { kubernetesObjects } from '../src/k8s/objects.ts';
+import { auditObjects, danglingPolicies, netpolCheck, type Policy, PolicyIndex } from '../checks/netpol/check.ts';
+import { matches, type Requirement } from '../checks/netpol/selectors.ts';
+import type { GateConfig } from '../src/config/schema.ts';
+import { runGate } from '../src/gate/engine.ts';
+import { kubernetesObjects } from '../src/workspace/kubernetes.ts';
 import type { RawFinding } from '../src/types.ts';
-import { parseYamlDocuments } from '../src/yaml.ts';
+import { parseYamlDocuments } from '../src/workspace/yaml.ts';
 
 const FIX = 'test/fixtures/netpol';
 

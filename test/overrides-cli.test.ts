@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Report } from '../src/types.ts';
 import { gitRepo, makeKey, type TestKey, tempDir, write } from './overrides-keys.ts';
 
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../src/main/cli.ts', import.meta.url));
 const MANIFEST = readFileSync(new URL('./fixtures/shared/k8s/polaris/runAsRootAllowed/failure.yaml', import.meta.url), 'utf8');
 
 function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {

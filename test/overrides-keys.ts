@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { canonicalJson } from '../src/jcs.ts';
+import { canonicalJson } from '../src/util/canonical-json.ts';
 
 export interface TestKey {
   name: string;

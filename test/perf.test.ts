@@ -7,18 +7,18 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { writeFileAtomic } from '../src/atomic.ts';
-import { buildReport } from '../src/engine.ts';
-import { fingerprintOf } from '../src/fingerprint.ts';
-import { canonicalJson } from '../src/jcs.ts';
-import { sha256Hex } from '../src/mcp/lockfile.ts';
-import { parseToolsJson, toolLineFinder } from '../src/mcp/manifests.ts';
-import { normalise } from '../src/mcp/poisoning/text.ts';
-import { resolvePolicy } from '../src/policy.ts';
+import { writeFileAtomic } from '../src/util/atomic.ts';
+import { buildReport } from '../src/gate/engine.ts';
+import { fingerprintOf } from '../src/gate/fingerprint.ts';
+import { canonicalJson } from '../src/util/canonical-json.ts';
+import { sha256Hex } from '../checks/manifests/lockfile.ts';
+import { parseToolsJson, toolLineFinder } from '../checks/manifests/manifests.ts';
+import { normalise } from '../checks/manifests/poisoning/text.ts';
+import { resolvePolicy } from '../src/gate/policy.ts';
 import { renderPieces } from '../src/reporters/index.ts';
 import { renderJson, renderJsonChunks } from '../src/reporters/json.ts';
 import type { RawFinding } from '../src/types.ts';
-import { keyLine, lineOf, parseYamlDocuments } from '../src/yaml.ts';
+import { keyLine, lineOf, parseYamlDocuments } from '../src/workspace/yaml.ts';
 
 const shared = new URL('./fixtures/shared/', import.meta.url).pathname;
 

@@ -2,7 +2,7 @@
 // compares it with the char-code loop it replaced on random text and ranges.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { DeploymentIndex } from '../src/mcp/poisoning/score.ts';
+import { DeploymentIndex } from '../checks/manifests/poisoning/score.ts';
 
 /** The loop namesToolIn was before: maximal [A-Za-z0-9] runs of text[from, to), 2 to 64 long, lower-cased, in `names`. */
 function reference(names: Set<string>, text: string, from: number, to: number): boolean {

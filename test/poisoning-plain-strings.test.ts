@@ -5,9 +5,9 @@
 // pieces signals are made of.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Tool } from '../src/mcp/manifests.ts';
-import { assessTool, DeploymentIndex, plainString } from '../src/mcp/poisoning/score.ts';
-import { setPrechecks } from '../src/mcp/poisoning/signals.ts';
+import type { Tool } from '../checks/manifests/manifests.ts';
+import { assessTool, DeploymentIndex, plainString } from '../checks/manifests/poisoning/score.ts';
+import { setPrechecks } from '../checks/manifests/poisoning/signals.ts';
 import { prng } from './prng.ts';
 
 const PIECES = [

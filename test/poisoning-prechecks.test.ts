@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { benignDeployments, poisonedCases } from '../scripts/eval-poisoning.ts';
-import type { Tool } from '../src/mcp/manifests.ts';
-import { assessTool, DeploymentIndex, looseName, type Verdict } from '../src/mcp/poisoning/score.ts';
-import { features, mayMatch, NEEDS, SENSITIVE, setPrechecks } from '../src/mcp/poisoning/signals.ts';
-import { collectStrings, collectWithOwnWords } from '../src/mcp/poisoning/strings.ts';
-import { excerpt, normalise, sentences } from '../src/mcp/poisoning/text.ts';
+import type { Tool } from '../checks/manifests/manifests.ts';
+import { assessTool, DeploymentIndex, looseName, type Verdict } from '../checks/manifests/poisoning/score.ts';
+import { features, mayMatch, NEEDS, SENSITIVE, setPrechecks } from '../checks/manifests/poisoning/signals.ts';
+import { collectStrings, collectWithOwnWords } from '../checks/manifests/poisoning/strings.ts';
+import { excerpt, normalise, sentences } from '../checks/manifests/poisoning/text.ts';
 import { prng } from './prng.ts';
 
 const pick = <T>(rnd: () => number, a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;

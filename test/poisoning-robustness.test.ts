@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { lintServers } from '../checks/manifest-lint.ts';
-import type { ServerManifest, Tool } from '../src/mcp/manifests.ts';
-import { lintInputSchema } from '../src/mcp/schema-lint.ts';
+import { lintServers } from '../checks/manifests/lint-check.ts';
+import type { ServerManifest, Tool } from '../checks/manifests/manifests.ts';
+import { lintInputSchema } from '../checks/manifests/schema-lint.ts';
 
 const MB = 1024 * 1024;
 
@@ -34,7 +34,7 @@ test('a 1 MB description is linted in bounded time and reported as oversized', {
 // Run in a child process with a hard kill: a test timeout cannot interrupt a
 // regex that backtracks synchronously, a killed process can.
 const ADVERSARIAL = `
-  const { assessTool, DeploymentIndex } = await import(${JSON.stringify(new URL('../src/mcp/poisoning/score.ts', import.meta.url).href)});
+  const { assessTool, DeploymentIndex } = await import(${JSON.stringify(new URL('../checks/manifests/poisoning/score.ts', import.meta.url).href)});
   const MB = ${MB};
   const inputs = [
     ['one word', 'a'.repeat(MB)],

@@ -5,7 +5,7 @@
 // first occurrence.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DeploymentIndex } from '../src/mcp/poisoning/score.ts';
+import { DeploymentIndex } from '../checks/manifests/poisoning/score.ts';
 import { prng } from './prng.ts';
 
 function reference(s: string): string[] {

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { benignCases, benignDeployments, poisonedCases } from '../scripts/eval-poisoning.ts';
-import type { Tool } from '../src/mcp/manifests.ts';
-import { assessTool, DeploymentIndex, type Verdict } from '../src/mcp/poisoning/score.ts';
-import { collectStrings } from '../src/mcp/poisoning/strings.ts';
-import { setPrechecks } from '../src/mcp/poisoning/signals.ts';
-import { decodedBlobs, normalise, sentences } from '../src/mcp/poisoning/text.ts';
+import type { Tool } from '../checks/manifests/manifests.ts';
+import { assessTool, DeploymentIndex, type Verdict } from '../checks/manifests/poisoning/score.ts';
+import { collectStrings } from '../checks/manifests/poisoning/strings.ts';
+import { setPrechecks } from '../checks/manifests/poisoning/signals.ts';
+import { decodedBlobs, normalise, sentences } from '../checks/manifests/poisoning/text.ts';
 
 function assess(description: string, extra: Partial<Tool> = {}, others: { server: string; name: string; description?: string }[] = []): Verdict {
   const tool: Tool = { name: extra.name ?? 'probe_tool', description, ...extra };

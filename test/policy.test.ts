@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { RULE_IDS, RULES } from '../src/catalog.ts';
-import { blocksUnder, decide, effectiveSeverity, exitCodeFor, resolvePolicy } from '../src/policy.ts';
+import { RULE_IDS, RULES } from '../src/rules/catalog.ts';
+import { blocksUnder, decide, effectiveSeverity, exitCodeFor, resolvePolicy } from '../src/gate/policy.ts';
 import type { Finding } from '../src/types.ts';
 
 test('no config means warn mode, rollout 1', () => {

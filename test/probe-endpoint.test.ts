@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import type http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { endpointProbeCheck } from '../checks/probe-endpoint.ts';
-import { siemProbeCheck } from '../checks/probe-siem.ts';
-import { runGate } from '../src/engine.ts';
-import { probeEndpoint } from '../src/probes/endpoint.ts';
+import { endpointProbeCheck } from '../checks/probes/endpoint-check.ts';
+import { siemProbeCheck } from '../checks/probes/siem-check.ts';
+import { runGate } from '../src/gate/engine.ts';
+import { probeEndpoint } from '../checks/probes/endpoint-probe.ts';
 import type { CheckResult, RawFinding } from '../src/types.ts';
 import {
   closedPort,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { firstRequest, jsonRpcMessage, parseWwwAuthenticate, sameResource, sseEventComplete, wellKnownMetadataUrl } from '../src/probes/mcp.ts';
+import { firstRequest, jsonRpcMessage, parseWwwAuthenticate, sameResource, sseEventComplete, wellKnownMetadataUrl } from '../checks/probes/mcp-protocol.ts';
 
 const SPEC = 'test/fixtures/shared/mcp/spec';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, test } from 'node:test';
-import { httpRequest, type ProbeError, ProbeScope } from '../src/probes/net.ts';
+import { httpRequest, type ProbeError, ProbeScope } from '../checks/probes/net.ts';
 import { closedPort, removeDir, startHttp, tempDir } from './probe-support.ts';
 
 let dir: string;

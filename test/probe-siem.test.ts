@@ -13,11 +13,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { siemProbeCheck } from '../checks/probe-siem.ts';
-import type { GateConfig } from '../src/config.ts';
-import { probeSiem, type SiemConfig } from '../src/probes/siem.ts';
+import { siemProbeCheck } from '../checks/probes/siem-check.ts';
+import type { GateConfig } from '../src/config/schema.ts';
+import { probeSiem, type SiemConfig } from '../checks/probes/siem-probe.ts';
 import type { RawFinding } from '../src/types.ts';
-import { ALERTS } from '../src/alerts/sigma.ts';
+import { ALERTS } from '../checks/probes/sigma.ts';
 import {
   closedPort,
   makeCtx,
@@ -304,7 +304,7 @@ describe('alert rules', () => {
 
 describe('examples', () => {
   test('insecure: no SIEM, no alert rules; hardened: the four rules committed, audit logging still unproven offline', async () => {
-    const { runGate } = await import('../src/engine.ts');
+    const { runGate } = await import('../src/gate/engine.ts');
     const insecure = await runGate({ root: 'examples/insecure', checks: [siemProbeCheck], env: {} });
     assert.deepEqual(insecure.findings.map((f) => f.ruleId).sort(), ['siem/alert-rules-missing', 'siem/alert-rules-missing', 'siem/alert-rules-missing', 'siem/alert-rules-missing', 'siem/unreachable']);
     const hardened = await runGate({ root: 'examples/hardened', checks: [siemProbeCheck], env: {} });

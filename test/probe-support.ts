@@ -13,9 +13,9 @@ import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { execa } from 'execa';
-import type { GateConfig } from '../src/config.ts';
+import type { GateConfig } from '../src/config/schema.ts';
 import type { CheckContext } from '../src/types.ts';
-import { Workspace } from '../src/workspace.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `mcp-gate-${prefix}-`));

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildReport } from '../src/engine.ts';
-import { resolvePolicy } from '../src/policy.ts';
+import { buildReport } from '../src/gate/engine.ts';
+import { resolvePolicy } from '../src/gate/policy.ts';
 import { ANNOTATION_LIMIT, annotationsFor } from '../src/reporters/annotations.ts';
 import { escapeMarkdown } from '../src/reporters/escape.ts';
 import { render } from '../src/reporters/index.ts';
 import { renderMarkdown } from '../src/reporters/markdown.ts';
 import { clean, renderText } from '../src/reporters/text.ts';
 import type { RawFinding } from '../src/types.ts';
-import { RULE_IDS } from '../src/catalog.ts';
+import { RULE_IDS } from '../src/rules/catalog.ts';
 
 const policy = resolvePolicy({ mode: 'enforce' });
 

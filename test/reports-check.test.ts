@@ -6,12 +6,12 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
-import { k8sWorkloadCheck } from '../checks/k8s-workload.ts';
-import { reportsCheck } from '../checks/reports.ts';
-import type { GateConfig } from '../src/config.ts';
-import { runGate } from '../src/engine.ts';
-import { fingerprintOf } from '../src/fingerprint.ts';
-import { secretKey } from '../src/secret-key.ts';
+import { k8sWorkloadCheck } from '../checks/k8s/check.ts';
+import { reportsCheck } from '../checks/reports/check.ts';
+import type { GateConfig } from '../src/config/schema.ts';
+import { runGate } from '../src/gate/engine.ts';
+import { fingerprintOf } from '../src/gate/fingerprint.ts';
+import { secretKey } from '../checks/common/secret-key.ts';
 import type { Finding, Report } from '../src/types.ts';
 
 const SHARED = join(import.meta.dirname, 'fixtures/shared/reports');

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dockerfileCheck } from '../checks/dockerfile.ts';
-import { k8sWorkloadCheck } from '../checks/k8s-workload.ts';
-import { reportsCheck } from '../checks/reports.ts';
-import { secretsScanCheck } from '../checks/secrets-scan.ts';
-import type { GateConfig } from '../src/config.ts';
-import { runGate } from '../src/engine.ts';
+import { dockerfileCheck } from '../checks/image/check.ts';
+import { k8sWorkloadCheck } from '../checks/k8s/check.ts';
+import { reportsCheck } from '../checks/reports/check.ts';
+import { secretsScanCheck } from '../checks/secrets/check.ts';
+import type { GateConfig } from '../src/config/schema.ts';
+import { runGate } from '../src/gate/engine.ts';
 import type { Check, Report } from '../src/types.ts';
 import { tempRepo } from './temp-repo.ts';
 

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseReportText } from '../checks/reports.ts';
-import type { Entry, ToolName } from '../src/reports/common.ts';
-import { canonicalId, gateRuleFor } from '../src/reports/k8s-map.ts';
-import { parseSbom } from '../src/reports/sbom.ts';
+import { parseReportText } from '../checks/reports/check.ts';
+import type { Entry, ToolName } from '../checks/reports/parsers/common.ts';
+import { canonicalId, gateRuleFor } from '../checks/reports/scanner-rules.ts';
+import { parseSbom } from '../checks/reports/parsers/sbom.ts';
 
 const BASE = join(import.meta.dirname, 'fixtures/shared/reports');
 // biome-ignore lint/suspicious/noExplicitAny: raw fixture JSON, walked like jq

@@ -8,9 +8,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { reportsCheck } from '../checks/reports.ts';
-import { RULES } from '../src/catalog.ts';
-import { runGate } from '../src/engine.ts';
+import { reportsCheck } from '../checks/reports/check.ts';
+import { RULES } from '../src/rules/catalog.ts';
+import { runGate } from '../src/gate/engine.ts';
 import { FORMATS, render } from '../src/reporters/index.ts';
 
 const SHARED = join(import.meta.dirname, 'fixtures/shared/reports');

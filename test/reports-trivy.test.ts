@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { InputError } from '../src/errors.ts';
-import { artifactReport, parseTrivy, wellFormedResults } from '../src/reports/trivy.ts';
+import { InputError } from '../src/util/errors.ts';
+import { artifactReport, parseTrivy, wellFormedResults } from '../checks/reports/parsers/trivy.ts';
 
 const BASE = join(import.meta.dirname, 'fixtures/shared/reports/trivy');
 const ARTIFACT_FIXTURES = ['alpine-310.json.golden', 'npm.json.golden', 'secrets.json.golden', 'dockerfile.json.golden'];

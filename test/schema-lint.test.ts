@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { lintInputSchema, type SchemaProblem } from '../src/mcp/schema-lint.ts';
+import { lintInputSchema, type SchemaProblem } from '../checks/manifests/schema-lint.ts';
 
 const kinds = (ps: SchemaProblem[]) => ps.map((p) => `${p.kind}:${p.param}`).sort();
 

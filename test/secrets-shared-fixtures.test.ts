@@ -10,11 +10,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { emptyStats, scanFiles, selectFiles } from '../checks/secrets-scan.ts';
-import { secretKey } from '../src/secret-key.ts';
-import { scanText } from '../src/secrets/scan.ts';
-import { isPlaceholderValue } from '../src/secrets/values.ts';
-import { Workspace } from '../src/workspace.ts';
+import { emptyStats, scanFiles, selectFiles } from '../checks/secrets/check.ts';
+import { secretKey } from '../checks/common/secret-key.ts';
+import { scanText } from '../checks/secrets/scan.ts';
+import { isPlaceholderValue } from '../checks/secrets/values.ts';
+import { Workspace } from '../src/workspace/workspace.ts';
 
 const SHARED = fileURLToPath(new URL('fixtures/shared/', import.meta.url));
 const GITLEAKS = ['juice-shop-gitleaks-report.json', 'json-reports-webgoat-gitleaks-report.json', 'json_simple.json', 'template_jsonextra.json', 'baseline.json'];

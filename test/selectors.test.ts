@@ -12,7 +12,7 @@ import {
   type Selector,
   SelectorError,
   selectorWithin,
-} from '../src/k8s/selectors.ts';
+} from '../checks/netpol/selectors.ts';
 import { prng } from './prng.ts';
 
 

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { checkPackageJson, npmUnpinnedReason, supplyChainCheck } from '../checks/supply-chain.ts';
-import { runGate } from '../src/engine.ts';
+import { checkPackageJson, npmUnpinnedReason, supplyChainCheck } from '../checks/supply/check.ts';
+import { runGate } from '../src/gate/engine.ts';
 import type { Report } from '../src/types.ts';
 
 const DIR = fileURLToPath(new URL('fixtures/supply/', import.meta.url));

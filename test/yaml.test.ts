@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { forwardLines, lineIndex } from '../src/lines.ts';
-import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../src/yaml.ts';
+import { forwardLines, lineIndex } from '../src/workspace/lines.ts';
+import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../src/workspace/yaml.ts';
 
 test('documents, objects and keys carry their source lines', () => {
   const text = 'a: 1\n---\n# comment\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: x\n      image: y\n    - {name: z}\n';

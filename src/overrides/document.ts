@@ -2,10 +2,10 @@
 // stay strings), validated by a zod schema; the signed message is the
 // RFC 8785 canonical JSON of the document without `signature`.
 import * as z from 'zod';
-import type { RuleId } from '../catalog.ts';
-import { didYouMean } from '../config.ts';
-import { canonicalJson } from '../jcs.ts';
-import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../yaml.ts';
+import type { RuleId } from '../rules/catalog.ts';
+import { didYouMean } from '../config/schema.ts';
+import { canonicalJson } from '../util/canonical-json.ts';
+import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../workspace/yaml.ts';
 
 export const OVERRIDES_DIR = '.mcp-gate/overrides';
 

@@ -6,8 +6,8 @@
 // file and line.
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRuleId, RULE_IDS, type RuleId } from '../catalog.ts';
-import { didYouMean } from '../config.ts';
+import { isRuleId, RULE_IDS, type RuleId } from '../rules/catalog.ts';
+import { didYouMean } from '../config/schema.ts';
 import type { AppliedOverride, RawFinding } from '../types.ts';
 import { type AllowedSigner, findSigner, parseAllowedSigners } from './allowed-signers.ts';
 import {
@@ -22,7 +22,7 @@ import {
 } from './document.ts';
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, SshSigError, verifySignature } from './sshsig.ts';
 import { BaseRefError, readTrustSource, type TrustSource } from './trust.ts';
-import { compareStrings } from '../order.ts';
+import { compareStrings } from '../util/order.ts';
 
 export const DEFAULT_MAX_LIFETIME_DAYS = 90;
 /** An override this close to expiry (or its remediation due date) gets a warning. */

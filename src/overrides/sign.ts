@@ -1,8 +1,8 @@
 // Signing side (CLI only, never at gate time): ssh-keygen -Y sign over the
 // canonical message, with a key file or a key held by ssh-agent, then the
 // armored signature is written into the override file.
-import { UsageError } from '../errors.ts';
-import { execFileSafe } from '../exec.ts';
+import { UsageError } from '../util/errors.ts';
+import { execFileSafe } from '../util/exec.ts';
 import { type ParsedOverride, parseOverrideText, signedMessage } from './document.ts';
 import { OVERRIDE_NAMESPACE } from './sshsig.ts';
 

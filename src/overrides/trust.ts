@@ -4,7 +4,7 @@
 // CI run without a base ref no signer is trusted at all.
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BaseRefError, readFileAtRef } from '../git.ts';
+import { BaseRefError, readFileAtRef } from '../workspace/git.ts';
 import { ALLOWED_SIGNERS_FILE } from './document.ts';
 
 export { BaseRefError };

@@ -1,7 +1,7 @@
 // Job summary / PR comment. Decision, counts and top findings come first so
 // they are on the first screen; the whole stays under a size limit with a
 // shortened fallback (GitHub: 1 MiB per step summary, 65,536 chars per comment).
-import { RULES } from '../catalog.ts';
+import { RULES } from '../rules/catalog.ts';
 import type { Finding, Report } from '../types.ts';
 import { codeSpan, escapeMarkdown } from './escape.ts';
 

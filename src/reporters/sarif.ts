@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, rules from the catalog,
 // repository-relative URIs, stable partialFingerprints.
-import { RULE_IDS, RULES } from '../catalog.ts';
+import { RULE_IDS, RULES } from '../rules/catalog.ts';
 import type { Report } from '../types.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

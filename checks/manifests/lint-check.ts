@@ -1,0 +1,134 @@
+// MCP manifest linter (seed 000 control 1, test case 1): tool poisoning
+// (manifest/poisoned) and permissive input schemas (manifest/permissive-schema).
+// Offline and deterministic: every string a model sees is normalised and
+// matched against general signals (src/mcp/poisoning/), combined per tool;
+// each finding names the signals, the field and a quoted excerpt.
+import { loadManifests, type ServerManifest, type Tool } from './manifests.ts';
+import { assessTool, DeploymentIndex, type Verdict } from './poisoning/score.ts';
+import { MAX_NODES } from './poisoning/strings.ts';
+import { excerpt } from './poisoning/text.ts';
+import { lintInputSchema, PROBLEM_TEXT, type SchemaProblemKind } from './schema-lint.ts';
+import type { Check, CheckContext, CheckResult, Location, RawFinding } from '../../src/types.ts';
+
+/** At most this many hits are spelled out in a message. */
+const MAX_HITS_IN_MESSAGE = 4;
+
+/** A field path or parameter name for a message: shortened, control characters stripped. */
+function shortPath(p: string): string {
+  const q = p.length > 80 ? `${p.slice(0, 38)}…${p.slice(-38)}` : p;
+  return excerpt(q, 0, q.length, 90);
+}
+
+function label(name: string): string {
+  return JSON.stringify(excerpt(name, 0, name.length, 60));
+}
+
+export function poisonedFinding(server: ServerManifest, tool: Tool, v: Verdict, loc: Location): RawFinding {
+  const shown = v.hits.slice(0, MAX_HITS_IN_MESSAGE).map((h) => `${h.signal} (+${h.weight}) in ${shortPath(h.path)}: "${h.quote}"`);
+  const more = v.hits.length > MAX_HITS_IN_MESSAGE ? `; and ${v.hits.length - MAX_HITS_IN_MESSAGE} more signal(s)` : '';
+  return {
+    ruleId: 'manifest/poisoned',
+    severity: v.severity!,
+    message: `tool ${label(tool.name)} of MCP server "${server.id}" reads as ${v.severity === 'block' ? 'poisoned' : 'suspicious'} (score ${v.score}): ${shown.join('; ')}${more}`,
+    location: loc,
+    // The set of signal categories: stable across reformatting, new if the text gains a new kind of signal.
+    key: v.hits.map((h) => h.signal).sort().join('+'),
+  };
+}
+
+function schemaFindings(server: ServerManifest, tool: Tool, loc: Location): RawFinding[] {
+  const problems = lintInputSchema(tool.inputSchema ?? tool.parameters);
+  const findings: RawFinding[] = [];
+  if (problems.length === 0) return findings;
+  // Parameters by kind, kinds in order of first appearance.
+  const kinds: SchemaProblemKind[] = [];
+  const byKind: string[][] = [];
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
+    const k = kinds.indexOf(p.kind);
+    if (k >= 0) byKind[k]!.push(p.param);
+    else {
+      kinds.push(p.kind);
+      byKind.push([p.param]);
+    }
+  }
+  const name = label(tool.name);
+  for (let k = 0; k < kinds.length; k++) {
+    const kind = kinds[k]!;
+    const params = byKind[k]!;
+    const list = params.slice(0, 6).map((p) => shortPath(p)).join(', ') + (params.length > 6 ? `, … (${params.length} in all)` : '');
+    findings.push({
+      ruleId: 'manifest/permissive-schema',
+      message: `tool ${name} of MCP server "${server.id}": ${PROBLEM_TEXT[kind]}${kind === 'no-schema' ? '' : `: ${list}`}`,
+      location: loc,
+      key: `inputSchema:${kind}`,
+    });
+  }
+  return findings;
+}
+
+function failed(server: ServerManifest, tool: Tool, loc: Location, what: string, key: string): RawFinding {
+  return { ruleId: 'gate/check-failed', message: `manifest-lint: tool ${label(tool.name)} of MCP server "${server.id}": ${what}`, location: loc, key };
+}
+
+export function lintServers(servers: readonly ServerManifest[]): { findings: RawFinding[]; tools: number } {
+  const findings: RawFinding[] = [];
+  const index = new DeploymentIndex(
+    servers.flatMap((s) => s.tools.map((t) => ({ server: s.id, name: t.name, description: typeof t.description === 'string' ? t.description : undefined }))),
+  );
+  let tools = 0;
+  for (let s = 0; s < servers.length; s++) {
+    const server = servers[s]!;
+    const resource = `McpServer/${server.id}`;
+    for (let t = 0; t < server.tools.length; t++) {
+      const tool = server.tools[t]!;
+      tools++;
+      let line: number | undefined;
+      try {
+        line = server.toolLine(tool.name);
+      } catch {
+        line = undefined;
+      }
+      // Keys in this order: file, line, resource, container.
+      const loc: Location = server.file
+        ? line
+          ? { file: server.file, line, resource, container: tool.name }
+          : { file: server.file, resource, container: tool.name }
+        : line
+          ? { line, resource, container: tool.name }
+          : { resource, container: tool.name };
+      try {
+        const v = assessTool(server.id, tool, index);
+        for (let i = 0; i < v.collected.badFields.length; i++) {
+          const b = v.collected.badFields[i]!;
+          findings.push(
+            failed(server, tool, loc, `${b.path} is of type ${b.got}, expected ${b.path === 'title' || b.path === 'description' ? 'a string' : 'an object'} (MCP schema); it was not reviewed`, `bad-field:${b.path}`),
+          );
+        }
+        if (v.collected.truncated) findings.push(failed(server, tool, loc, `definition has more than ${MAX_NODES} schema nodes; only the first were reviewed`, 'too-large'));
+        if (v.severity) findings.push(poisonedFinding(server, tool, v, loc));
+        const schema = schemaFindings(server, tool, loc);
+        for (let i = 0; i < schema.length; i++) findings.push(schema[i]!);
+      } catch (err) {
+        findings.push(failed(server, tool, loc, `could not be linted: ${(err as Error).message}`, 'lint-error'));
+      }
+    }
+  }
+  return { findings, tools };
+}
+
+export const manifestLintCheck: Check = {
+  id: 'manifest-lint',
+  rules: ['manifest/poisoned', 'manifest/permissive-schema', 'gate/check-failed'],
+  workerGroup: 'manifests',
+  async run(ctx: CheckContext): Promise<CheckResult> {
+    const { servers, problems } = await loadManifests(ctx);
+    if (servers.length === 0 && problems.length === 0) return { findings: [], skipped: true, detail: 'no MCP tool manifests' };
+    const { findings, tools } = lintServers(servers);
+    const blocked = findings.filter((f) => f.ruleId === 'manifest/poisoned' && f.severity === 'block').length;
+    return {
+      findings: [...problems, ...findings],
+      detail: `${tools} tool(s) of ${servers.length} MCP server(s) linted; ${blocked} poisoned${problems.length ? `; ${problems.length} manifest(s) unreadable` : ''}`,
+    };
+  },
+};

@@ -1,0 +1,80 @@
+// Shared pieces of the probe checks: where in the config a probe finding
+// points, reading trust material named by the config, credentials from env.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { CheckContext, Location } from '../../src/types.ts';
+import { keyLine, parseYamlDocuments } from '../../src/workspace/yaml.ts';
+
+/** Budget of one probe unless probes.timeoutMs says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Config files are small; trust material too. Anything bigger is a mistake. */
+const MAX_PEM_BYTES = 1024 * 1024;
+
+export function probeTimeout(ctx: CheckContext): number {
+  return ctx.config.probes?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+}
+
+/**
+ * file:line of `probes.<section>[.<key>]` in the config file, so a probe
+ * finding points at the setting it is about (line 1 when the section is
+ * absent). Best effort: the config was already validated, this only looks
+ * up lines.
+ */
+export function configLocation(ctx: CheckContext, section: 'endpoint' | 'siem', key?: string): Location {
+  if (!ctx.configFile) return {};
+  try {
+    const abs = isAbsolute(ctx.configFile) ? ctx.configFile : resolve(ctx.root, ctx.configFile);
+    const doc = parseYamlDocuments(readFileSync(abs, 'utf8'), ctx.configFile)[0]?.value as Record<string, unknown> | undefined;
+    const probes = doc?.probes as Record<string, unknown> | undefined;
+    const sec = probes?.[section];
+    const line = (key ? keyLine(sec, key) : undefined) ?? keyLine(probes, section) ?? keyLine(doc, 'probes') ?? 1;
+    return { file: ctx.configFile, line };
+  } catch {
+    return { file: ctx.configFile, line: 1 };
+  }
+}
+
+export class ProbeConfigError extends Error {
+  override name = 'ProbeConfigError';
+}
+
+/** A PEM file named in the config, relative to the repository root. */
+export function readPem(ctx: CheckContext, path: string, what: string): Buffer {
+  const abs = isAbsolute(path) ? path : resolve(ctx.root, path);
+  let data: Buffer;
+  try {
+    data = readFileSync(abs);
+  } catch (err) {
+    throw new ProbeConfigError(`${what} ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (data.length > MAX_PEM_BYTES) throw new ProbeConfigError(`${what} ${path} is larger than ${MAX_PEM_BYTES} bytes`);
+  if (!data.includes('-----BEGIN ')) throw new ProbeConfigError(`${what} ${path} is not PEM`);
+  return data;
+}
+
+/** The credential held by env var `name`; never returned into any message. */
+export function readCredential(ctx: CheckContext, name: string): string {
+  const value = ctx.env[name];
+  if (value === undefined || value.trim() === '') throw new ProbeConfigError(`environment variable ${name} (tokenEnv) is not set or empty`);
+  return value.trim();
+}
+
+/** Parse a JSON body; undefined when it is not JSON. */
+export function jsonOf(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short printable description of an unexpected body (HTML title, first bytes). */
+export function bodySummary(body: Buffer, contentType: string | undefined): string {
+  const text = body.subarray(0, 4096).toString('utf8');
+  const title = /<title[^>]{0,200}>([^<]{0,200})<\/title>/i.exec(text)?.[1]?.trim();
+  const kind = contentType ? contentType.split(';')[0]?.trim() : 'no content type';
+  if (title) return `${kind} page "${title}"`;
+  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[^\x20-\x7e]/g, '?');
+  return snippet ? `${kind}: "${snippet}${text.length > 80 ? '…' : ''}"` : `${kind}, empty body`;
+}

@@ -1,0 +1,233 @@
+// SIEM reachability probe (seed 003 gate row "Audit logging not configured —
+// no SIEM destination reachable"). Each kind proves reachability AND that the
+// credential is accepted, without writing an event: the requests are the
+// documented "validate" calls of each product, nothing else.
+import type { GateConfig } from '../../src/config/schema.ts';
+import { isObj } from '../../src/workspace/kubernetes.ts';
+import type { CheckContext, Location, RawFinding } from '../../src/types.ts';
+import { bodySummary, configLocation, jsonOf, ProbeConfigError, probeTimeout, readCredential, readPem } from './common.ts';
+import { describeUrl, httpRequest, type HttpResponse, isUnreachable, ProbeError, ProbeScope, tlsHandshake } from './net.ts';
+
+export type SiemConfig = NonNullable<NonNullable<GateConfig['probes']>['siem']>;
+
+export interface SiemOutcome {
+  findings: RawFinding[];
+  detail: string;
+}
+
+/** How long to wait after a syslog TLS handshake for the server to reject our client certificate (TLS 1.3). */
+const SYSLOG_LINGER_MS = 750;
+
+class Verdict extends Error {
+  readonly kind: 'unreachable' | 'failed';
+  constructor(kind: 'unreachable' | 'failed', message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+const unreachable = (m: string) => new Verdict('unreachable', m);
+const cannotTell = (m: string) => new Verdict('failed', m);
+
+export async function probeSiem(ctx: CheckContext, cfg: SiemConfig): Promise<SiemOutcome> {
+  const location: Location = { ...configLocation(ctx, 'siem', 'url'), resource: `Siem/${cfg.kind}` };
+  const finding = (ruleId: RawFinding['ruleId'], message: string): SiemOutcome => ({
+    findings: [{ ruleId, message, location, key: 'siem' }],
+    detail: `SIEM ${cfg.kind}: ${message}`,
+  });
+  let target: { url?: URL; host: string; port: number };
+  try {
+    target = parseTarget(cfg);
+  } catch (err) {
+    return finding('gate/check-failed', `SIEM probe: ${(err as Error).message}`);
+  }
+  const scope = new ProbeScope({ allowedHosts: [target.host], timeoutMs: probeTimeout(ctx), signal: ctx.signal });
+  try {
+    const material = loadMaterial(ctx, cfg, scope);
+    const ok = await PROBES[cfg.kind](scope, cfg, target, material);
+    return { findings: [], detail: `SIEM ${cfg.kind} at ${target.url ? describeUrl(target.url) : `${target.host}:${target.port}`}: ${ok}` };
+  } catch (err) {
+    if (err instanceof ProbeConfigError) return finding('gate/check-failed', `SIEM probe: ${err.message}`);
+    if (err instanceof Verdict) {
+      return err.kind === 'unreachable'
+        ? finding('siem/unreachable', `SIEM ${cfg.kind}: ${scope.redact(err.message)}`)
+        : finding('gate/check-failed', `SIEM probe (${cfg.kind}): ${scope.redact(err.message)}`);
+    }
+    if (isUnreachable(err)) return finding('siem/unreachable', `SIEM ${cfg.kind} not reachable: ${(err as Error).message}`);
+    if (err instanceof ProbeError) return finding('gate/check-failed', `SIEM probe (${cfg.kind}): ${err.message}`);
+    throw err;
+  }
+}
+
+function parseTarget(cfg: SiemConfig): { url?: URL; host: string; port: number } {
+  if (cfg.kind === 'syslog-tls') {
+    // host:port, or a URL such as tls://host:6514 / syslog-tls://host
+    const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(\[[0-9a-fA-F:.]+\]|[^:/\s]+)(?::(\d{1,5}))?\/?$/.exec(cfg.url);
+    if (!m) throw new Error(`probes.siem.url "${cfg.url.slice(0, 100)}" is not host:port`);
+    const host = (m[1] as string).replace(/^\[|\]$/g, '');
+    const port = m[2] ? Number(m[2]) : 6514;
+    if (port < 1 || port > 65535) throw new Error(`probes.siem.url port ${port} out of range`);
+    return { host, port };
+  }
+  let url: URL;
+  try {
+    url = new URL(cfg.url);
+  } catch {
+    throw new Error('probes.siem.url is not a URL');
+  }
+  if (url.username || url.password) throw new Error('probes.siem.url must not carry credentials; use tokenEnv');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`probes.siem.url has unsupported scheme ${url.protocol}`);
+  return { url, host: url.hostname, port: url.port ? Number(url.port) : url.protocol === 'http:' ? 80 : 443 };
+}
+
+interface Material {
+  token?: string;
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+}
+
+const NEEDS_TOKEN = new Set<SiemConfig['kind']>(['splunk-hec', 'elastic', 'datadog']);
+
+function loadMaterial(ctx: CheckContext, cfg: SiemConfig, scope: ProbeScope): Material {
+  const m: Material = {};
+  if (cfg.tokenEnv) {
+    m.token = readCredential(ctx, cfg.tokenEnv);
+    scope.addSecret(m.token);
+  } else if (NEEDS_TOKEN.has(cfg.kind)) {
+    throw new ProbeConfigError(`probes.siem.tokenEnv is required for kind ${cfg.kind} (the probe must prove the credential is accepted)`);
+  }
+  if (cfg.caFile) m.ca = readPem(ctx, cfg.caFile, 'probes.siem.caFile');
+  if ((cfg.certFile === undefined) !== (cfg.keyFile === undefined)) throw new ProbeConfigError('probes.siem.certFile and keyFile go together');
+  if (cfg.certFile) m.cert = readPem(ctx, cfg.certFile, 'probes.siem.certFile');
+  if (cfg.keyFile) m.key = readPem(ctx, cfg.keyFile, 'probes.siem.keyFile');
+  if (cfg.kind === 'elastic' && !cfg.index) throw new ProbeConfigError('probes.siem.index is required for kind elastic (the index audit events are written to)');
+  return m;
+}
+
+type Probe = (scope: ProbeScope, cfg: SiemConfig, target: { url?: URL; host: string; port: number }, m: Material) => Promise<string>;
+
+function endpoint(base: URL, path: string): URL {
+  const u = new URL(base.href);
+  u.pathname = `${base.pathname.replace(/\/+$/, '')}${path}`;
+  u.search = '';
+  return u;
+}
+
+function tlsOptions(m: Material) {
+  return { ...(m.ca ? { ca: m.ca } : {}), ...(m.cert ? { cert: m.cert } : {}), ...(m.key ? { key: m.key } : {}) };
+}
+
+function rejected(res: HttpResponse, what: string): Verdict {
+  return unreachable(`${what} rejected the credential from tokenEnv (HTTP ${res.status})`);
+}
+
+function expectJson(res: HttpResponse, what: string): Record<string, unknown> {
+  const value = jsonOf(res.body);
+  if (!isObj(value)) throw cannotTell(`${what} answered ${res.status} with ${bodySummary(res.body, res.headers['content-type'])}, not the documented JSON`);
+  return value;
+}
+
+const PROBES: Record<SiemConfig['kind'], Probe> = {
+  // https://docs.splunk.com/Documentation/Splunk/latest/Data/TroubleshootHTTPEventCollector
+  // An empty event POST is answered 400 {"text":"No data","code":5} once the token is accepted.
+  'splunk-hec': async (scope, _cfg, t, m) => {
+    const url = endpoint(t.url as URL, '/services/collector/event');
+    const res = await httpRequest(scope, { url, method: 'POST', headers: { authorization: `Splunk ${m.token}` }, body: '', redirects: 'same-origin', ...tlsOptions(m) });
+    if (res.status === 401 || res.status === 403) throw rejected(res, 'Splunk HEC');
+    const body = expectJson(res, 'Splunk HEC');
+    if (res.status === 400 && (body.code === 5 || body.text === 'No data')) return 'token accepted (empty event answered "No data")';
+    if (body.code === 2 || body.code === 3 || body.code === 4 || body.code === 1) throw unreachable(`Splunk HEC rejected the token: ${String(body.text).slice(0, 100)} (code ${body.code})`);
+    if (body.code === 9 || res.status === 503) throw unreachable(`Splunk HEC is not accepting events: ${String(body.text).slice(0, 100)}`);
+    throw cannotTell(`Splunk HEC answered ${res.status} with code ${JSON.stringify(body.code)}, not the documented "No data"`);
+  },
+  // https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-authenticate
+  // and .../operation-security-has-privileges (create_doc on the audit index).
+  elastic: async (scope, cfg, t, m) => {
+    const token = m.token as string;
+    const authorization = /^(ApiKey|Basic|Bearer) /.test(token) ? token : `ApiKey ${token}`;
+    const auth = await httpRequest(scope, {
+      url: endpoint(t.url as URL, '/_security/_authenticate'),
+      method: 'GET',
+      headers: { authorization, accept: 'application/json' },
+      redirects: 'same-origin',
+      ...tlsOptions(m),
+    });
+    if (auth.status === 401 || auth.status === 403) throw rejected(auth, 'Elasticsearch');
+    const who = expectJson(auth, 'Elasticsearch _security/_authenticate');
+    if (auth.status !== 200 || typeof who.username !== 'string') throw cannotTell(`Elasticsearch _security/_authenticate answered ${auth.status} without a username`);
+    const priv = await httpRequest(scope, {
+      url: endpoint(t.url as URL, '/_security/user/_has_privileges'),
+      method: 'POST',
+      headers: { authorization, accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ index: [{ names: [cfg.index], privileges: ['create_doc'] }] }),
+      redirects: 'same-origin',
+      ...tlsOptions(m),
+    });
+    if (priv.status === 401 || priv.status === 403) throw rejected(priv, 'Elasticsearch _has_privileges');
+    const has = expectJson(priv, 'Elasticsearch _security/user/_has_privileges');
+    if (priv.status !== 200 || typeof has.has_all_requested !== 'boolean') throw cannotTell(`Elasticsearch _has_privileges answered ${priv.status} without has_all_requested`);
+    if (!has.has_all_requested) throw unreachable(`the Elasticsearch credential may not write (create_doc) to index ${cfg.index}`);
+    return `credential accepted, create_doc on ${cfg.index} granted`;
+  },
+  // https://docs.datadoghq.com/api/latest/authentication/#validate-api-key
+  datadog: async (scope, _cfg, t, m) => {
+    const res = await httpRequest(scope, {
+      url: endpoint(t.url as URL, '/api/v1/validate'),
+      method: 'GET',
+      headers: { 'dd-api-key': m.token as string, accept: 'application/json' },
+      redirects: 'same-origin',
+      ...tlsOptions(m),
+    });
+    if (res.status === 401 || res.status === 403) throw rejected(res, 'Datadog');
+    const body = expectJson(res, 'Datadog /api/v1/validate');
+    if (res.status === 200 && body.valid === true) return 'API key valid';
+    throw cannotTell(`Datadog /api/v1/validate answered ${res.status} without "valid": true`);
+  },
+  // https://opentelemetry.io/docs/specs/otlp/#otlphttp-request : an empty ExportLogsServiceRequest
+  // writes nothing and is answered 200 (ExportLogsServiceResponse, possibly empty).
+  'otlp-http': async (scope, _cfg, t, m) => {
+    const res = await httpRequest(scope, {
+      url: endpoint(t.url as URL, '/v1/logs'),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(m.token ? { authorization: `Bearer ${m.token}` } : {}) },
+      body: '{"resourceLogs":[]}',
+      redirects: 'same-origin',
+      ...tlsOptions(m),
+    });
+    if (res.status === 401 || res.status === 403) throw rejected(res, 'OTLP collector');
+    if (res.status !== 200) {
+      if (res.status >= 500) throw unreachable(`OTLP collector answered ${res.status}`);
+      throw cannotTell(`OTLP /v1/logs answered ${res.status} with ${bodySummary(res.body, res.headers['content-type'])}`);
+    }
+    if (res.body.length > 0) expectJson(res, 'OTLP /v1/logs');
+    return 'empty export accepted';
+  },
+  // RFC 5425: syslog over TLS. A handshake (mutual when certFile/keyFile are set), then close: nothing is logged.
+  'syslog-tls': async (scope, _cfg, t, m) => {
+    let r: Awaited<ReturnType<typeof tlsHandshake>>;
+    try {
+      r = await tlsHandshake(scope, { host: t.host, port: t.port, ...tlsOptions(m), lingerMs: SYSLOG_LINGER_MS });
+    } catch (err) {
+      if (err instanceof ProbeError && err.code === 'tls') throw cannotTell(`${err.message}: not a TLS syslog listener?`);
+      // With TLS 1.3 a server that wants a client certificate rejects it after
+      // the handshake; depending on timing the client sees a reset instead.
+      if (err instanceof ProbeError && err.code === 'reset')
+        throw unreachable(`the syslog server reset the connection during the TLS handshake${m.cert ? ': client certificate rejected?' : ': it probably requires a client certificate (certFile/keyFile)'}`);
+      throw err;
+    }
+    if (r.authorizationError) throw unreachable(`the syslog server's certificate does not verify against ${m.ca ? 'probes.siem.caFile' : 'the system store'} (${r.authorizationError}); a log shipper would refuse it`);
+    if (r.hostnameError) throw unreachable(`the syslog server's certificate does not match ${t.host}: ${r.hostnameError}`);
+    if (r.closedAfterHandshake) {
+      throw unreachable(`the syslog server closed the connection right after the handshake (${r.closedAfterHandshake})${m.cert ? ': client certificate rejected?' : ': it probably requires a client certificate (certFile/keyFile)'}`);
+    }
+    return `${r.protocol} handshake${m.cert ? ' with client certificate' : ''} accepted`;
+  },
+  https: async (scope, _cfg, t, m) => {
+    const url = t.url as URL;
+    if (url.protocol !== 'https:') throw cannotTell('kind https needs an https:// health URL');
+    const res = await httpRequest(scope, { url, method: 'GET', headers: { ...(m.token ? { authorization: `Bearer ${m.token}` } : {}) }, redirects: 'same-origin', ...tlsOptions(m) });
+    if (res.status === 401 || res.status === 403) throw rejected(res, 'the SIEM health URL');
+    if (res.status >= 200 && res.status < 300) return `health URL answered ${res.status}`;
+    throw unreachable(`the SIEM health URL answered ${res.status} (${bodySummary(res.body, res.headers['content-type'])})`);
+  },
+};

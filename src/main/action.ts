@@ -1,0 +1,157 @@
+// The GitHub Action adapter: translate inputs to GateOptions, run the
+// engine, write outputs, summary, annotations, SARIF/JSON files and the
+// sticky comment. The job fails exactly when the decision is "block".
+import { writeFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { runGate } from '../gate/engine.ts';
+import { writeFileAtomic } from '../util/atomic.ts';
+import { UsageError } from '../util/errors.ts';
+import { annotationsFor } from '../reporters/annotations.ts';
+import { renderJsonChunks } from '../reporters/json.ts';
+import { renderMarkdown } from '../reporters/markdown.ts';
+import { renderSarif } from '../reporters/sarif.ts';
+import { type CommentApi, upsertComment } from './github/comment.ts';
+import { readEvent } from './github/event.ts';
+import type { Mode, Report, Rollout } from '../types.ts';
+import type { GateConfig } from '../config/schema.ts';
+import { execFileSafe } from '../util/exec.ts';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+async function run(): Promise<void> {
+  const event = readEvent(process.env);
+  if (event.problem) core.notice(`mcp-gate: ${event.problem}; trust roots come from --base-ref only.`);
+  const root = core.getInput('path') || '.';
+  const configInput = core.getInput('config') || '.mcp-gate.yml';
+  const mode = optional(core.getInput('mode'), ['warn', 'enforce'], 'mode') as Mode | undefined;
+  const rollout = optional(core.getInput('rollout'), ['1', '2', '3'], 'rollout');
+  const baseRef = core.getInput('base-ref') || event.baseSha;
+  if (baseRef) await ensureRevision(root, baseRef);
+
+  // Secret inputs go to the env vars the config names, never logged. The
+  // engine hands over the config after the base revision's probes replaced
+  // the change's, so a PR cannot route a credential somewhere else.
+  const configPath = resolve(root, configInput);
+  const secretEnv = (config: GateConfig): Record<string, string | undefined> => {
+    const env: Record<string, string | undefined> = { ...process.env };
+    const secretInputs: Array<[string, string | undefined]> = [
+      ['endpoint-token', config.probes?.endpoint?.tokenEnv],
+      ['siem-token', config.probes?.siem?.tokenEnv],
+      ['kubeconfig', config.probes?.cluster?.kubeconfigEnv],
+    ];
+    for (const [input, envName] of secretInputs) {
+      const value = core.getInput(input);
+      if (!value) continue;
+      core.setSecret(value);
+      if (envName) env[envName] = value;
+      else core.warning(`mcp-gate: input "${input}" is set but the config names no environment variable for it; it is ignored.`);
+    }
+    return env;
+  };
+
+  const report = await runGate({
+    root,
+    ...(existsSync(configPath) ? { configFile: configInput } : {}),
+    ...(mode ? { mode } : {}),
+    ...(rollout ? { rollout: Number(rollout) as Rollout } : {}),
+    ...(baseRef ? { baseRef } : {}),
+    env: secretEnv,
+    jsonReport: true,
+  });
+
+  // Default outside the checkout, so report files never land in the repository.
+  const outDir = process.env.RUNNER_TEMP ?? tmpdir();
+  const sarifFile = core.getInput('sarif-file') || join(outDir, 'mcp-gate.sarif');
+  const jsonFile = core.getInput('json-file') || join(outDir, 'mcp-gate.json');
+  writeFileSync(sarifFile, renderSarif(report));
+  writeFileAtomic(jsonFile, renderJsonChunks(report));
+
+  for (const a of annotationsFor(report)) {
+    const props = { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.startLine ? { startLine: a.startLine } : {}) };
+    if (a.level === 'error') core.error(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+  await writeSummary(report);
+  await comment(report, event.pullNumber);
+
+  core.setOutput('decision', report.decision);
+  core.setOutput('blocked', String(report.decision === 'block'));
+  core.setOutput('block-count', String(report.summary.block));
+  core.setOutput('warning-count', String(report.summary.warning));
+  core.setOutput('overridden-count', String(report.summary.overridden));
+  core.setOutput('sarif-file', sarifFile);
+  core.setOutput('json-file', jsonFile);
+  if (report.decision === 'block')
+    core.setFailed(`mcp-gate: ${report.summary.block} blocking finding(s) (mode ${report.mode}, rollout ${report.rollout}).`);
+}
+
+async function writeSummary(report: Report): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info(renderMarkdown(report));
+    return;
+  }
+  try {
+    await core.summary.addRaw(renderMarkdown(report)).write();
+  } catch (err) {
+    core.warning(`mcp-gate: could not write the job summary: ${(err as Error).message}`);
+  }
+}
+
+async function comment(report: Report, pullNumber: number | undefined): Promise<void> {
+  const wanted = (core.getInput('comment') || 'true').toLowerCase() !== 'false';
+  const token = core.getInput('github-token');
+  if (!wanted || pullNumber === undefined || !token) return;
+  const repo = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (repo.length !== 2) return;
+  const [owner, name] = repo as [string, string];
+  // Loaded only when a comment is due: keeps Octokit off the startup path.
+  const { getOctokit } = await import('@actions/github');
+  const octokit = getOctokit(token);
+  const api: CommentApi = {
+    list: async (page) => (await octokit.rest.issues.listComments({ owner, repo: name, issue_number: pullNumber, per_page: 100, page })).data,
+    create: async (body) => {
+      await octokit.rest.issues.createComment({ owner, repo: name, issue_number: pullNumber, body });
+    },
+    update: async (id, body) => {
+      await octokit.rest.issues.updateComment({ owner, repo: name, comment_id: id, body });
+    },
+  };
+  try {
+    const outcome = await upsertComment(api, report);
+    core.info(`mcp-gate: PR comment ${outcome}`);
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    if (status === 403 || status === 401 || status === 404)
+      core.notice(
+        `mcp-gate: cannot comment on the pull request (HTTP ${status}); the findings are in the job summary and annotations. Grant "pull-requests: write" to the job (fork PRs never get it).`,
+      );
+    else core.warning(`mcp-gate: PR comment failed: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * actions/checkout fetches one commit by default, so the PR's base is
+ * usually absent; fetch just that commit (read-only) so trust roots can be
+ * read from it. If this fails the engine reports gate/check-failed.
+ */
+async function ensureRevision(root: string, ref: string): Promise<void> {
+  const opts = { cwd: root, reject: false, timeout: 30_000, env: { GIT_TERMINAL_PROMPT: '0' } } as const;
+  const present = await execFileSafe('git', ['cat-file', '-e', '--end-of-options', `${ref}^{commit}`], opts);
+  if (present.exitCode === 0 || !/^[0-9a-f]{40}$/.test(ref)) return;
+  const fetched = await execFileSafe('git', ['fetch', '--no-tags', '--depth=1', 'origin', ref], opts);
+  if (fetched.exitCode !== 0) core.notice(`mcp-gate: could not fetch the base revision ${ref.slice(0, 12)}; use actions/checkout with fetch-depth: 0.`);
+}
+
+function optional(value: string, allowed: string[], name: string): string | undefined {
+  if (!value) return undefined;
+  if (!allowed.includes(value)) throw new UsageError(`input "${name}" must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value;
+}
+
+run().catch((err: unknown) => {
+  // Bad input is a one-line message; the job fails because the gate could not run.
+  core.setFailed(`mcp-gate: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,162 @@
+// `mcp-gate manifest pin [DIR]` registers/refreshes the pins of every MCP
+// server of the deployment in .mcp-gate/manifests.lock.json (atomically);
+// `mcp-gate manifest diff [DIR]` shows what changed against it (read-only).
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dynamicRulesOf } from '../../../checks/manifests/integrity-check.ts';
+import { DEFAULT_CONFIG_FILE, type GateConfig, loadConfigFile } from '../../config/schema.ts';
+import { type InputError, UsageError } from '../../util/errors.ts';
+import { comparePin, describeDeltas, dynamicViolations, maskDynamic, preview } from '../../../checks/manifests/diff.ts';
+import { hashTools, LOCKFILE, type Lockfile, type PinnedServer, readLockfile, readSnapshot, writePins } from '../../../checks/manifests/lockfile.ts';
+import { loadManifests, type ManifestSet } from '../../../checks/manifests/manifests.ts';
+import type { CheckContext } from '../../types.ts';
+import { Workspace } from '../../workspace/workspace.ts';
+import type { Command } from './index.ts';
+import { USAGE } from './usage.ts';
+
+const TIME_BUDGET_MS = 120_000;
+
+export const manifestCommand: Command = {
+  usage: USAGE.manifest,
+  async run(args) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' } } });
+    const [sub, dir = '.', ...extra] = positionals;
+    if (sub !== 'pin' && sub !== 'diff') throw new UsageError(`manifest needs a subcommand: pin or diff (usage: ${USAGE.manifest})`);
+    if (extra.length > 0) throw new UsageError(`manifest ${sub} takes one DIR, got: ${positionals.slice(1).join(' ')}`);
+    const ctx = contextFor(dir, values.config);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`time budget of ${TIME_BUDGET_MS} ms exceeded`)), TIME_BUDGET_MS);
+    timer.unref();
+    try {
+      const set = await loadManifests({ ...ctx, signal: controller.signal });
+      return sub === 'pin' ? pin(ctx, set) : diff(ctx, set);
+    } finally {
+      clearTimeout(timer);
+      controller.abort();
+    }
+  },
+};
+
+function contextFor(dir: string, configFlag: string | undefined): CheckContext {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
+  let config: GateConfig = {};
+  let configFile: string | undefined;
+  if (configFlag !== undefined) {
+    const abs = resolve(configFlag);
+    if (!existsSync(abs)) throw new UsageError(`${configFlag}: config file not found`);
+    const rel = relative(root, abs);
+    configFile = rel.startsWith('..') || isAbsolute(rel) ? abs : rel.split('\\').join('/');
+    config = loadConfigFile(abs, configFile);
+  } else if (existsSync(resolve(root, DEFAULT_CONFIG_FILE))) {
+    configFile = DEFAULT_CONFIG_FILE;
+    config = loadConfigFile(resolve(root, DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE);
+  }
+  return {
+    root,
+    config,
+    ...(configFile ? { configFile } : {}),
+    workspace: new Workspace(root),
+    signal: new AbortController().signal,
+    now: new Date(),
+    env: process.env,
+  };
+}
+
+function printProblems(set: ManifestSet): void {
+  for (const p of set.problems) {
+    const at = p.location.file ? `${p.location.file}${p.location.line ? `:${p.location.line}` : ''}: ` : '';
+    process.stderr.write(`mcp-gate: ${at}${p.message}\n`);
+  }
+}
+
+/** Existing lockfile, or undefined (with a note) when it is unusable: pin rebuilds it. */
+function existingLock(root: string, forPin: boolean): Lockfile | undefined {
+  try {
+    return readLockfile(root);
+  } catch (err) {
+    if (!forPin) throw err;
+    process.stderr.write(`mcp-gate: ${LOCKFILE}: ${(err as Error).message}; rebuilding it\n`);
+    return undefined;
+  }
+}
+
+function pin(ctx: CheckContext, set: ManifestSet): number {
+  if (set.problems.length > 0) {
+    printProblems(set);
+    process.stderr.write(`mcp-gate: ${set.problems.length} server(s) could not be read; nothing written\n`);
+    return 1;
+  }
+  const violations = set.servers.flatMap((m) => dynamicViolations(m.tools, dynamicRulesOf(ctx, m.id)).map((v) => ({ id: m.id, v })));
+  if (violations.length > 0) {
+    for (const { id, v } of violations)
+      process.stderr.write(`mcp-gate: server "${id}" tool "${v.tool}": dynamic field ${v.pointer} is ${preview(v.value)}, not one of the allowed values\n`);
+    process.stderr.write('mcp-gate: fix the config or the server first; nothing written\n');
+    return 1;
+  }
+  const old = existingLock(ctx.root, true);
+  const lock: Lockfile = { lockfileVersion: 1, servers: {} };
+  const snapshots = new Map<string, readonly string[]>();
+  const pinnedAt = ctx.now.toISOString();
+  for (const m of set.servers) {
+    const dynamic = dynamicRulesOf(ctx, m.id);
+    const h = hashTools(maskDynamic(m.tools, dynamic));
+    const prev = old?.servers[m.id];
+    const same = prev?.sha256 === h.sha256;
+    lock.servers[m.id] = { source: m.source, sha256: h.sha256, tools: h.tools, pinnedAt: same && prev ? prev.pinnedAt : pinnedAt };
+    // The snapshot keeps the raw tools (dynamic fields unmasked).
+    snapshots.set(m.id, dynamic?.length ? hashTools(m.tools).canonical : h.canonical);
+    const state = !prev ? 'new' : same ? 'unchanged' : 'changed';
+    process.stdout.write(`${state.padEnd(9)} ${m.id}  sha256:${h.sha256.slice(0, 12)}  ${m.tools.length} tool(s)  ${m.source}\n`);
+  }
+  for (const id of Object.keys(old?.servers ?? {})) if (!lock.servers[id]) process.stdout.write(`removed   ${id}  (no longer in the deployment)\n`);
+  try {
+    writePins(ctx.root, lock, snapshots);
+  } catch (err) {
+    // Each file is written to a temp file and renamed: the old lockfile is intact.
+    process.stderr.write(`mcp-gate: cannot write ${LOCKFILE}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; the previous lockfile is unchanged\n`);
+    return 2;
+  }
+  process.stdout.write(`wrote ${LOCKFILE} (${set.servers.length} server(s)); review and commit it with .mcp-gate/manifests.snapshot.json\n`);
+  return 0;
+}
+
+function diff(ctx: CheckContext, set: ManifestSet): number {
+  printProblems(set);
+  let lock: Lockfile | undefined;
+  try {
+    lock = existingLock(ctx.root, false);
+  } catch (err) {
+    const e = err as InputError;
+    process.stderr.write(`mcp-gate: ${e.file ?? LOCKFILE}: ${e.message}\n`);
+    return 1;
+  }
+  let differences = 0;
+  const out: string[] = [];
+  for (const m of set.servers) {
+    const pinEntry: PinnedServer | undefined = lock?.servers[m.id];
+    if (!pinEntry) {
+      differences++;
+      out.push(`+ ${m.id} (${m.source}): not pinned, ${m.tools.length} tool(s): ${m.tools.map((t) => t.name).join(', ')}`);
+      continue;
+    }
+    const dynamic = dynamicRulesOf(ctx, m.id);
+    const c = comparePin(m.tools, pinEntry, dynamic, () => readSnapshot(ctx.root, m.id, pinEntry.sha256, (t) => maskDynamic(t, dynamic)));
+    if (c.matches) {
+      out.push(`= ${m.id}: unchanged (sha256:${c.actual.slice(0, 12)})`);
+      continue;
+    }
+    differences++;
+    out.push(`~ ${m.id} (${m.source}): pinned sha256:${c.expected.slice(0, 12)}, now sha256:${c.actual.slice(0, 12)}`);
+    for (const line of describeDeltas(c, { maxChanges: 200, maxTools: 1000, width: 240 })) out.push(`    ${line}`);
+  }
+  for (const id of Object.keys(lock?.servers ?? {}))
+    if (!set.servers.some((s) => s.id === id) && !set.problems.some((p) => p.location.resource === `McpServer/${id}`)) {
+      differences++;
+      out.push(`- ${id}: pinned but no longer in the deployment`);
+    }
+  if (!lock) out.push(`(no ${LOCKFILE} yet: run "mcp-gate manifest pin")`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return differences > 0 || set.problems.length > 0 ? 1 : 0;
+}

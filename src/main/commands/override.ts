@@ -1,0 +1,321 @@
+// `mcp-gate override new|sign|verify|list`: write a template for a finding
+// of the current report, sign it with the engineer's SSH key (ssh-keygen
+// -Y sign, key file or agent), verify and list overrides against the trusted
+// signers of the base revision.
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../../util/atomic.ts';
+import { isRuleId } from '../../rules/catalog.ts';
+import { DEFAULT_CONFIG_FILE, type GateConfig, loadConfigFile } from '../../config/schema.ts';
+import { runGate } from '../../gate/engine.ts';
+import { UsageError } from '../../util/errors.ts';
+import { execFileSafe } from '../../util/exec.ts';
+import { findSigner, parseAllowedSigners } from '../../overrides/allowed-signers.ts';
+import { ALLOWED_SIGNERS_FILE, NON_OVERRIDABLE, OVERRIDES_DIR, parseDateValue, signedMessage } from '../../overrides/document.ts';
+import { DEFAULT_MAX_LIFETIME_DAYS, type EvaluatedOverride, evaluateOverrides } from '../../overrides/evaluate.ts';
+import { insertSignature, readForSigning, sshKeygenSign } from '../../overrides/sign.ts';
+import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, verifySignature } from '../../overrides/sshsig.ts';
+import { clean } from '../../reporters/text.ts';
+import type { Finding } from '../../types.ts';
+import { oneOf } from './check.ts';
+import type { Command } from './index.ts';
+import { USAGE } from './usage.ts';
+
+const DAY_MS = 86_400_000;
+
+export const overrideCommand: Command = {
+  usage: USAGE.override,
+  async run(args) {
+    const [sub, ...rest] = args;
+    if (sub === 'new') return overrideNew(rest);
+    if (sub === 'sign') return overrideSign(rest);
+    if (sub === 'verify') return overrideVerify(rest);
+    if (sub === 'list') return overrideList(rest);
+    throw new UsageError(`override needs a subcommand: new, sign, verify or list${sub ? ` (got "${sub}")` : ''}`);
+  },
+};
+
+function readConfig(root: string, file: string | undefined): GateConfig {
+  if (file !== undefined) {
+    const abs = isAbsolute(file) ? file : resolve(file);
+    if (!existsSync(abs)) throw new UsageError(`${file}: config file not found`);
+    return loadConfigFile(abs, file);
+  }
+  const abs = join(root, DEFAULT_CONFIG_FILE);
+  return existsSync(abs) ? loadConfigFile(abs, DEFAULT_CONFIG_FILE) : {};
+}
+
+function rootOf(positionals: string[], what: string): string {
+  if (positionals.length > 1) throw new UsageError(`override ${what} takes one DIR, got ${positionals.length}`);
+  const root = resolve(positionals[0] ?? '.');
+  if (!existsSync(root)) throw new UsageError(`${positionals[0]}: no such directory`);
+  return root;
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function checkDate(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && parseDateValue(value) === undefined) throw new UsageError(`${flag} must be a date YYYY-MM-DD or an RFC 3339 timestamp (got "${value}")`);
+  return value;
+}
+
+// ---------------------------------------------------------------- new
+
+async function overrideNew(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      fingerprint: { type: 'string' },
+      rule: { type: 'string' },
+      resource: { type: 'string' },
+      container: { type: 'string' },
+      report: { type: 'string' },
+      id: { type: 'string' },
+      approver: { type: 'string' },
+      expires: { type: 'string' },
+      ticket: { type: 'string' },
+      due: { type: 'string' },
+      justification: { type: 'string' },
+      config: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const root = rootOf(positionals, 'new');
+  if ((values.fingerprint === undefined) === (values.rule === undefined && values.resource === undefined))
+    throw new UsageError('choose the finding with --fingerprint FP, or with --rule RULE --resource RESOURCE [--container NAME]');
+  if (values.fingerprint === undefined && (values.rule === undefined || values.resource === undefined)) throw new UsageError('--rule and --resource go together');
+  const config = readConfig(root, values.config);
+  const maxDays = config.overrides?.maxLifetimeDays ?? DEFAULT_MAX_LIFETIME_DAYS;
+  checkDate(values.expires, '--expires');
+  checkDate(values.due, '--due');
+
+  const findings = values.report !== undefined ? readReportFindings(values.report) : (await runGate({ root, ...(values.config ? { configFile: resolve(values.config) } : {}) })).findings;
+  let rule: string;
+  let resource: string;
+  let container: string | undefined;
+  let matched: Finding | undefined;
+  if (values.fingerprint !== undefined) {
+    const fp = values.fingerprint;
+    const hits = fp.length >= 8 ? findings.filter((f) => f.fingerprint.startsWith(fp)) : [];
+    if (hits.length !== 1)
+      throw new UsageError(hits.length ? `fingerprint prefix "${fp}" matches ${hits.length} findings; give more characters` : `no finding with fingerprint "${fp}" in the current report (need at least 8 characters)`);
+    matched = hits[0] as Finding;
+    rule = matched.ruleId;
+    const res = matched.location.resource ?? (matched.location.file ? `file:${matched.location.file}` : undefined);
+    if (!res) throw new UsageError(`finding ${fp} has neither a resource nor a file: it cannot be targeted by an override`);
+    resource = res;
+    container = values.container ?? matched.location.container;
+  } else {
+    rule = values.rule as string;
+    resource = values.resource as string;
+    container = values.container;
+    if (!isRuleId(rule)) throw new UsageError(`unknown rule "${rule}" (see mcp-gate rules)`);
+    matched = findings.find(
+      (f) => f.ruleId === rule && (f.location.resource ?? `file:${f.location.file}`) === resource && (container === undefined || f.location.container === container),
+    );
+    if (!matched && !values.force) throw new UsageError(`no ${rule} finding on ${resource}${container ? ` container ${container}` : ''} in the current report (--force writes the override anyway)`);
+  }
+  if (isRuleId(rule) && NON_OVERRIDABLE.has(rule)) throw new UsageError(`rule ${rule} cannot be overridden`);
+
+  const now = new Date();
+  const id = values.id ?? nextId(root, now);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) throw new UsageError(`--id "${id}": letters, digits, dot, dash, underscore`);
+  const expires = values.expires ?? isoDate(new Date(now.getTime() + Math.min(30, maxDays) * DAY_MS));
+  const approver = values.approver ?? (await gitEmail(root)) ?? 'TODO@example.com';
+  const lines = [
+    `# Override for ${rule} on ${resource}${container ? ` (container ${container})` : ''}.`,
+    ...(matched ? [`# Finding: ${clean(matched.message).replace(/\n/g, ' ')}`] : []),
+    '# Fill in every TODO, then sign: mcp-gate override sign <this file> --key ~/.ssh/id_ed25519',
+    `# Any change after signing invalidates the signature. Expiry at most ${maxDays} days ahead (overrides.maxLifetimeDays).`,
+    'apiVersion: mcp-gate/v1',
+    'kind: Override',
+    `id: ${id}`,
+    'target:',
+    `  rule: ${JSON.stringify(rule)}`,
+    `  resource: ${JSON.stringify(resource)}`,
+    ...(container !== undefined ? [`  container: ${JSON.stringify(container)}`] : []),
+    `justification: ${JSON.stringify(values.justification ?? 'TODO: why this risk is accepted until the fix, and what limits it meanwhile')}`,
+    `remediation: {ticket: ${JSON.stringify(values.ticket ?? 'TODO')}, due: ${values.due ?? expires}}`,
+    `approver: ${JSON.stringify(approver)}`,
+    `expires: ${expires}`,
+    '',
+  ];
+  const dir = join(root, OVERRIDES_DIR);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${id}.yaml`);
+  if (existsSync(file) && !values.force) throw new UsageError(`${relative(process.cwd(), file)} exists (--force overwrites)`);
+  writeFileAtomic(file, lines.join('\n'));
+  process.stdout.write(`${relative(process.cwd(), file) || file}\n`);
+  process.stderr.write(`mcp-gate: wrote override template ${id}; fill in the TODOs, then run: mcp-gate override sign ${relative(process.cwd(), file)} --key KEYFILE\n`);
+  return 0;
+}
+
+function readReportFindings(path: string): Finding[] {
+  let report: unknown;
+  try {
+    report = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${path}: cannot read a JSON report (${(err as Error).message})`);
+  }
+  const findings = (report as { findings?: unknown })?.findings;
+  if (!Array.isArray(findings) || !findings.every((f) => f && typeof f.ruleId === 'string' && typeof f.fingerprint === 'string' && typeof f.location === 'object'))
+    throw new UsageError(`${path}: not an mcp-gate JSON report (mcp-gate check --format json)`);
+  return findings as Finding[];
+}
+
+function nextId(root: string, now: Date): string {
+  const year = now.getUTCFullYear();
+  let max = 0;
+  const dir = join(root, OVERRIDES_DIR);
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir)) {
+      const m = new RegExp(`^OVR-${year}-(\\d+)\\.ya?ml$`).exec(name);
+      if (m) max = Math.max(max, Number(m[1]));
+    }
+  }
+  return `OVR-${year}-${String(max + 1).padStart(3, '0')}`;
+}
+
+async function gitEmail(root: string): Promise<string | undefined> {
+  const r = await execFileSafe('git', ['config', 'user.email'], { cwd: root, reject: false, timeout: 5000 });
+  const email = String(r.stdout ?? '').trim();
+  return r.exitCode === 0 && email ? email : undefined;
+}
+
+// ---------------------------------------------------------------- sign
+
+async function overrideSign(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { key: { type: 'string', short: 'f' }, agent: { type: 'boolean', default: false }, 'print-message': { type: 'boolean', default: false } },
+  });
+  if (positionals.length === 0) throw new UsageError('override sign needs at least one override FILE');
+  if (values['print-message']) {
+    // The exact bytes to sign elsewhere: ssh-keygen -Y sign -n mcp-gate-override -f KEY < message
+    if (positionals.length !== 1) throw new UsageError('--print-message takes exactly one FILE');
+    const file = positionals[0] as string;
+    process.stdout.write(signedMessage(readForSigning(readTextFile(file), file).raw));
+    return 0;
+  }
+  if (!values.key) throw new UsageError('--key KEYFILE is required (the private key, or with --agent the public key whose private half ssh-agent holds)');
+  if (!existsSync(values.key)) throw new UsageError(`${values.key}: key file not found`);
+  for (const file of positionals) {
+    const text = readTextFile(file);
+    const parsed = readForSigning(text, file);
+    const message = signedMessage(parsed.raw);
+    const armored = await sshKeygenSign(message, { keyFile: values.key, agent: values.agent });
+    const sig = parseArmoredSignature(armored);
+    await verifySignature(sig, message, OVERRIDE_NAMESPACE);
+    writeFileAtomic(file, insertSignature(text, file, armored));
+    process.stdout.write(`signed ${file} (${parsed.doc.id}) as ${parsed.doc.approver} with key ${keyFingerprint(sig.publicKey)}\n`);
+    // A hint, not a verdict: the gate trusts only the base revision's signers.
+    const local = findUp(resolve(file), ALLOWED_SIGNERS_FILE);
+    if (local) {
+      const { signers } = parseAllowedSigners(readFileSync(local, 'utf8'));
+      const verdict = findSigner(signers, sig.publicKey, parsed.doc.approver, OVERRIDE_NAMESPACE, new Date());
+      if (!verdict.ok) process.stderr.write(`mcp-gate: warning: ${relative(process.cwd(), local)}: ${verdict.reason}\n`);
+    }
+  }
+  return 0;
+}
+
+function readTextFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+}
+
+function findUp(start: string, rel: string): string | undefined {
+  let dir = resolve(start, '..');
+  for (let i = 0; i < 64; i++) {
+    const candidate = join(dir, rel);
+    if (existsSync(candidate)) return candidate;
+    const parent = resolve(dir, '..');
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- verify / list
+
+async function evaluate(args: string[], what: string, extra: Record<string, { type: 'string' }> = {}) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'base-ref': { type: 'string' }, config: { type: 'string' }, ...extra },
+  });
+  const root = rootOf(positionals, what);
+  const config = readConfig(root, values.config);
+  const evaluation = await evaluateOverrides({
+    root,
+    ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
+    env: process.env,
+    now: new Date(),
+    ...(config.overrides?.maxLifetimeDays !== undefined ? { maxLifetimeDays: config.overrides.maxLifetimeDays } : {}),
+  });
+  return { evaluation, values };
+}
+
+async function overrideVerify(args: string[]): Promise<number> {
+  const { evaluation } = await evaluate(args, 'verify');
+  if (!evaluation.present) {
+    process.stdout.write(`no ${OVERRIDES_DIR} directory\n`);
+    return 0;
+  }
+  let bad = 0;
+  for (const f of evaluation.findings.filter((x) => x.ruleId === 'gate/check-failed')) {
+    bad++;
+    process.stdout.write(`FAILED  ${f.location.file ?? ''}${f.location.line ? `:${f.location.line}` : ''}  ${clean(f.message)}\n`);
+  }
+  for (const o of evaluation.overrides) {
+    const where = `${o.file}:${o.line}`;
+    if (o.status === 'valid' || o.status === 'expiring') process.stdout.write(`OK      ${where}  ${clean(o.id ?? '')} approved by ${clean(o.approver ?? '')} (key ${o.signer}), ${o.daysLeft} day(s) left\n`);
+    else {
+      bad++;
+      process.stdout.write(`${o.status.toUpperCase().padEnd(7)} ${where}  ${clean(o.id ?? '')}: ${clean(o.reason ?? '')}\n`);
+    }
+  }
+  process.stdout.write(`${evaluation.detail}\n`);
+  return bad ? 1 : 0;
+}
+
+async function overrideList(args: string[]): Promise<number> {
+  const { evaluation, values } = await evaluate(args, 'list', { format: { type: 'string' } });
+  const format = oneOf((values as { format?: string }).format ?? 'text', ['text', 'json'], '--format');
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ trust: evaluation.trust?.description ?? null, overrides: evaluation.overrides, problems: evaluation.findings.filter((f) => f.ruleId === 'gate/check-failed') }, null, 2)}\n`);
+    return 0;
+  }
+  process.stdout.write(listTable(evaluation.overrides));
+  for (const f of evaluation.findings.filter((x) => x.ruleId === 'gate/check-failed')) process.stderr.write(`mcp-gate: ${clean(f.message)}\n`);
+  process.stdout.write(`${evaluation.detail}\n`);
+  return 0;
+}
+
+export function listTable(overrides: readonly EvaluatedOverride[]): string {
+  const header = ['ID', 'STATUS', 'DAYS LEFT', 'EXPIRES', 'APPROVER', 'RULE', 'RESOURCE', 'TICKET', 'FILE'];
+  const rows = overrides.map((o) => [
+    o.id ?? '-',
+    o.status,
+    o.daysLeft === undefined ? '-' : String(o.daysLeft),
+    o.expires ?? '-',
+    o.approver ?? '-',
+    o.rule ?? '-',
+    `${o.resource ?? '-'}${o.container ? ` (${o.container})` : ''}`,
+    o.ticket ?? '-',
+    `${o.file}:${o.line}`,
+  ].map(clean));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ');
+  const out = [fmt(header), ...rows.map(fmt)];
+  const reasons = overrides.filter((o) => o.reason && o.status !== 'valid').map((o) => `  ${o.id ?? o.file}: ${clean(o.reason ?? '')}`);
+  return `${out.join('\n')}\n${reasons.length ? `${reasons.join('\n')}\n` : ''}`;
+}

@@ -1,0 +1,181 @@
+// Kubernetes objects found in YAML documents, and the pod template inside
+// each workload kind.
+import { InputError } from '../util/errors.ts';
+import { keyLine, lineOf, type YamlDocument } from './yaml.ts';
+
+export type Obj = Record<string, unknown>;
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  /** `Kind/namespace/name` (SPEC.md). */
+  resource: string;
+  file: string;
+  line: number;
+  raw: Obj;
+}
+
+export function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Kubernetes objects in parsed documents; `List` kinds are expanded, other YAML skipped. */
+export function kubernetesObjects(docs: YamlDocument[], file: string): K8sObject[] {
+  const out: K8sObject[] = [];
+  const add = (value: unknown, fallbackLine: number): void => {
+    if (!isObj(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') return;
+    if (value.kind.endsWith('List') && Array.isArray(value.items)) {
+      for (const item of value.items) add(item, lineOf(item) ?? fallbackLine);
+      return;
+    }
+    const meta = isObj(value.metadata) ? value.metadata : {};
+    const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? `${meta.generateName}*` : '(unnamed)';
+    const namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+    out.push({
+      apiVersion: value.apiVersion,
+      kind: value.kind,
+      name,
+      namespace,
+      resource: `${value.kind}/${namespace}/${name}`,
+      file,
+      line: lineOf(value) ?? fallbackLine,
+      raw: value,
+    });
+  };
+  for (const doc of docs) add(doc.value, doc.line);
+  return out;
+}
+
+export interface PodTemplate {
+  spec: Obj;
+  /** Labels the pods get (template metadata, or the Pod's own). */
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Line of the pod spec, for findings about the pod as a whole. */
+  line: number;
+  /**
+   * Set when the pod spec has no containers: the API server would reject it
+   * and the containers it will run are unknown (often a kustomize patch).
+   * Pod-level fields are still usable; a check must not pass it silently.
+   */
+  incomplete?: string;
+}
+
+/**
+ * Pod templates already read, or the error reading one gave. The k8s and
+ * netpol checks (and the reports check's misconfigurations) each ask for
+ * every workload of the same parse; parsed objects are never modified, so
+ * the answer is the same each time.
+ */
+const templates = new WeakMap<K8sObject, PodTemplate | InputError | null>();
+
+/**
+ * The pod spec a workload runs, or undefined for kinds that run no pods.
+ * Throws InputError (file:line) when the object is a workload whose pod
+ * spec is malformed, so the check reports it instead of passing it.
+ */
+export function podTemplateOf(obj: K8sObject): PodTemplate | undefined {
+  const known = templates.get(obj);
+  if (known !== undefined) {
+    if (known instanceof InputError) throw known;
+    return known ?? undefined;
+  }
+  try {
+    const pod = readPodTemplate(obj);
+    templates.set(obj, pod ?? null);
+    return pod;
+  } catch (err) {
+    if (err instanceof InputError) templates.set(obj, err);
+    throw err;
+  }
+}
+
+function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
+  const spec = obj.raw.spec;
+  let template: unknown;
+  let podSpec: unknown;
+  if (obj.kind === 'Pod') {
+    podSpec = spec;
+    template = obj.raw;
+  } else if (obj.kind === 'CronJob') {
+    const jobTemplate = isObj(spec) ? spec.jobTemplate : undefined;
+    template = isObj(jobTemplate) && isObj(jobTemplate.spec) ? jobTemplate.spec.template : undefined;
+    podSpec = isObj(template) ? template.spec : undefined;
+    if (podSpec === undefined)
+      throw malformed(obj, isObj(spec) ? spec : obj.raw, 'CronJob without spec.jobTemplate.spec.template.spec', isObj(spec) ? 'jobTemplate' : 'spec');
+  } else if (isObj(spec) && spec.template !== undefined) {
+    template = spec.template;
+    podSpec = isObj(template) ? template.spec : undefined;
+    // Any kind with spec.template.spec.containers runs pods (Argo Rollouts, DeploymentConfig, ...).
+    if (!WORKLOAD_KINDS.has(obj.kind) && !(isObj(podSpec) && 'containers' in podSpec)) return undefined;
+  } else if (WORKLOAD_KINDS.has(obj.kind)) {
+    throw malformed(obj, isObj(spec) ? spec : obj.raw, `${obj.kind} without spec.template.spec`, isObj(spec) ? undefined : 'spec');
+  } else {
+    return undefined;
+  }
+  if (!isObj(podSpec))
+    throw isObj(template) ? malformed(obj, template, 'pod spec is not a mapping', 'spec') : malformed(obj, spec, 'pod template is not a mapping', 'template');
+  // Indexed loops: this runs once per workload of the repository.
+  for (let f = 0; f < CONTAINER_KINDS.length; f++) {
+    const field = (CONTAINER_KINDS[f] as (typeof CONTAINER_KINDS)[number])[0];
+    const list = podSpec[field];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) throw malformed(obj, podSpec, `${field} is not a list`, field);
+    for (let i = 0; i < list.length; i++) {
+      const c: unknown = list[i];
+      if (!isObj(c)) throw malformed(obj, list, `${field}[${i}] is not a mapping`);
+      if (c.securityContext !== undefined && c.securityContext !== null && !isObj(c.securityContext))
+        throw malformed(obj, c, `${field}[${i}].securityContext is not a mapping`, 'securityContext');
+    }
+  }
+  const incomplete = !Array.isArray(podSpec.containers) || podSpec.containers.length === 0;
+  if (podSpec.securityContext !== undefined && podSpec.securityContext !== null && !isObj(podSpec.securityContext))
+    throw malformed(obj, podSpec, 'securityContext is not a mapping', 'securityContext');
+  const meta = isObj(template) && isObj(template.metadata) ? template.metadata : {};
+  return {
+    spec: podSpec,
+    labels: stringMap(meta.labels),
+    annotations: stringMap(meta.annotations),
+    line: lineOf(podSpec) ?? obj.line,
+    ...(incomplete ? { incomplete: 'pod spec has no containers' } : {}),
+  };
+}
+
+/** The pod spec's container lists, and what a container of each is called in findings. */
+export const CONTAINER_KINDS = [
+  ['containers', 'container'],
+  ['initContainers', 'initContainer'],
+  ['ephemeralContainers', 'ephemeralContainer'],
+] as const;
+
+const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+  'DeploymentConfig',
+  'Rollout',
+]);
+
+function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isObj(v)) return out;
+  // Object.keys order is Object.entries order; no [key, value] pair allocated per label.
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const val = v[k];
+    if (val !== null && val !== undefined) out[k] = String(val);
+  }
+  return out;
+}
+
+function malformed(obj: K8sObject, near: unknown, what: string, key?: string): InputError {
+  const line = (key ? keyLine(near, key) : lineOf(near)) ?? obj.line;
+  return new InputError(`${obj.resource}: malformed workload: ${what}`, obj.file, line);
+}
