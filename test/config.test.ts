@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { didYouMean, parseConfigText } from '../src/config/schema.ts';
+import { parseConfigText } from '../src/config/load.ts';
+import { didYouMean } from '../src/util/did-you-mean.ts';
 import { UsageError } from '../src/util/errors.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/config/${name}`, import.meta.url), 'utf8');

@@ -4,7 +4,8 @@
 // credentials or executes (probes, live MCP servers) are taken from the
 // base revision. When the change edits them, a finding says so and the base
 // values apply until the change is merged.
-import { type GateConfig, parseConfigText } from './schema.ts';
+import { parseConfigText } from './load.ts';
+import type { GateConfig } from './schema.ts';
 import { UsageError } from '../util/errors.ts';
 import { BaseRefError, readFileAtRef } from '../workspace/git.ts';
 import { canonicalJson } from '../util/canonical-json.ts';

@@ -1,10 +1,8 @@
 // `.mcp-gate.yml`: one zod schema is the single source of validation, types
-// and the published JSON Schema (schema/mcp-gate.schema.json).
-import { readFileSync } from 'node:fs';
+// and the published JSON Schema (schema/mcp-gate.schema.json). Reading and
+// error messages: load.ts.
 import * as z from 'zod';
 import { RULE_IDS } from '../rules/catalog.ts';
-import { UsageError } from '../util/errors.ts';
-import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../workspace/yaml.ts';
 
 const labelSelector = z.strictObject({
   matchLabels: z.record(z.string(), z.string()).optional(),
@@ -148,116 +146,3 @@ export type LabelSelector = z.infer<typeof labelSelector>;
 export type ServerConfig = z.infer<typeof server>;
 
 export const DEFAULT_CONFIG_FILE = '.mcp-gate.yml';
-
-/** Read and validate a config file; every problem becomes a UsageError naming file:line and key. */
-export function loadConfigFile(path: string, displayName: string): GateConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`${displayName}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
-  return parseConfigText(text, displayName);
-}
-
-export function parseConfigText(text: string, displayName: string): GateConfig {
-  let value: unknown;
-  try {
-    const docs = parseYamlDocuments(text, displayName);
-    if (docs.length > 1) throw new UsageError(`${displayName}:${docs[1]?.line}: config must be a single YAML document`);
-    value = docs[0]?.value ?? {};
-  } catch (err) {
-    if (err instanceof YamlError) throw new UsageError(`${displayName}:${err.line ?? 1}: invalid YAML: ${err.message}`);
-    throw err;
-  }
-  if (value === null) value = {};
-  const result = configSchema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0] as z.core.$ZodIssue;
-  throw new UsageError(describeIssue(issue, value, displayName));
-}
-
-function describeIssue(issue: z.core.$ZodIssue, root: unknown, file: string): string {
-  const path = issue.path.map(String);
-  // Find the deepest existing container to point at a line.
-  let container: unknown = root;
-  let parent: unknown = root;
-  for (const seg of path) {
-    if (container === null || typeof container !== 'object') break;
-    const next = (container as Record<string, unknown>)[seg];
-    parent = container;
-    container = next;
-  }
-  const dotted = path.join('.');
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] as string;
-    const obj = container ?? parent;
-    const line = keyLine(obj, key) ?? 1;
-    const isRules = dotted === 'rules';
-    const hint = didYouMean(key, isRules ? RULE_IDS : allowedKeys(path));
-    const where = dotted ? `${dotted}.${key}` : key;
-    return `${file}:${line}: unknown ${isRules ? 'rule' : 'key'} "${where}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
-  }
-  const last = path[path.length - 1];
-  const line = (last !== undefined ? keyLine(parent, last) : undefined) ?? lineOf(container) ?? 1;
-  let message = issue.message;
-  if (issue.code === 'invalid_value' && 'values' in issue) {
-    message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    const hint = typeof container === 'string' ? didYouMean(container, issue.values.map(String)) : undefined;
-    if (hint) message += ` (did you mean "${hint}"?)`;
-  }
-  return `${file}:${line}: ${dotted || '(root)'}: ${message}`;
-}
-
-function allowedKeys(path: string[]): string[] {
-  let schema: z.ZodType = configSchema;
-  for (const seg of path) {
-    schema = unwrap(schema);
-    if (schema instanceof z.ZodObject) schema = schema.shape[seg] as z.ZodType;
-    else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
-    else return [];
-    if (!schema) return [];
-  }
-  schema = unwrap(schema);
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s: z.ZodType = schema;
-  for (let i = 0; i < 10; i++) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
-    else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
-    else break;
-  }
-  return s;
-}
-
-/** The closest candidate by edit distance, when it is close enough to be a typo. */
-export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDist = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestDist) {
-      bestDist = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestDist <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(
-        (prev[j] as number) + 1,
-        (cur[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}

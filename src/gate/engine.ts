@@ -3,11 +3,12 @@
 // @actions/*; the CLI and the Action are thin adapters around runGate.
 import { setMaxListeners } from 'node:events';
 import { existsSync, lstatSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.ts';
 import { protectPolicy } from '../config/base-policy.ts';
 import { runShared } from './check-thread.ts';
-import { DEFAULT_CONFIG_FILE, type GateConfig, loadConfigFile } from '../config/schema.ts';
+import { readConfig } from '../config/load.ts';
+import { DEFAULT_CONFIG_FILE, type GateConfig } from '../config/schema.ts';
 import { UsageError } from '../util/errors.ts';
 import { type PreparedOutcome, prepareFindings, prepareOutcome, toFinding } from './findings.ts';
 import { applyOverrides } from '../overrides/apply.ts';
@@ -160,23 +161,6 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     clearTimeout(timer);
     controller.abort();
   }
-}
-
-function readConfig(root: string, file: string | undefined): { config: GateConfig; configFile?: string } {
-  if (file !== undefined) {
-    const abs = isAbsolute(file) ? file : resolve(root, file);
-    if (!existsSync(abs)) throw new UsageError(`${file}: config file not found`);
-    const display = relativeOrAbsolute(root, abs);
-    return { config: loadConfigFile(abs, display), configFile: display };
-  }
-  const abs = resolve(root, DEFAULT_CONFIG_FILE);
-  if (!existsSync(abs)) return { config: {} };
-  return { config: loadConfigFile(abs, DEFAULT_CONFIG_FILE), configFile: DEFAULT_CONFIG_FILE };
-}
-
-function relativeOrAbsolute(root: string, abs: string): string {
-  const rel = relative(root, abs);
-  return rel.startsWith('..') || isAbsolute(rel) ? abs : rel.split('\\').join('/');
 }
 
 /**

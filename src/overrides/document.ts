@@ -3,7 +3,7 @@
 // RFC 8785 canonical JSON of the document without `signature`.
 import * as z from 'zod';
 import type { RuleId } from '../rules/catalog.ts';
-import { didYouMean } from '../config/schema.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 import { canonicalJson } from '../util/canonical-json.ts';
 import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../workspace/yaml.ts';
 

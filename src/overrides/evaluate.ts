@@ -7,7 +7,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRuleId, RULE_IDS, type RuleId } from '../rules/catalog.ts';
-import { didYouMean } from '../config/schema.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 import type { AppliedOverride, RawFinding } from '../types.ts';
 import { type AllowedSigner, findSigner, parseAllowedSigners } from './allowed-signers.ts';
 import {

@@ -2,10 +2,10 @@
 // server of the deployment in .mcp-gate/manifests.lock.json (atomically);
 // `mcp-gate manifest diff [DIR]` shows what changed against it (read-only).
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dynamicRulesOf } from '../../../checks/manifests/integrity-check.ts';
-import { DEFAULT_CONFIG_FILE, type GateConfig, loadConfigFile } from '../../config/schema.ts';
+import { readConfig } from '../../config/load.ts';
 import { type InputError, UsageError } from '../../util/errors.ts';
 import { comparePin, describeDeltas, dynamicViolations, maskDynamic, preview } from '../../../checks/manifests/diff.ts';
 import { hashTools, LOCKFILE, type Lockfile, type PinnedServer, readLockfile, readSnapshot, writePins } from '../../../checks/manifests/lockfile.ts';
@@ -41,18 +41,7 @@ export const manifestCommand: Command = {
 function contextFor(dir: string, configFlag: string | undefined): CheckContext {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
-  let config: GateConfig = {};
-  let configFile: string | undefined;
-  if (configFlag !== undefined) {
-    const abs = resolve(configFlag);
-    if (!existsSync(abs)) throw new UsageError(`${configFlag}: config file not found`);
-    const rel = relative(root, abs);
-    configFile = rel.startsWith('..') || isAbsolute(rel) ? abs : rel.split('\\').join('/');
-    config = loadConfigFile(abs, configFile);
-  } else if (existsSync(resolve(root, DEFAULT_CONFIG_FILE))) {
-    configFile = DEFAULT_CONFIG_FILE;
-    config = loadConfigFile(resolve(root, DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE);
-  }
+  const { config, configFile } = readConfig(root, configFlag === undefined ? undefined : resolve(configFlag));
   return {
     root,
     config,

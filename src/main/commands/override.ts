@@ -3,11 +3,12 @@
 // -Y sign, key file or agent), verify and list overrides against the trusted
 // signers of the base revision.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { isRuleId } from '../../rules/catalog.ts';
-import { DEFAULT_CONFIG_FILE, type GateConfig, loadConfigFile } from '../../config/schema.ts';
+import { readConfig } from '../../config/load.ts';
+import type { GateConfig } from '../../config/schema.ts';
 import { runGate } from '../../gate/engine.ts';
 import { UsageError } from '../../util/errors.ts';
 import { execFileSafe } from '../../util/exec.ts';
@@ -36,14 +37,8 @@ export const overrideCommand: Command = {
   },
 };
 
-function readConfig(root: string, file: string | undefined): GateConfig {
-  if (file !== undefined) {
-    const abs = isAbsolute(file) ? file : resolve(file);
-    if (!existsSync(abs)) throw new UsageError(`${file}: config file not found`);
-    return loadConfigFile(abs, file);
-  }
-  const abs = join(root, DEFAULT_CONFIG_FILE);
-  return existsSync(abs) ? loadConfigFile(abs, DEFAULT_CONFIG_FILE) : {};
+function configOf(root: string, file: string | undefined): GateConfig {
+  return readConfig(root, file === undefined ? undefined : resolve(file)).config;
 }
 
 function rootOf(positionals: string[], what: string): string {
@@ -88,7 +83,7 @@ async function overrideNew(args: string[]): Promise<number> {
   if ((values.fingerprint === undefined) === (values.rule === undefined && values.resource === undefined))
     throw new UsageError('choose the finding with --fingerprint FP, or with --rule RULE --resource RESOURCE [--container NAME]');
   if (values.fingerprint === undefined && (values.rule === undefined || values.resource === undefined)) throw new UsageError('--rule and --resource go together');
-  const config = readConfig(root, values.config);
+  const config = configOf(root, values.config);
   const maxDays = config.overrides?.maxLifetimeDays ?? DEFAULT_MAX_LIFETIME_DAYS;
   checkDate(values.expires, '--expires');
   checkDate(values.due, '--due');
@@ -253,7 +248,7 @@ async function evaluate(args: string[], what: string, extra: Record<string, { ty
     options: { 'base-ref': { type: 'string' }, config: { type: 'string' }, ...extra },
   });
   const root = rootOf(positionals, what);
-  const config = readConfig(root, values.config);
+  const config = configOf(root, values.config);
   const evaluation = await evaluateOverrides({
     root,
     ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
