@@ -68,6 +68,12 @@ export interface CheckResult {
   skipped?: boolean;
 }
 
+/** What an adapter's scanner run gives the reports check: a report file to read (then dispose), or why there is none. */
+export type ScannerOutcome = { reportFile: string; dispose(): void } | { error: string };
+
+/** Runs a scanner over the tree (src/main/scanners.ts); passed in by the adapters, so checks spawn nothing themselves. */
+export type RunScanner = (tool: 'trivy' | 'gitleaks', opts: { root: string; env: Readonly<Record<string, string | undefined>>; signal: AbortSignal }) => Promise<ScannerOutcome>;
+
 export interface CheckContext {
   /** Absolute path of the directory under review. */
   root: string;
@@ -81,6 +87,8 @@ export interface CheckContext {
   signal: AbortSignal;
   now: Date;
   env: Readonly<Record<string, string | undefined>>;
+  /** Present when the adapter can run scanners (reports.run). */
+  runScanner?: RunScanner;
 }
 
 export interface Check {
@@ -88,13 +96,6 @@ export interface Check {
   id: string;
   /** Rules this check can produce (documentation and `mcp-gate rules`). */
   rules: readonly RuleId[];
-  /**
-   * Set when the check reads only the repository, config and env (not the
-   * Kubernetes parse of the main thread): the engine may then run it on the
-   * check worker thread (src/check-thread.ts). Checks of one group share a
-   * parse and always run on the same thread.
-   */
-  workerGroup?: string;
   run(ctx: CheckContext): Promise<CheckResult>;
 }
 

@@ -73,7 +73,7 @@ test('config in the reviewed directory is picked up; rules severity applies', as
 });
 
 test('sortFindings gives the order of sort(compareFindings) (random findings, unique fingerprints)', async () => {
-  const { compareFindings, sortFindings } = await import('../src/gate/engine.ts');
+  const { compareFindings, sortFindings } = await import('../src/gate/report.ts');
   let seed = 7;
   const rnd = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;

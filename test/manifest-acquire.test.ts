@@ -50,9 +50,9 @@ function repo(config: string): string {
 
 const yamlList = (argv: string[]) => `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`;
 
-/** Through the engine, on the check worker thread: live acquisition (child processes, HTTP) must work there too. */
+/** Through the engine: live acquisition (child processes, HTTP). */
 async function gate(root: string, env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME }): Promise<Finding[]> {
-  return (await runGate({ root, checks: [manifestIntegrityCheck], env, workerThread: true })).findings;
+  return (await runGate({ root, checks: [manifestIntegrityCheck], env })).findings;
 }
 
 function ctxFor(root: string, config: CheckContext['config'], env: CheckContext['env'] = process.env): CheckContext {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeFileAtomic } from '../src/util/atomic.ts';
-import { buildReport } from '../src/gate/engine.ts';
+import { buildReport } from '../src/gate/report.ts';
 import { fingerprintOf } from '../src/gate/fingerprint.ts';
 import { canonicalJson } from '../src/util/canonical-json.ts';
 import { sha256Hex } from '../checks/manifests/lockfile.ts';

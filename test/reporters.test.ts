@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildReport } from '../src/gate/engine.ts';
+import { buildReport } from '../src/gate/report.ts';
 import { resolvePolicy } from '../src/gate/policy.ts';
 import { ANNOTATION_LIMIT, annotationsFor } from '../src/reporters/annotations.ts';
 import { escapeMarkdown } from '../src/reporters/escape.ts';

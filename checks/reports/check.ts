@@ -2,10 +2,7 @@
 // "Secrets detected", "SBOM not generated for this build"): the reports
 // earlier workflow steps wrote (trivy, checkov, gitleaks, trufflehog, grype,
 // npm audit, SARIF) become findings under one policy. docs/reports.md.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, relative } from 'node:path';
-import { execFileSafe } from '../../src/util/exec.ts';
 import type { RuleId } from '../../src/rules/catalog.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { type K8sObject, podTemplateOf } from '../../src/workspace/kubernetes.ts';
@@ -40,7 +37,6 @@ export const REPORT_TOOLS: readonly ToolName[] = ['trivy', 'checkov', 'gitleaks'
 const SBOM_NAME = /(^|[.-])s?bom\.json$|\.cdx\.json$|\.spdx\.json$|\.spdx3\.json$|\.spdx\.jsonld$/i;
 
 /** Timeout of one `reports.run` scanner (the gate's overall budget still applies). */
-export const RUN_TIMEOUT_MS = 100_000;
 
 interface Options {
   threshold: ScanSeverity;
@@ -180,7 +176,6 @@ function normalisePath(p: string, root: string): string {
 export const reportsCheck: Check = {
   id: 'reports',
   rules: ['vuln/high-or-critical', 'secret/exposed', 'sbom/missing', 'scanner/misconfiguration', 'k8s/run-as-root', 'k8s/capabilities-not-dropped', 'k8s/writable-root-fs', 'k8s/privilege-escalation', 'k8s/privileged', 'k8s/host-namespaces', 'k8s/no-seccomp', 'k8s/sa-token-automount', 'image/runs-as-root', 'gate/check-failed'],
-  workerGroup: 'reports',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const cfg = ctx.config.reports ?? {};
     const opts: Options = {
@@ -477,39 +472,18 @@ function sbomFindings(sboms: readonly Sbom[], rejected: readonly string[], ctx: 
 async function runScanner(tool: 'trivy' | 'gitleaks', ctx: CheckContext): Promise<{ file: string; report: ParsedReport } | { finding: RawFinding }> {
   const label = `reports.run:${tool}`;
   const at = (message: string) => failed(message, ctx.configFile, label, ctx.configFile ? configLine(ctx, 'run:') : undefined);
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-gate-run-'));
-  const out = join(dir, 'report.json');
-  const args =
-    tool === 'trivy'
-      ? ['fs', '--quiet', '--format', 'json', '--scanners', 'vuln,secret,misconfig', '--output', out, ctx.root]
-      : ['dir', ctx.root, '--report-format', 'json', '--report-path', out, '--no-banner', '--exit-code', '0'];
+  if (!ctx.runScanner) return { finding: at(`${label}: this run of the gate cannot start scanners (only the CLI and the Action do)`) };
   try {
-    const r = await execFileSafe(tool, args, {
-      env: { ...ctx.env },
-      extendEnv: false,
-      timeout: RUN_TIMEOUT_MS,
-      reject: false,
-      stdin: 'ignore',
-      stdout: 'ignore',
-      stderr: 'pipe',
-      cancelSignal: ctx.signal,
-      maxBuffer: 1024 * 1024,
-    });
-    const code = (r as { code?: string }).code;
-    if (code === 'ENOENT' || /ENOENT/.test(String(r.message ?? '')))
-      return { finding: at(`${label}: ${tool} is not on PATH; install it in the workflow or remove it from reports.run and list its report file instead`) };
-    if (r.timedOut) return { finding: at(`${label}: ${tool} did not finish within ${RUN_TIMEOUT_MS} ms`) };
-    if (r.failed) {
-      // gitleaks may log findings on stderr: only trivy's last line is shown.
-      const tail = tool === 'trivy' ? String(r.stderr ?? '').trim().split('\n').pop()?.slice(0, 300) : undefined;
-      return { finding: at(`${label}: ${tool} exited with code ${r.exitCode ?? '?'}${tail ? `: ${tail}` : ''}`) };
+    const outcome = await ctx.runScanner(tool, { root: ctx.root, env: ctx.env, signal: ctx.signal });
+    if ('error' in outcome) return { finding: at(`${label}: ${outcome.error}`) };
+    try {
+      const text = readReportText(outcome.reportFile, label);
+      return { file: label, report: parseReportText(tool, text, label) };
+    } finally {
+      outcome.dispose();
     }
-    const text = readReportText(out, label);
-    return { file: label, report: parseReportText(tool, text, label) };
   } catch (err) {
     return { finding: errorFinding(err, label, 'run') };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,13 +1,9 @@
 // From what a check reports (RawFinding) to what the report holds (Finding):
 // policy applied (severity, blocking), fingerprinted, remediation filled in.
-// Done on the thread that ran the check, and for a JSON report each finding
-// is serialised there too, so the main thread only merges, sorts and
-// writes (src/check-thread.ts).
 import { RULES } from '../rules/catalog.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { blocksUnder, effectiveSeverity, type Policy } from './policy.ts';
-import { findingJson } from '../reporters/json.ts';
-import type { CheckRun, Finding, RawFinding } from '../types.ts';
+import type { Finding, RawFinding } from '../types.ts';
 
 /** The Finding for `r` under `policy`; undefined when its rule is switched off. */
 export function toFinding(r: RawFinding, policy: Policy): Finding | undefined {
@@ -28,26 +24,12 @@ export function toFinding(r: RawFinding, policy: Policy): Finding | undefined {
   return f;
 }
 
-export interface PreparedFindings {
-  findings: Finding[];
-  /** findingJson of each finding, when the caller writes a JSON report. */
-  json?: string[];
-}
-
-export function prepareFindings(raw: readonly RawFinding[], policy: Policy, json: boolean): PreparedFindings {
+/** The findings of `raw` under `policy`, in order; rules switched off are dropped. */
+export function prepareFindings(raw: readonly RawFinding[], policy: Policy): Finding[] {
   const findings: Finding[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const f = toFinding(raw[i] as RawFinding, policy);
+  for (const r of raw) {
+    const f = toFinding(r, policy);
     if (f) findings.push(f);
   }
-  return { findings, ...(json ? { json: findings.map(findingJson) } : {}) };
-}
-
-/** A check's outcome as the report takes it. */
-export interface PreparedOutcome extends PreparedFindings {
-  run: CheckRun;
-}
-
-export function prepareOutcome(o: { run: CheckRun; findings: readonly RawFinding[] }, policy: Policy, json: boolean): PreparedOutcome {
-  return { run: o.run, ...prepareFindings(o.findings, policy, json) };
+  return findings;
 }

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { runGate } from '../gate/engine.ts';
+import { runScanner } from './scanners.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { UsageError } from '../util/errors.ts';
 import { annotationsFor } from '../reporters/annotations.ts';
@@ -57,7 +58,7 @@ async function run(): Promise<void> {
     ...(rollout ? { rollout: Number(rollout) as Rollout } : {}),
     ...(baseRef ? { baseRef } : {}),
     env: secretEnv,
-    jsonReport: true,
+    runScanner,
   });
 
   // Default outside the checkout, so report files never land in the repository.

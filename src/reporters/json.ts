@@ -12,21 +12,6 @@ export function findingJson(f: Finding): string {
   return JSON.stringify([[f]], null, 2).slice(10, -6);
 }
 
-/**
- * findingJson texts made ahead, on the thread that ran the check
- * (src/findings.ts). The engine forgets the text of a finding it changes
- * afterwards (an override), so a remembered text is always current.
- */
-const madeAhead = new WeakMap<Finding, string>();
-
-export function rememberJson(f: Finding, json: string): void {
-  madeAhead.set(f, json);
-}
-
-export function forgetJson(f: Finding): void {
-  madeAhead.delete(f);
-}
-
 /** Target size of one piece of renderJsonChunks, in characters. */
 const CHUNK_CHARS = 1 << 20;
 const FINDINGS_MARKER = '\u0000mcp-gate:findings\u0000';
@@ -52,7 +37,7 @@ export function renderJsonChunks(report: Report): string[] {
   let size = 0;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i] as Finding;
-    const item = madeAhead.get(f) ?? findingJson(f);
+    const item = findingJson(f);
     batch.push(i === 0 ? '' : ',\n    ', item);
     size += item.length;
     if (size >= CHUNK_CHARS) {

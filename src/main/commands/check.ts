@@ -7,6 +7,7 @@ import { exitCodeFor } from '../../gate/policy.ts';
 import { FORMATS, type Format, render, renderPieces } from '../../reporters/index.ts';
 import type { Mode, Rollout } from '../../types.ts';
 import type { Command } from './index.ts';
+import { runScanner } from '../scanners.ts';
 import { USAGE } from './usage.ts';
 
 export const checkCommand: Command = {
@@ -35,7 +36,7 @@ export const checkCommand: Command = {
       ...(mode ? { mode } : {}),
       ...(rolloutText ? { rollout: Number(rolloutText) as Rollout } : {}),
       ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
-      jsonReport: format === 'json',
+      runScanner,
     });
     const color = !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
     if (values.output) {
