@@ -1,10 +1,10 @@
 // The data model every part of the gate shares. Checks produce RawFindings,
 // the engine normalises them into Findings, policy decides, reporters render.
-import type { RuleId } from './rules/catalog.ts';
+import type { RuleId, Severity } from './rules/catalog.ts';
 import type { GateConfig } from './config/schema.ts';
 import type { Workspace } from './workspace/workspace.ts';
 
-export type Severity = 'block' | 'warning';
+export type { Severity };
 
 export interface Location {
   /** Repository-relative path with forward slashes. */

@@ -10,8 +10,9 @@ import { k8sWorkloadCheck } from '../checks/k8s/check.ts';
 import { reportsCheck } from '../checks/reports/check.ts';
 import type { GateConfig } from '../src/config/schema.ts';
 import { runGate } from '../src/gate/engine.ts';
+import { runScanner } from '../src/main/scanners.ts';
 import { fingerprintOf } from '../src/gate/fingerprint.ts';
-import { secretKey } from '../checks/common/secret-key.ts';
+import { secretKey } from '../checks/common/credentials.ts';
 import type { Finding, Report } from '../src/types.ts';
 
 const SHARED = join(import.meta.dirname, 'fixtures/shared/reports');
@@ -41,7 +42,7 @@ const shared = (p: string) => ({ copy: p });
 const own = (p: string) => ({ copy: `own/${p}` });
 
 async function gate(root: string, reports: NonNullable<GateConfig['reports']>, withK8s = false, env?: Record<string, string>): Promise<Report> {
-  return runGate({ root, config: { mode: 'enforce', reports }, configFile: '.mcp-gate.yml', checks: withK8s ? [k8sWorkloadCheck, reportsCheck] : [reportsCheck], now: NOW, ...(env ? { env } : {}) });
+  return runGate({ root, config: { mode: 'enforce', reports }, configFile: '.mcp-gate.yml', checks: withK8s ? [k8sWorkloadCheck, reportsCheck] : [reportsCheck], now: NOW, runScanner, ...(env ? { env } : {}) });
 }
 const byRule = (r: Report, rule: string): Finding[] => r.findings.filter((f) => f.ruleId === rule);
 const SBOM = { 'sbom.cdx.json': shared('sbom/cdx-valid-bom-1.6.json') };

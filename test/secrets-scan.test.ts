@@ -14,7 +14,7 @@ import { dockerfileCheck } from '../checks/image/check.ts';
 import { emptyStats, readForScan, scanFiles, secretsScanCheck, selectFiles } from '../checks/secrets/check.ts';
 import type { GateConfig } from '../src/config/schema.ts';
 import { runGate } from '../src/gate/engine.ts';
-import { secretKey } from '../checks/common/secret-key.ts';
+import { secretKey } from '../checks/common/credentials.ts';
 import { GitIgnore } from '../src/workspace/gitignore.ts';
 import { scanText } from '../checks/secrets/scan.ts';
 import type { Report } from '../src/types.ts';

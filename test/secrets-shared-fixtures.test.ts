@@ -11,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { emptyStats, scanFiles, selectFiles } from '../checks/secrets/check.ts';
-import { secretKey } from '../checks/common/secret-key.ts';
+import { secretKey } from '../checks/common/credentials.ts';
 import { scanText } from '../checks/secrets/scan.ts';
-import { isPlaceholderValue } from '../checks/secrets/values.ts';
+import { isPlaceholderValue } from '../checks/common/credentials.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
 
 const SHARED = fileURLToPath(new URL('fixtures/shared/', import.meta.url));

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { MAX_ATTEMPTS_PER_RULE, MAX_HITS_PER_FILE, scanText } from '../checks/secrets/scan.ts';
-import { credentialNameStrength, isExampleFile, isPlaceholderValue, looksLikeGeneratedSecret, shannonEntropy } from '../checks/secrets/values.ts';
+import { credentialNameStrength, isPlaceholderValue } from '../checks/common/credentials.ts';
+import { isExampleFile, looksLikeGeneratedSecret, shannonEntropy } from '../checks/secrets/values.ts';
 
 const FIX = new URL('fixtures/secrets/', import.meta.url);
 const read = (rel: string) => readFileSync(new URL(rel, FIX), 'utf8');

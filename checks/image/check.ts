@@ -5,9 +5,8 @@
 import { type DockerModel, buildModel, effectiveUser, rootBase, type Stage } from './dockerfile-model.ts';
 import { parseDockerfile } from './dockerfile-parser.ts';
 import { InputError } from '../../src/util/errors.ts';
-import { secretKey } from '../common/secret-key.ts';
+import { isCredentialName, isPlaceholderValue, secretKey } from '../common/credentials.ts';
 import { globMatcher } from '../../src/workspace/glob.ts';
-import { isCredentialName, isPlaceholderValue } from '../secrets/values.ts';
 import type { Check, CheckContext, CheckResult, RawFinding } from '../../src/types.ts';
 
 /** Dockerfiles are at most this big; larger files are reported, not parsed. */

@@ -3,7 +3,7 @@
 // earlier workflow steps wrote (trivy, checkov, gitleaks, trufflehog, grype,
 // npm audit, SARIF) become findings under one policy. docs/reports.md.
 import { basename, isAbsolute, join, relative } from 'node:path';
-import type { RuleId } from '../../src/rules/catalog.ts';
+import { type RuleId, ruleRecord } from '../../src/rules/catalog.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { type K8sObject, podTemplateOf } from '../../src/workspace/kubernetes.ts';
 import { parseCheckov } from './parsers/checkov.ts';
@@ -22,14 +22,15 @@ import {
 } from './parsers/common.ts';
 import { parseGitleaks } from './parsers/gitleaks.ts';
 import { parseGrype } from './parsers/grype.ts';
-import { canonicalId, gateRuleFor, POD_LEVEL } from './scanner-rules.ts';
+import { canonicalId, gateRuleFor } from './scanner-rules.ts';
 import { parseNpmAudit } from './parsers/npm-audit.ts';
 import { parseSarif } from './parsers/sarif.ts';
 import { parseSbom, type SbomInfo } from './parsers/sbom.ts';
 import { parseTrivy } from './parsers/trivy.ts';
 import { parseTrufflehog } from './parsers/trufflehog.ts';
 import type { Check, CheckContext, CheckResult, RawFinding } from '../../src/types.ts';
-import { CONTAINER_RULES, containersOf } from '../k8s/check.ts';
+import { containersOf } from '../k8s/containers.ts';
+import { CONTAINER_RULES } from '../k8s/rules.ts';
 
 export const REPORT_TOOLS: readonly ToolName[] = ['trivy', 'checkov', 'gitleaks', 'trufflehog', 'grype', 'npmAudit', 'sarif'];
 
@@ -364,7 +365,7 @@ function misconfigFindings(parsed: readonly Parsed[], ctx: CheckContext, opts: O
           out.push({ ruleId: rule, message: `${label}`, location: fileLoc, source: tool });
           continue;
         }
-        const containers = POD_LEVEL.has(rule) ? [undefined] : containersFor(rule, e, obj);
+        const containers = ruleRecord(rule).scope === 'pod' ? [undefined] : containersFor(rule, e, obj);
         for (const container of containers)
           out.push({
             ruleId: rule,
@@ -419,10 +420,10 @@ function containersFor(rule: RuleId, e: MisconfEntry, obj: K8sObject | undefined
   } catch {
     return [undefined];
   }
-  const evaluator = CONTAINER_RULES.find((r) => r.rule === rule);
-  if (!pod || !evaluator) return [undefined];
+  const evaluate = rule in CONTAINER_RULES ? CONTAINER_RULES[rule as keyof typeof CONTAINER_RULES] : undefined;
+  if (!pod || !evaluate) return [undefined];
   const names = containersOf(pod)
-    .filter((c) => evaluator.evaluate(c).length > 0)
+    .filter((c) => evaluate(c).length > 0)
     .map((c) => c.name);
   return names.length ? names : [undefined];
 }

@@ -9,7 +9,7 @@ import { readFully } from '../../src/util/read-fully.ts';
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
-import { secretKey } from '../common/secret-key.ts';
+import { secretKey } from '../common/credentials.ts';
 import { globMatcher } from '../../src/workspace/glob.ts';
 import { GitIgnore } from '../../src/workspace/gitignore.ts';
 import { type SecretHit, scanText } from './scan.ts';

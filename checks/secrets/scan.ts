@@ -4,7 +4,8 @@
 // trigger found by one combined scan, and every quantifier is bounded, so a
 // 100 MB single-line file costs one pass, never a backtracking blow-up.
 import { lineIndex } from '../../src/workspace/lines.ts';
-import { credentialNameStrength, isDummyToken, isPlaceholderValue, looksLikeGeneratedSecret, looksLikeTokenUnderWeakName } from './values.ts';
+import { credentialNameStrength, isPlaceholderValue } from '../common/credentials.ts';
+import { isDummyToken, looksLikeGeneratedSecret, looksLikeTokenUnderWeakName } from './values.ts';
 
 export interface SecretHit {
   /** Detector id (github-pat, aws-access-key-id, generic-credential, ...). */

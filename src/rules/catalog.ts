@@ -1,13 +1,64 @@
-// The one rule catalog: source of `mcp-gate rules`, SARIF rule descriptors,
-// the README table and remediation defaults. Rule IDs are a public contract
-// (SPEC.md): add rules, never rename or remove one.
-import type { Severity } from '../types.ts';
+// The one rule catalog: one record per rule, the source of everything said
+// about a rule elsewhere — `mcp-gate rules`, the README table, docs/rules.md,
+// SARIF rule descriptors, the config schema's rule keys, the scanner-id map,
+// which findings sit on a container or a pod, which rules only mean something
+// on Linux nodes. Rule IDs are a public contract (SPEC.md): add rules, never
+// rename or remove one.
 
-export interface RuleMeta {
+export type Severity = 'block' | 'warning';
+
+/** What a finding of the rule is about, and so what its location names. */
+export type Scope =
+  /** One container of a workload: resource `Kind/ns/name` and container. */
+  | 'container'
+  /** The pod spec of a workload: resource, no container. */
+  | 'pod'
+  /** An MCP workload as a whole (its network exposure): resource, no container. */
+  | 'workload'
+  /** A NetworkPolicy of the repository: resource `NetworkPolicy/ns/name`. */
+  | 'network-policy'
+  /** An MCP server: resource `McpServer/<id>`. */
+  | 'server'
+  /** One tool of an MCP server: resource `McpServer/<id>`, container = tool name. */
+  | 'tool'
+  /** The staging MCP endpoint (probes.endpoint). */
+  | 'endpoint'
+  /** The SIEM destination and the alert rules (probes.siem). */
+  | 'siem'
+  /** A stage of a Dockerfile: file and line. */
+  | 'dockerfile'
+  /** A file of the repository: file and line. */
+  | 'file'
+  /** A package a scanner report lists: the report (or config) file and line. */
+  | 'package'
+  /** The build's SBOM. */
+  | 'build'
+  /** Whatever the scanner names: a Kubernetes resource, or a file and line. */
+  | 'scanner'
+  /** An override file under .mcp-gate/overrides. */
+  | 'override'
+  /** The gate's config file. */
+  | 'config'
+  /** The input that could not be read or evaluated. */
+  | 'input';
+
+export interface RuleRecord {
   title: string;
   defaultSeverity: Severity;
+  scope: Scope;
+  /** Linux-only securityContext fields: not evaluated for pods that run on Windows nodes. */
+  linuxOnly?: boolean;
+  /**
+   * Scanner check ids (trivy KSV/DS as `KSV-0001`, checkov `CKV_K8S_20`)
+   * that test exactly what this rule tests: their findings become this rule,
+   * on the same resource and container, so gate and scanner give one finding.
+   */
+  scannerIds?: readonly string[];
+  /** When the severity depends on the case (shown instead of the default). */
+  severityNote?: string;
   /** Seed document and the row or control this rule implements. */
   seed: string;
+  /** The fix: shown with every finding that gives no more specific one. */
   remediation: string;
   help: string;
   /** Rules that block at rollout phase 2 (SPEC.md: "the three critical rules"). */
@@ -23,6 +74,7 @@ export const RULES = {
   'auth/not-enforced': {
     title: 'Authentication not enforced on all MCP endpoints',
     defaultSeverity: 'block',
+    scope: 'endpoint',
     critical: true,
     seed: `${GATE}: Authentication not enforced on all MCP endpoints`,
     remediation:
@@ -32,6 +84,7 @@ export const RULES = {
   'tls/plaintext-accepted': {
     title: 'Plaintext HTTP connections accepted',
     defaultSeverity: 'block',
+    scope: 'endpoint',
     seed: `${GATE}: TLS 1.3 not configured — plaintext HTTP connections accepted`,
     remediation: 'Serve MCP only over HTTPS; close the plaintext listener (or answer it only with a redirect to HTTPS on the same host).',
     help: 'The endpoint accepted an unencrypted HTTP request.',
@@ -39,6 +92,7 @@ export const RULES = {
   'tls/weak-protocol': {
     title: 'TLS below 1.3 accepted',
     defaultSeverity: 'block',
+    scope: 'endpoint',
     seed: `${GATE}: TLS 1.3 not configured`,
     remediation: 'Set the server or ingress minimum TLS version to 1.3 (e.g. ssl_protocols TLSv1.3; minVersion: TLSv1.3).',
     help: 'A TLS handshake with a protocol version below 1.3 succeeded.',
@@ -46,6 +100,7 @@ export const RULES = {
   'tls/cert-expiring': {
     title: 'TLS certificate expires within 14 days with no rotation scheduled',
     defaultSeverity: 'block',
+    scope: 'endpoint',
     seed: `${GATE}: TLS certificate expiry within 14 days with no rotation scheduled`,
     remediation: 'Renew the certificate, and schedule rotation (a cert-manager Certificate with renewBefore) so it cannot lapse again.',
     help: 'The certificate served by the endpoint expires soon and no rotation is declared in the repository.',
@@ -53,6 +108,8 @@ export const RULES = {
   'k8s/run-as-root': {
     title: 'Container may run as root',
     defaultSeverity: 'block',
+    scope: 'container',
+    scannerIds: ['KSV-0012', 'KSV-0105', 'CKV_K8S_23'],
     critical: true,
     seed: `${HD02} "Container running as root UID (runAsNonRoot: false)"`,
     remediation: 'Set securityContext.runAsNonRoot: true and a non-zero runAsUser (e.g. 10001) on the pod or the container.',
@@ -61,6 +118,9 @@ export const RULES = {
   'k8s/capabilities-not-dropped': {
     title: 'Linux capabilities not dropped',
     defaultSeverity: 'block',
+    scope: 'container',
+    linuxOnly: true,
+    scannerIds: ['KSV-0003', 'KSV-0004', 'KSV-0005', 'KSV-0022', 'KSV-0106', 'CKV_K8S_25', 'CKV_K8S_28', 'CKV_K8S_37', 'CKV_K8S_39'],
     seed: `${HD02} "Linux capabilities not dropped (ALL not in drop list)"`,
     remediation: 'Set securityContext.capabilities.drop: ["ALL"] and add none back.',
     help: 'ALL is not in capabilities.drop, or capabilities are added back.',
@@ -68,6 +128,9 @@ export const RULES = {
   'k8s/writable-root-fs': {
     title: 'Root filesystem writable',
     defaultSeverity: 'block',
+    scope: 'container',
+    linuxOnly: true,
+    scannerIds: ['KSV-0014', 'CKV_K8S_22'],
     seed: `${HD02} "Root filesystem writable (readOnlyRootFilesystem: false)"`,
     remediation: 'Set securityContext.readOnlyRootFilesystem: true; mount an emptyDir for paths the server must write.',
     help: 'readOnlyRootFilesystem is not true for the container.',
@@ -75,6 +138,9 @@ export const RULES = {
   'k8s/privilege-escalation': {
     title: 'Privilege escalation allowed',
     defaultSeverity: 'block',
+    scope: 'container',
+    linuxOnly: true,
+    scannerIds: ['KSV-0001', 'CKV_K8S_20'],
     seed: 'seed 003 HD-02 checklist "Privilege escalation disabled — allowPrivilegeEscalation: false"',
     remediation: 'Set securityContext.allowPrivilegeEscalation: false (Kubernetes defaults it to true).',
     help: 'allowPrivilegeEscalation is not explicitly false, or the container is privileged / has CAP_SYS_ADMIN, which forces it on.',
@@ -82,6 +148,8 @@ export const RULES = {
   'k8s/privileged': {
     title: 'Privileged container',
     defaultSeverity: 'block',
+    scope: 'container',
+    scannerIds: ['KSV-0017', 'CKV_K8S_16'],
     seed: 'seed 003 HD-02 (process isolation)',
     remediation: 'Remove securityContext.privileged: true; grant only the specific capability needed, if any.',
     help: 'A privileged container has every capability and access to host devices.',
@@ -89,6 +157,8 @@ export const RULES = {
   'k8s/host-namespaces': {
     title: 'Host namespaces shared',
     defaultSeverity: 'block',
+    scope: 'pod',
+    scannerIds: ['KSV-0008', 'KSV-0009', 'KSV-0010', 'CKV_K8S_17', 'CKV_K8S_18', 'CKV_K8S_19'],
     seed: 'seed 003 HD-01/HD-02 (network and process isolation)',
     remediation: 'Remove hostNetwork, hostPID and hostIPC from the pod spec.',
     help: 'The pod shares the node\'s network, process or IPC namespace.',
@@ -96,6 +166,9 @@ export const RULES = {
   'k8s/no-seccomp': {
     title: 'No seccomp profile',
     defaultSeverity: 'warning',
+    scope: 'container',
+    linuxOnly: true,
+    scannerIds: ['KSV-0030', 'KSV-0104', 'CKV_K8S_31'],
     seed: `${HD02} "No seccomp profile configured — WARNING + LOG"`,
     remediation: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod (or Localhost with a profile).',
     help: 'Neither the container nor its pod sets a RuntimeDefault or Localhost seccomp profile.',
@@ -103,6 +176,8 @@ export const RULES = {
   'k8s/sa-token-automount': {
     title: 'Service account token mounted without need',
     defaultSeverity: 'warning',
+    scope: 'pod',
+    scannerIds: ['KSV-0036', 'CKV_K8S_38'],
     seed: 'seed 003 HD-04 (zero-persistence credentials)',
     remediation: 'Set automountServiceAccountToken: false on the pod (or its ServiceAccount); mount a projected token only where the server calls the Kubernetes API.',
     help: 'The pod gets a Kubernetes API token it most likely does not need.',
@@ -110,6 +185,8 @@ export const RULES = {
   'k8s/secret-in-env': {
     title: 'Credentials in environment variables',
     defaultSeverity: 'block',
+    scope: 'container',
+    severityNote: 'BLOCK (literal) / WARNING (secretKeyRef)',
     seed: 'seed 003 HD-04 "Credentials in env vars → exposed in crash dumps / logs"; seed 000 control 4',
     remediation:
       'Never put a credential literal in a manifest. Fetch credentials at runtime from a secrets manager (or mount a Secret as a file); secretKeyRef env vars are reported as warnings because env vars leak into crash dumps and child processes.',
@@ -118,6 +195,7 @@ export const RULES = {
   'netpol/missing': {
     title: 'MCP workload selected by no NetworkPolicy',
     defaultSeverity: 'block',
+    scope: 'workload',
     seed: `${NET} (REQUIRED PASS)`,
     remediation: 'Add a default-deny NetworkPolicy for the namespace (podSelector: {}, policyTypes: [Ingress, Egress]) and allowlists for the agent runtime and the tool backends.',
     help: 'No NetworkPolicy selects the workload for ingress or egress, so that direction is unrestricted.',
@@ -125,6 +203,7 @@ export const RULES = {
   'netpol/ingress-unrestricted': {
     title: 'Ingress not limited to the agent runtime',
     defaultSeverity: 'block',
+    scope: 'workload',
     seed: 'seed 003 HD-01 "Inbound connections restricted to authorized agent runtime pods only"',
     remediation: 'Allow ingress only from pods matching the agent-runtime selector (kubernetes.agentRuntime), in the namespaces that run it.',
     help: 'Some allowed ingress source lies outside the agent runtime selector.',
@@ -132,6 +211,7 @@ export const RULES = {
   'netpol/egress-unrestricted': {
     title: 'Egress unrestricted',
     defaultSeverity: 'block',
+    scope: 'workload',
     seed: 'seed 003 HD-01 "Egress restricted to declared tool backend services and DNS only"',
     remediation: 'Restrict egress to the tool backends (by pod/namespace selector or narrow CIDR) plus DNS on port 53.',
     help: 'Egress is open, or allowed to 0.0.0.0/0, ::/0 or all pods in all namespaces beyond DNS.',
@@ -139,6 +219,7 @@ export const RULES = {
   'netpol/metadata-reachable': {
     title: 'Cloud metadata service reachable',
     defaultSeverity: 'block',
+    scope: 'workload',
     seed: 'seed 003 HD-01 / test case 5 (metadata service)',
     remediation: 'Add 169.254.169.254/32 and fd00:ec2::254/128 to the except list of every ipBlock that contains them, or narrow the CIDR.',
     help: 'The union of egress rules lets the pod reach 169.254.169.254 or fd00:ec2::254.',
@@ -146,6 +227,7 @@ export const RULES = {
   'netpol/not-deployed': {
     title: 'NetworkPolicy not deployed in staging',
     defaultSeverity: 'block',
+    scope: 'network-policy',
     seed: `${NET}`,
     remediation: 'Apply the repository\'s NetworkPolicies to the staging cluster and re-run the gate.',
     help: 'A NetworkPolicy of the repository is missing from, or differs in, the staging cluster.',
@@ -153,6 +235,7 @@ export const RULES = {
   'vuln/high-or-critical': {
     title: 'Critical or high CVE in the dependency tree',
     defaultSeverity: 'block',
+    scope: 'package',
     seed: `${GATE}: Critical or high CVEs detected in dependency tree`,
     remediation: 'Upgrade the package to the fixed version shown; if no fix exists, remove the dependency or file a signed override with a remediation ticket.',
     help: 'A scanner report lists a vulnerability at or above the configured severity threshold.',
@@ -160,6 +243,7 @@ export const RULES = {
   'secret/exposed': {
     title: 'Secret exposed',
     defaultSeverity: 'block',
+    scope: 'file',
     critical: true,
     seed: `${GATE}: Secrets detected in image layers, env vars, or config files; seed 000 control 4`,
     remediation: 'Revoke and rotate the credential first (it is compromised once committed), then remove it from history and load it at runtime from a secrets manager.',
@@ -168,6 +252,7 @@ export const RULES = {
   'sbom/missing': {
     title: 'No SBOM for this build',
     defaultSeverity: 'warning',
+    scope: 'build',
     seed: `${GATE}: SBOM not generated for this build`,
     remediation: 'Generate a CycloneDX or SPDX SBOM in the workflow (e.g. cyclonedx-npm, syft, trivy --format cyclonedx) and list it under reports.sbom.',
     help: 'No valid CycloneDX or SPDX SBOM was found for this build.',
@@ -175,6 +260,7 @@ export const RULES = {
   'scanner/misconfiguration': {
     title: 'Misconfiguration reported by a scanner',
     defaultSeverity: 'warning',
+    scope: 'scanner',
     seed: `${GATE}: scanner reports (trivy, checkov, SARIF) with one policy`,
     remediation: 'Fix the configuration the scanner names (its check id is in the message), or switch the rule off with rules: {scanner/misconfiguration: {severity: off}}.',
     help: 'A scanner check with no matching gate rule failed. Critical/high scanner severity reports as BLOCK, medium/low as WARNING.',
@@ -182,6 +268,7 @@ export const RULES = {
   'supply/unpinned-dependency': {
     title: 'Dependency not pinned',
     defaultSeverity: 'warning',
+    scope: 'file',
     seed: 'seed 003 HD-03 "All dependencies pinned to exact versions"',
     remediation: 'Pin exact versions and commit the lockfile (package-lock.json, pnpm-lock.yaml, yarn.lock, requirements with ==, go.sum).',
     help: 'A dependency uses a version range or tag, or a package manifest has no lockfile.',
@@ -189,6 +276,8 @@ export const RULES = {
   'image/runs-as-root': {
     title: 'Image runs as root',
     defaultSeverity: 'block',
+    scope: 'dockerfile',
+    scannerIds: ['DS-0002'],
     seed: 'seed 003 HD-02 (non-root image)',
     remediation: 'End the final stage with USER <non-root uid> (e.g. USER 10001).',
     help: 'The final stage of the Dockerfile has no USER, or USER root / 0.',
@@ -196,6 +285,7 @@ export const RULES = {
   'image/unpinned-base': {
     title: 'Base image not pinned by digest',
     defaultSeverity: 'warning',
+    scope: 'dockerfile',
     seed: 'seed 003 HD-03 (supply chain)',
     remediation: 'Pin the base image by digest: FROM image:tag@sha256:<digest>.',
     help: 'A FROM line (of any stage: builder images end up in the artefacts) references an external image by a tag that can be moved.',
@@ -203,6 +293,7 @@ export const RULES = {
   'image/non-minimal-base': {
     title: 'Final image is not built on a minimal base',
     defaultSeverity: 'warning',
+    scope: 'dockerfile',
     seed: 'seed 003 HD-02 (minimal attack surface); reported only when images.requireDistroless is true',
     remediation: 'Build the final stage FROM a distroless, scratch or Chainguard/Wolfi base and copy only the built artefacts into it.',
     help: 'images.requireDistroless is set and the final stage of the Dockerfile is built on a general-purpose base (shell and package manager included).',
@@ -210,6 +301,7 @@ export const RULES = {
   'manifest/unregistered': {
     title: 'Tool manifest not registered in the integrity store',
     defaultSeverity: 'block',
+    scope: 'server',
     seed: `${GATE}: Tool manifest not hashed and registered in manifest integrity store; ${MAN} control 2`,
     remediation: 'Review the tools, then run `mcp-gate manifest pin` and commit .mcp-gate/manifests.lock.json.',
     help: 'The server\'s tool manifest has no pin in .mcp-gate/manifests.lock.json.',
@@ -217,6 +309,7 @@ export const RULES = {
   'manifest/tampered': {
     title: 'Tool manifest differs from its pin',
     defaultSeverity: 'block',
+    scope: 'server',
     seed: `${MAN} control 2 (rug pull)`,
     remediation: 'Review the diff (`mcp-gate manifest diff`); if the change is intended, re-pin with `mcp-gate manifest pin` in a reviewed commit.',
     help: 'The SHA-256 of the canonical tools list differs from the pinned hash.',
@@ -224,6 +317,7 @@ export const RULES = {
   'manifest/poisoned': {
     title: 'Tool poisoning',
     defaultSeverity: 'block',
+    scope: 'tool',
     seed: `${MAN} control 1 / test case 1`,
     remediation: 'Rewrite the text as a plain functional description of the tool; remove instructions to the model, references to other tools, hidden characters and exfiltration targets.',
     help: 'A string the model sees contains instructions to the model, cross-tool references, exfiltration targets or hidden text.',
@@ -231,6 +325,7 @@ export const RULES = {
   'manifest/name-collision': {
     title: 'Tool name collision across servers',
     defaultSeverity: 'block',
+    scope: 'tool',
     seed: `${MAN} control 3 (tool shadowing)`,
     remediation: 'Rename one tool, or have the router prefix tool names and set mcp.namespacing: prefix.',
     help: 'Two servers of the deployment expose a tool with the same name, so one can shadow the other.',
@@ -238,6 +333,7 @@ export const RULES = {
   'manifest/permissive-schema': {
     title: 'Permissive tool input schema',
     defaultSeverity: 'warning',
+    scope: 'tool',
     seed: `${MAN} control 1 item 2`,
     remediation: 'Type every parameter; bound strings with maxLength/enum/pattern/format; set additionalProperties: false and list required parameters.',
     help: 'A tool parameter is untyped or unbounded, or the schema allows additional properties.',
@@ -245,6 +341,7 @@ export const RULES = {
   'siem/unreachable': {
     title: 'Audit logging not configured or SIEM unreachable',
     defaultSeverity: 'block',
+    scope: 'siem',
     seed: `${GATE}: Audit logging not configured — no SIEM destination reachable`,
     remediation: 'Configure probes.siem with the SIEM endpoint and a credential in the named env var; make sure the credential may write.',
     help: 'No SIEM is configured, it cannot be reached, or it rejected the credentials.',
@@ -252,6 +349,7 @@ export const RULES = {
   'siem/alert-rules-missing': {
     title: 'Behavioural alert rules not confirmed',
     defaultSeverity: 'warning',
+    scope: 'siem',
     seed: `${GATE}: No behavioral alert rules confirmed active in SIEM`,
     remediation: 'Run `mcp-gate alerts init`, deploy the Sigma rules to the SIEM and commit them.',
     help: 'The four behavioural alert rules of the seed are not present.',
@@ -259,6 +357,7 @@ export const RULES = {
   'override/invalid': {
     title: 'Invalid override',
     defaultSeverity: 'block',
+    scope: 'override',
     seed: `${GATE}: documented exception by a named security engineer`,
     remediation: 'Fix the named problem and re-sign the override with a key listed in the base branch\'s allowed_signers.',
     help: 'An override has a bad signature, an untrusted signer, or bad fields. It covers nothing.',
@@ -266,6 +365,7 @@ export const RULES = {
   'override/expired': {
     title: 'Override expired',
     defaultSeverity: 'warning',
+    scope: 'override',
     seed: `${GATE}: exception with a remediation commitment`,
     remediation: 'Fix the finding, or have a security engineer sign a new override.',
     help: 'The override is past its expiry; the finding it covered counts again.',
@@ -273,6 +373,7 @@ export const RULES = {
   'override/expiring': {
     title: 'Override expiring or remediation due',
     defaultSeverity: 'warning',
+    scope: 'override',
     seed: `${GATE}: exception with a remediation commitment`,
     remediation: 'Finish the remediation named in the ticket, or have a security engineer sign a renewed override before it expires.',
     help: 'The override expires, or its remediation is due, within 7 days (or the remediation is overdue). It still applies.',
@@ -280,6 +381,7 @@ export const RULES = {
   'override/stale': {
     title: 'Override matches no finding',
     defaultSeverity: 'warning',
+    scope: 'override',
     seed: `${GATE}: exception with a remediation commitment`,
     remediation: 'Delete the override file: the finding it covered is gone (or its target is misspelt).',
     help: 'A valid override whose rule, resource and container match no current finding.',
@@ -287,6 +389,7 @@ export const RULES = {
   'gate/policy-changed': {
     title: 'The change edits the gate policy',
     defaultSeverity: 'warning',
+    scope: 'config',
     seed: 'SPEC.md: trust roots and policy come from the base branch',
     remediation: 'Merge the policy change on its own, reviewed by the security team; until then the base revision\'s mode, rollout, rules and overrides settings apply.',
     help: 'The change under review edits mode, rollout, rules or overrides in the config; a change cannot relax its own gate, so the base values apply.',
@@ -294,11 +397,12 @@ export const RULES = {
   'gate/check-failed': {
     title: 'A check could not run',
     defaultSeverity: 'block',
+    scope: 'input',
     seed: 'SPEC.md: the gate fails closed',
     remediation: 'Fix the input named in the message (unparseable file, missing report, unreachable probe) and re-run.',
     help: 'The gate could not evaluate part of the inputs; it fails closed rather than pass silently.',
   },
-} as const satisfies Record<string, RuleMeta>;
+} as const satisfies Record<string, RuleRecord>;
 
 export type RuleId = keyof typeof RULES;
 
@@ -308,6 +412,16 @@ export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
 }
 
-export function ruleMeta(id: RuleId): RuleMeta {
+export function ruleRecord(id: RuleId): RuleRecord {
   return RULES[id];
+}
+
+/** Rules whose records say they sit on `scope`. */
+export function rulesOfScope(scope: Scope): RuleId[] {
+  return RULE_IDS.filter((id) => RULES[id].scope === scope);
+}
+
+/** Anchor of the rule's section in docs/rules.md. */
+export function docsAnchor(id: RuleId): string {
+  return id.replace(/[^a-z0-9]+/g, '-');
 }

@@ -1,7 +1,7 @@
 // Everything said about the rules outside the code is rendered here from the
 // catalog: `mcp-gate rules` (text, json, markdown), the README table and
 // docs/rules.md.
-import { RULE_IDS, RULES } from './catalog.ts';
+import { RULE_IDS, RULES, ruleRecord } from './catalog.ts';
 
 export function rulesText(): string {
   const width = Math.max(...RULE_IDS.map((id) => id.length));
@@ -20,7 +20,7 @@ export function rulesMarkdownTable(): string {
   const esc = (s: string) => s.replaceAll('|', '\\|');
   const rows = RULE_IDS.map((id) => {
     const r = RULES[id];
-    const sev = id === 'k8s/secret-in-env' ? 'BLOCK (literal) / WARNING (secretKeyRef)' : r.defaultSeverity.toUpperCase();
+    const sev = ruleRecord(id).severityNote ?? r.defaultSeverity.toUpperCase();
     return `| \`${id}\` | ${sev} | ${esc(r.title)} | ${esc(r.seed)} |`;
   });
   return ['| rule | default | what | seed row / control |', '|---|---|---|---|', ...rows].join('\n');

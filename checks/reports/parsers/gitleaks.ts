@@ -2,7 +2,7 @@
 // the credential in clear unless --redact was used: only secretKey(Secret)
 // leaves this module.
 import * as z from 'zod';
-import { secretKey } from '../../common/secret-key.ts';
+import { secretKey } from '../../common/credentials.ts';
 import { type Entry, isRedacted, type ParsedReport, validate } from './common.ts';
 
 const finding = z.object({

@@ -6,7 +6,7 @@
 // tools' results are misconfigurations with the severity from
 // security-severity, else the level.
 import * as z from 'zod';
-import { secretKey } from '../../common/secret-key.ts';
+import { secretKey } from '../../common/credentials.ts';
 import { k8sRef } from './checkov.ts';
 import { type Entry, isRedacted, normalizeSeverity, type ParsedReport, type ScanSeverity, severityFromScore, validate } from './common.ts';
 

@@ -4,7 +4,7 @@
 // leaves this module.
 import * as z from 'zod';
 import { InputError } from '../../../src/util/errors.ts';
-import { secretKey } from '../../common/secret-key.ts';
+import { secretKey } from '../../common/credentials.ts';
 import { describeJsonError, type Entry, isRecord, isRedacted, type ParsedReport, validate } from './common.ts';
 
 const source = z
