@@ -8,7 +8,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditObjects, netpolCheck } from '../checks/netpol/check.ts';
+import { auditObjects } from '../checks/netpol/audit.ts';
+import { netpolCheck } from '../checks/netpol/check.ts';
 import { runGate } from '../src/gate/engine.ts';
 import type { K8sObject } from '../src/workspace/kubernetes.ts';
 

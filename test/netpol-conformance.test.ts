@@ -13,7 +13,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { auditObjects, danglingPolicies, isNetworkPolicy, parsePolicy } from '../checks/netpol/check.ts';
+import { auditObjects, danglingPolicies } from '../checks/netpol/audit.ts';
+import { isNetworkPolicy, parsePolicy } from '../checks/netpol/policy.ts';
 import type { GateConfig } from '../src/config/schema.ts';
 import { type K8sObject, kubernetesObjects, podTemplateOf } from '../src/workspace/kubernetes.ts';
 import { matches } from '../checks/netpol/selectors.ts';

@@ -194,7 +194,7 @@ describe('netpol-live against the recorded-response stand-in', () => {
       const f = report.findings.filter((x) => x.ruleId === 'gate/check-failed');
       assert.equal(f.length, 1);
       assert.match(f[0]?.message ?? '', /no answer from the cluster within 700 ms/);
-      assert.ok(ms >= 650 && ms < 3000, `took ${ms} ms`);
+      assert.ok(ms >= 650 && ms < 10_000, `took ${ms} ms`);
       assertNoSecret(report);
     } finally {
       for (const s of sockets) s.destroy();

@@ -66,12 +66,10 @@ export function containersOf(pod: PodTemplate): ContainerView[] {
   const podSecurityContext = isObj(pod.spec.securityContext) ? pod.spec.securityContext : {};
   const windows = isWindowsPod(pod);
   const out: ContainerView[] = [];
-  for (let k = 0; k < CONTAINER_KINDS.length; k++) {
-    const [field, kind] = CONTAINER_KINDS[k] as (typeof CONTAINER_KINDS)[number];
+  for (const [field, kind] of CONTAINER_KINDS) {
     const list = pod.spec[field];
     if (!Array.isArray(list)) continue;
-    for (let i = 0; i < list.length; i++) {
-      const raw = list[i] as Obj;
+    for (const [i, raw] of (list as Obj[]).entries()) {
       out.push({
         name: typeof raw.name === 'string' ? raw.name : `${field}[${i}]`,
         kind,

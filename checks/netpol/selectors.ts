@@ -104,9 +104,7 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
 }
 
 export function matches(sel: Selector, labels: Labels): boolean {
-  // Indexed: called per workload and candidate policy (for-of's iterator protocol costs more than the test here).
-  const rs = sel.requirements;
-  for (let i = 0; i < rs.length; i++) if (!requirementMatches(rs[i] as Requirement, labels)) return false;
+  for (const r of sel.requirements) if (!requirementMatches(r, labels)) return false;
   return true;
 }
 

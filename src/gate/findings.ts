@@ -9,7 +9,7 @@ import type { Finding, RawFinding } from '../types.ts';
 export function toFinding(r: RawFinding, policy: Policy): Finding | undefined {
   const severity = effectiveSeverity(policy, r.ruleId, r.severity);
   if (!severity) return undefined;
-  const f: Finding = {
+  return {
     ruleId: r.ruleId,
     severity,
     blocking: severity === 'block' && blocksUnder(policy, r.ruleId),
@@ -18,10 +18,8 @@ export function toFinding(r: RawFinding, policy: Policy): Finding | undefined {
     location: r.location,
     fingerprint: fingerprintOf(r),
     remediation: r.remediation ?? RULES[r.ruleId].remediation,
+    ...(r.source ? { source: r.source } : {}),
   };
-  // Assigned, not spread: once per finding; `source` stays the last key, as in the report.
-  if (r.source) f.source = r.source;
-  return f;
 }
 
 /** The findings of `raw` under `policy`, in order; rules switched off are dropped. */

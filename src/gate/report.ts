@@ -41,17 +41,10 @@ export function assembleReport(all: readonly Finding[], checks: CheckRun[], poli
       overrides.run.detail = `${overrides.run.detail ? `${overrides.run.detail}; ` : ''}${applied} finding(s) overridden, ${stale.length} stale override(s)`;
   }
   const findings = sortFindings([...byFingerprint.values()]);
-  let block = 0;
-  let warning = 0;
-  let overridden = 0;
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i] as Finding;
-    if (f.status === 'overridden') overridden++;
-    else if (f.status === 'open') {
-      if (f.severity === 'block') block++;
-      else if (f.severity === 'warning') warning++;
-    }
-  }
+  const open = findings.filter((f) => f.status === 'open');
+  const block = open.filter((f) => f.severity === 'block').length;
+  const warning = open.filter((f) => f.severity === 'warning').length;
+  const overridden = findings.filter((f) => f.status === 'overridden').length;
   return {
     schemaVersion: 1,
     tool: { name: 'mcp-gate', version: VERSION },

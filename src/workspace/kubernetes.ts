@@ -117,14 +117,11 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
   }
   if (!isObj(podSpec))
     throw isObj(template) ? malformed(obj, template, 'pod spec is not a mapping', 'spec') : malformed(obj, spec, 'pod template is not a mapping', 'template');
-  // Indexed loops: this runs once per workload of the repository.
-  for (let f = 0; f < CONTAINER_KINDS.length; f++) {
-    const field = (CONTAINER_KINDS[f] as (typeof CONTAINER_KINDS)[number])[0];
+  for (const [field] of CONTAINER_KINDS) {
     const list = podSpec[field];
     if (list === undefined || list === null) continue;
     if (!Array.isArray(list)) throw malformed(obj, podSpec, `${field} is not a list`, field);
-    for (let i = 0; i < list.length; i++) {
-      const c: unknown = list[i];
+    for (const [i, c] of list.entries()) {
       if (!isObj(c)) throw malformed(obj, list, `${field}[${i}] is not a mapping`);
       if (c.securityContext !== undefined && c.securityContext !== null && !isObj(c.securityContext))
         throw malformed(obj, c, `${field}[${i}].securityContext is not a mapping`, 'securityContext');
@@ -165,13 +162,7 @@ const WORKLOAD_KINDS = new Set([
 function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isObj(v)) return out;
-  // Object.keys order is Object.entries order; no [key, value] pair allocated per label.
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    const val = v[k];
-    if (val !== null && val !== undefined) out[k] = String(val);
-  }
+  for (const [k, val] of Object.entries(v)) if (val !== null && val !== undefined) out[k] = String(val);
   return out;
 }
 
