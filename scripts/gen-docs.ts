@@ -1,9 +1,13 @@
-// Regenerate the README's rule table from the catalog.
+// Regenerate what the docs say about the rules from the catalog: the README
+// table and docs/rules.md.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { rulesMarkdownTable } from '../src/rules/describe.ts';
+import { rulesDocument, rulesMarkdownTable } from '../src/rules/describe.ts';
 
 export function withRulesTable(readme: string): string {
   return readme.replace(/<!-- rules:start -->[\s\S]*?<!-- rules:end -->/, `<!-- rules:start -->\n${rulesMarkdownTable()}\n<!-- rules:end -->`);
 }
 
-if (import.meta.main) writeFileSync('README.md', withRulesTable(readFileSync('README.md', 'utf8')));
+if (import.meta.main) {
+  writeFileSync('README.md', withRulesTable(readFileSync('README.md', 'utf8')));
+  writeFileSync('docs/rules.md', rulesDocument());
+}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { load } from 'js-yaml';
 import { configSchema } from '../src/config/schema.ts';
 import { withRulesTable } from '../scripts/gen-docs.ts';
+import { rulesDocument } from '../src/rules/describe.ts';
 
 const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'utf8');
 
@@ -16,6 +17,10 @@ test("README's first code block is the demo and the test command", () => {
 test('README rule table is generated from the catalog (npm run docs)', () => {
   const readme = read('README.md');
   assert.equal(readme, withRulesTable(readme));
+});
+
+test('docs/rules.md is generated from the catalog (npm run docs)', () => {
+  assert.equal(read('docs/rules.md'), rulesDocument());
 });
 
 test('schema/mcp-gate.schema.json is generated from the config schema (npm run schema)', () => {

@@ -1,6 +1,6 @@
 
 import type { Check, CheckContext, CheckResult, RawFinding } from '../../src/types.ts';
-import { parseProblemFindings } from '../../src/workspace/workspace.ts';
+import { parseProblemFindings } from '../common/parse-problems.ts';
 import { auditObjects, NETPOL_RULES } from './audit.ts';
 
 export const netpolCheck: Check = {

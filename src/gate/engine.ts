@@ -8,6 +8,7 @@ import { ALL_CHECKS } from '../../checks/index.ts';
 import { protectPolicy } from '../config/base-policy.ts';
 import { readConfig } from '../config/load.ts';
 import { DEFAULT_CONFIG_FILE, type GateConfig } from '../config/schema.ts';
+import { type RuleId, rulesOfScope } from '../rules/catalog.ts';
 import { UsageError } from '../util/errors.ts';
 import { prepareFindings } from './findings.ts';
 import { assembleReport } from './report.ts';
@@ -41,6 +42,9 @@ export interface GateOptions extends PolicyFlags {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** Rules the engine's own stages report (base-revision policy, overrides), beside the checks'. */
+export const STAGE_RULES: readonly RuleId[] = [...rulesOfScope('override'), ...rulesOfScope('config'), 'gate/check-failed'];
 
 export async function runGate(opts: GateOptions): Promise<Report> {
   const root = resolve(opts.root);
@@ -100,7 +104,7 @@ async function runOverrideStage(ctx: CheckContext, baseRefError: string | undefi
   let evaluation: OverrideEvaluation | undefined;
   const stage: Check = {
     id: 'overrides',
-    rules: ['override/invalid', 'override/expired', 'override/expiring', 'override/stale'],
+    rules: rulesOfScope('override'),
     async run(c) {
       const { evaluateOverrides } = await import('../overrides/evaluate.ts');
       evaluation = await evaluateOverrides({

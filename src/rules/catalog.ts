@@ -17,7 +17,7 @@ export type Scope =
   | 'workload'
   /** A NetworkPolicy of the repository: resource `NetworkPolicy/ns/name`. */
   | 'network-policy'
-  /** An MCP server: resource `McpServer/<id>`. */
+  /** An MCP server: resource `McpServer/<id>` (container: the tool, when the finding names one). */
   | 'server'
   /** One tool of an MCP server: resource `McpServer/<id>`, container = tool name. */
   | 'tool'

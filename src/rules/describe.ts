@@ -1,7 +1,7 @@
 // Everything said about the rules outside the code is rendered here from the
 // catalog: `mcp-gate rules` (text, json, markdown), the README table and
 // docs/rules.md.
-import { RULE_IDS, RULES, ruleRecord } from './catalog.ts';
+import { docsAnchor, RULE_IDS, RULES, ruleRecord, type Scope } from './catalog.ts';
 
 export function rulesText(): string {
   const width = Math.max(...RULE_IDS.map((id) => id.length));
@@ -24,4 +24,50 @@ export function rulesMarkdownTable(): string {
     return `| \`${id}\` | ${sev} | ${esc(r.title)} | ${esc(r.seed)} |`;
   });
   return ['| rule | default | what | seed row / control |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+const SCOPE_TEXT: Record<Scope, string> = {
+  container: 'one container of a workload (resource and container)',
+  pod: 'the pod spec of a workload (resource)',
+  workload: 'an MCP workload (resource)',
+  'network-policy': 'a NetworkPolicy of the repository (resource)',
+  server: 'an MCP server (`McpServer/<id>`; a tool it names as container)',
+  tool: 'one tool of an MCP server (`McpServer/<id>`, tool as container)',
+  endpoint: 'the staging MCP endpoint (probes.endpoint)',
+  siem: 'the SIEM destination and its alert rules (probes.siem)',
+  dockerfile: 'a Dockerfile stage (file and line)',
+  file: 'a file of the repository (file and line)',
+  package: 'a package in a scanner report (file and line)',
+  build: "the build's SBOM",
+  scanner: 'what the scanner names (resource, or file and line)',
+  override: 'an override file',
+  config: "the gate's config file",
+  input: 'the input that could not be read or evaluated',
+};
+
+/** docs/rules.md: one section per rule, anchored for links from reports and docs. */
+export function rulesDocument(): string {
+  const out = [
+    '# Rules',
+    '',
+    '<!-- Generated from src/rules/catalog.ts by `npm run docs`; edit the catalog, not this file. -->',
+    '',
+    'Every rule the gate reports, with its default severity (change it per rule with `rules: {<id>: {severity: block | warning | off}}` in `.mcp-gate.yml`), where its findings sit, the seed control it implements and the fix.',
+    '',
+  ];
+  let family = '';
+  for (const id of RULE_IDS) {
+    const r = ruleRecord(id);
+    const prefix = id.split('/')[0] as string;
+    if (prefix !== family) {
+      family = prefix;
+      out.push(`## ${family}`, '');
+    }
+    out.push(`<a id="${docsAnchor(id)}"></a>`, `### \`${id}\` — ${r.title}`, '');
+    out.push(`- **Default severity:** ${r.severityNote ?? r.defaultSeverity.toUpperCase()}${r.critical ? ' (critical: blocks from rollout phase 2)' : ''}`);
+    out.push(`- **Finding on:** ${SCOPE_TEXT[r.scope]}${r.linuxOnly ? '; Linux nodes only (not evaluated for Windows pods)' : ''}`);
+    if (r.scannerIds?.length) out.push(`- **Same as scanner checks:** ${r.scannerIds.map((s) => `\`${s}\``).join(', ')}`);
+    out.push(`- **Implements:** ${r.seed}`, '', r.help, '', `**Fix:** ${r.remediation}`, '');
+  }
+  return out.join('\n');
 }

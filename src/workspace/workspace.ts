@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { globMatcher } from './glob.ts';
 import { InputError } from '../util/errors.ts';
 import { type K8sObject, kubernetesObjects } from './kubernetes.ts';
-import type { RawFinding } from '../types.ts';
 import { parseYamlDocuments, YamlError } from './yaml.ts';
 
 /** Never scanned (SPEC.md discovery). */
@@ -96,20 +95,6 @@ export class Workspace {
     }
     return cached;
   }
-}
-
-/**
- * Manifests that could not be parsed, as gate/check-failed findings. Every
- * Kubernetes check reports them with the same identity, so the engine keeps
- * one finding per file however many checks read it.
- */
-export function parseProblemFindings(problems: readonly ParseProblem[]): RawFinding[] {
-  return problems.map((p) => ({
-    ruleId: 'gate/check-failed',
-    message: `${p.file}: ${p.message}`,
-    location: { file: p.file, ...(p.line ? { line: p.line } : {}) },
-    key: 'k8s-parse',
-  }));
 }
 
 export function isYamlFile(file: string): boolean {
