@@ -36,10 +36,10 @@ export interface PodRuleContext {
  * account there is ContainerAdministrator.
  */
 function windowsRunAsAdmin(c: ContainerView): Violation[] {
-  const own = isObj(c.securityContext.windowsOptions) ? c.securityContext.windowsOptions.runAsUserName : undefined;
-  const pod = isObj(c.podSecurityContext.windowsOptions) ? c.podSecurityContext.windowsOptions.runAsUserName : undefined;
-  const user = own ?? pod;
-  const line = own !== undefined ? securityContextLine(c, 'windowsOptions') : pod !== undefined ? podSecurityContextLine(c, 'windowsOptions') : fieldLine(c, 'runAsNonRoot');
+  const fromContainer = isObj(c.securityContext.windowsOptions) ? c.securityContext.windowsOptions.runAsUserName : undefined;
+  const fromPod = isObj(c.podSecurityContext.windowsOptions) ? c.podSecurityContext.windowsOptions.runAsUserName : undefined;
+  const user = fromContainer ?? fromPod;
+  const line = fromContainer !== undefined ? securityContextLine(c, 'windowsOptions') : fromPod !== undefined ? podSecurityContextLine(c, 'windowsOptions') : fieldLine(c, 'runAsNonRoot');
   if (typeof user === 'string' && WINDOWS_ADMINS.has(user.trim().toLowerCase()))
     return [{ message: `runs as ${user.trim()}, an administrator account (windowsOptions.runAsUserName)`, line }];
   if (typeof user === 'string' && user.trim() !== '') return [];
@@ -59,10 +59,10 @@ const SECCOMP_ANNOTATION_CONTAINER = 'container.seccomp.security.alpha.kubernete
 
 /** The effective seccomp profile type: the container's field, else the pod's (Kubernetes precedence). */
 function seccompProfile(c: ContainerView): { type: string | undefined; line: number } {
-  const own = isObj(c.securityContext.seccompProfile) ? c.securityContext.seccompProfile.type : undefined;
-  if (own !== undefined) return { type: String(own), line: keyLine(c.securityContext.seccompProfile, 'type') ?? securityContextLine(c, 'seccompProfile') };
-  const pod = isObj(c.podSecurityContext.seccompProfile) ? c.podSecurityContext.seccompProfile.type : undefined;
-  if (pod !== undefined) return { type: String(pod), line: keyLine(c.podSecurityContext.seccompProfile, 'type') ?? podSecurityContextLine(c, 'seccompProfile') };
+  const fromContainer = isObj(c.securityContext.seccompProfile) ? c.securityContext.seccompProfile.type : undefined;
+  if (fromContainer !== undefined) return { type: String(fromContainer), line: keyLine(c.securityContext.seccompProfile, 'type') ?? securityContextLine(c, 'seccompProfile') };
+  const fromPod = isObj(c.podSecurityContext.seccompProfile) ? c.podSecurityContext.seccompProfile.type : undefined;
+  if (fromPod !== undefined) return { type: String(fromPod), line: keyLine(c.podSecurityContext.seccompProfile, 'type') ?? podSecurityContextLine(c, 'seccompProfile') };
   return { type: undefined, line: securityContextLine(c, 'seccompProfile') };
 }
 
@@ -124,10 +124,10 @@ export const CONTAINER_RULES: { readonly [R in ContainerRuleId]: (c: ContainerVi
     if (c.securityContext.privileged === true) return [{ message: 'privileged: true', line: securityContextLine(c, 'privileged') }];
     // A Windows HostProcess container runs as a process on the node, with
     // the node's privileges: privileged in all but name.
-    const own = isObj(c.securityContext.windowsOptions) ? c.securityContext.windowsOptions.hostProcess : undefined;
-    const pod = isObj(c.podSecurityContext.windowsOptions) ? c.podSecurityContext.windowsOptions.hostProcess : undefined;
-    if ((own ?? pod) === true)
-      return [{ message: 'Windows HostProcess container (windowsOptions.hostProcess: true) runs on the node with its privileges', line: own === true ? securityContextLine(c, 'windowsOptions') : podSecurityContextLine(c, 'windowsOptions') }];
+    const fromContainer = isObj(c.securityContext.windowsOptions) ? c.securityContext.windowsOptions.hostProcess : undefined;
+    const fromPod = isObj(c.podSecurityContext.windowsOptions) ? c.podSecurityContext.windowsOptions.hostProcess : undefined;
+    if ((fromContainer ?? fromPod) === true)
+      return [{ message: 'Windows HostProcess container (windowsOptions.hostProcess: true) runs on the node with its privileges', line: fromContainer === true ? securityContextLine(c, 'windowsOptions') : podSecurityContextLine(c, 'windowsOptions') }];
     return [];
   },
   'k8s/no-seccomp'(c) {
@@ -185,12 +185,12 @@ export const POD_RULES: { readonly [R in PodRuleId]: (obj: K8sObject, pod: PodTe
     }));
   },
   'k8s/sa-token-automount'(obj, pod, ctx) {
-    const own = pod.spec.automountServiceAccountToken;
-    if (own === false) return [];
+    const onPod = pod.spec.automountServiceAccountToken;
+    if (onPod === false) return [];
     const saName = String(pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default');
-    if (own === undefined && ctx.serviceAccountAutomount.get(`${obj.namespace}/${saName}`) === false) return [];
+    if (onPod === undefined && ctx.serviceAccountAutomount.get(`${obj.namespace}/${saName}`) === false) return [];
     return [{
-      message: own === true ? 'automountServiceAccountToken: true' : `the service account token of "${saName}" is mounted (automountServiceAccountToken not false on the pod or the ServiceAccount)`,
+      message: onPod === true ? 'automountServiceAccountToken: true' : `the service account token of "${saName}" is mounted (automountServiceAccountToken not false on the pod or the ServiceAccount)`,
       line: keyLine(pod.spec, 'automountServiceAccountToken') ?? pod.line,
     }];
   },

@@ -26,7 +26,8 @@ export interface GateOptions extends PolicyFlags {
   configFile?: string;
   baseRef?: string;
   /**
-   * Environment the checks see. A function receives the effective config
+   * Environment the checks see (none unless given: the adapters pass
+   * theirs, the engine never reads the process's). A function receives the effective config
    * (after base-revision protection): the Action maps its secret inputs to
    * the env var names the trusted config gives.
    */
@@ -72,7 +73,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     baseRef: opts.baseRef,
     signal: controller.signal,
     now: opts.now ?? new Date(),
-    env: typeof opts.env === 'function' ? opts.env(config) : (opts.env ?? process.env),
+    env: typeof opts.env === 'function' ? opts.env(config) : (opts.env ?? {}),
     ...(opts.runScanner ? { runScanner: opts.runScanner } : {}),
   };
   const checks = opts.checks ?? ALL_CHECKS;
