@@ -1,10 +1,10 @@
-// DeploymentIndex.namesToolIn finds [A-Za-z0-9] runs with a regex; this
-// compares it with the char-code loop it replaced on random text and ranges.
+// DeploymentIndex.namesToolIn against its definition, written out as a loop
+// over char codes, on random text and ranges.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { DeploymentIndex } from '../checks/manifests/poisoning/score.ts';
 
-/** The loop namesToolIn was before: maximal [A-Za-z0-9] runs of text[from, to), 2 to 64 long, lower-cased, in `names`. */
+/** namesToolIn's definition: maximal [A-Za-z0-9] runs of text[from, to), 2 to 64 long, lower-cased, in `names`. */
 function reference(names: Set<string>, text: string, from: number, to: number): boolean {
   if (names.size === 0) return false;
   let start = -1;
@@ -43,7 +43,7 @@ test('namesToolIn: as the char-code loop on random text, ranges and run lengths'
     if (want) agreed++;
   }
   assert.ok(agreed > 500, `only ${agreed} positive cases`);
-  // The regex's lastIndex is left at 0 between calls.
+  // Calls are independent of each other.
   assert.equal(index.namesToolIn('use search now', 0, 14), true);
   assert.equal(index.namesToolIn('use search now', 4, 8), false);
 });

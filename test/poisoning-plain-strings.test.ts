@@ -1,13 +1,14 @@
 // score.ts skips the analysis of strings plainString() says cannot give a
 // signal (short printable ASCII without markup openers, property names
-// without whitespace). The full analysis (pre-checks off) must find nothing
-// in any of them, and verdicts must not change, on strings built from the
-// pieces signals are made of.
+// without whitespace). Their full analysis, run here, must find nothing a
+// signal is reported from, on strings built from the pieces signals are made
+// of.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Tool } from '../checks/manifests/manifests.ts';
-import { assessTool, DeploymentIndex, plainString } from '../checks/manifests/poisoning/score.ts';
-import { setPrechecks } from '../checks/manifests/poisoning/signals.ts';
+import { analyse, spacedOf } from '../checks/manifests/poisoning/analysis.ts';
+import { assessTool, DeploymentIndex, OVERSIZED_CHARS, plainString } from '../checks/manifests/poisoning/score.ts';
+import type { ToolString } from '../checks/manifests/poisoning/strings.ts';
 import { prng } from './prng.ts';
 
 const PIECES = [
@@ -24,45 +25,47 @@ function randomString(rnd: () => number): string {
   return s;
 }
 
-test('strings plainString skips give no signal, and verdicts do not change', () => {
+/**
+ * What a string's own analysis gives scanString to report: hidden or
+ * confusable characters, size, padding, markup, a blob to decode, or text
+ * long enough (and, for a property name, spaced) to be read for instructions.
+ */
+function findings(str: ToolString): string[] {
+  const a = analyse(str.value);
+  const { norm, ws } = a;
+  const out: string[] = [];
+  if (norm.hidden.length > 0 || norm.tagText !== '') out.push('hidden');
+  if (norm.confusables.length > 0) out.push('confusable');
+  if (norm.text.length > OVERSIZED_CHARS) out.push('oversized');
+  if (ws.longest >= 80 || ws.blankLines >= 12) out.push('whitespace');
+  if (a.tag >= 0 || a.comment >= 0) out.push('markup');
+  if (ws.longestToken >= 40) out.push('blob');
+  if (norm.text.length >= 12 && !(str.isKey && !spacedOf(a))) out.push('read');
+  return out;
+}
+
+test('strings plainString skips give no signal: their full analysis finds nothing to report', () => {
   const rnd = prng(12);
   let plain = 0;
-  let tools = 0;
+  let found = 0;
   for (let i = 0; i < 1500; i++) {
     const props: Record<string, unknown> = {};
-    const keys: string[] = [];
-    const values: string[] = [];
     for (let k = 0; k < 4; k++) {
-      const key = randomString(rnd);
       const value = randomString(rnd);
-      keys.push(key);
-      values.push(value);
-      props[key] = { type: 'string', description: value, enum: [randomString(rnd), value] };
+      props[randomString(rnd)] = { type: 'string', description: value, enum: [randomString(rnd), value] };
     }
     const description = randomString(rnd);
     const tool: Tool = { name: `t${i}`, title: randomString(rnd), description, inputSchema: { type: 'object', properties: props } };
-    const deployment = () =>
-      new DeploymentIndex([
-        { server: 'own', name: tool.name, description },
-        { server: 'other', name: 'other_tool', description: 'x' },
-      ]);
-    const fast = assessTool('own', tool, deployment());
-    setPrechecks(false);
-    let full: ReturnType<typeof assessTool>;
-    try {
-      full = assessTool('own', tool, deployment());
-    } finally {
-      setPrechecks(true);
+    const { collected } = assessTool('own', tool, new DeploymentIndex([{ server: 'own', name: tool.name, description }]));
+    for (const s of collected.strings) {
+      if (plainString(s)) {
+        assert.deepEqual(findings(s), [], JSON.stringify(s));
+        plain++;
+      } else if (findings(s).length > 0) found++;
     }
-    assert.deepEqual(fast.hits, full.hits);
-    assert.equal(fast.score, full.score);
-    const plainPaths = new Set(full.collected.strings.filter((s) => plainString(s)).map((s) => s.path));
-    plain += plainPaths.size;
-    for (const h of full.hits) assert.ok(!plainPaths.has(h.path.replace(/#(?:tag-chars|base64|hex)$/, '')), `${h.signal} in plain string at ${h.path}`);
-    if (full.hits.length > 0) tools++;
   }
   assert.ok(plain > 1000, `plain strings were generated (${plain})`);
-  assert.ok(tools > 100, `signals were found elsewhere (${tools} tools)`);
+  assert.ok(found > 1000, `the other strings have findings (${found})`);
 });
 
 test('plainString: what it accepts and what it does not', () => {

@@ -1,15 +1,18 @@
 // The poisoning linter's shortcuts change how results are computed, never
-// what: pre-checks that skip patterns which cannot match, the per-string
+// what: pre-checks that skip work which cannot find anything, the per-string
 // analysis cache, and the faster helpers are each pinned here, on seeded
-// random input (test/prng.ts), to the plain version or definition they stand
-// for. test/poisoning.test.ts compares results with and without pre-checks
-// on the fixture corpus.
+// random input (test/prng.ts) and on the fixture corpus, to the plain
+// version or definition they stand for: what a pre-check skips is run here
+// and must find nothing.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { benignDeployments, poisonedCases } from '../scripts/eval-poisoning.ts';
 import type { Tool } from '../checks/manifests/manifests.ts';
+import { analyse, bodyOf, candidatesOf } from '../checks/manifests/poisoning/analysis.ts';
 import { assessTool, DeploymentIndex, looseName, type Verdict } from '../checks/manifests/poisoning/score.ts';
-import { features, mayMatch, NEEDS, SENSITIVE, setPrechecks } from '../checks/manifests/poisoning/signals.ts';
+import { features, HTML_COMMENT, INSTRUCTION_TAG, mayMatch, NEEDS, SENSITIVE, UPPER_HEADER } from '../checks/manifests/poisoning/signals.ts';
 import { collectStrings, collectWithOwnWords } from '../checks/manifests/poisoning/strings.ts';
 import { excerpt, normalise, sentences } from '../checks/manifests/poisoning/text.ts';
 import { prng } from './prng.ts';
@@ -186,11 +189,49 @@ test('features: the one-pass trie finds exactly the groups a word split finds', 
 
 const summary = (v: Verdict): string => JSON.stringify({ ...v, collected: undefined });
 
-test('pre-checks on random text: the same verdicts as without them (tool references, headers, markup too)', () => {
+/** Where `re` first matches `s`, -1 when it does not: running a pattern a pre-check may skip. */
+function firstAt(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  const m = re.exec(s);
+  re.lastIndex = 0;
+  return m ? m.index : -1;
+}
+
+/** Every word of a sentence may name a tool: candidatesOf then extracts every sentence's candidates. */
+const EVERY_WORD = { namesToolIn: () => true };
+
+/**
+ * The pre-checks of one string's analysis, each against running what it
+ * skips: a pattern its word groups rule out does not match; the tag, comment
+ * opener and header found are the first matches of their regexes; and a
+ * sentence whose candidates are not extracted has none that could be a tool
+ * reference of `index` (one that names a tool, or is identifier-shaped).
+ */
+function assertPrechecksSkipNothing(value: string, index: DeploymentIndex): void {
+  const a = analyse(value);
+  const { text, lower } = a.norm;
+  const where = JSON.stringify(value.slice(0, 200));
+  const f = features(lower);
+  for (const re of NEEDS.keys()) if (!mayMatch(re, f)) assert.equal(firstAt(re, lower), -1, `${re.source.slice(0, 60)}… ruled out but matches ${where}`);
+  assert.equal(a.tag, firstAt(INSTRUCTION_TAG, lower), where);
+  assert.equal(a.comment, firstAt(HTML_COMMENT, lower), where);
+  const body = bodyOf(a);
+  assert.equal(body.header, firstAt(UPPER_HEADER, text), where);
+  const whole = analyse(value);
+  const wholeBody = bodyOf(whole);
+  for (let i = 0; i < body.bounds.length >> 1; i++) {
+    const every = candidatesOf(whole, wholeBody, i, EVERY_WORD) ?? [];
+    const found = candidatesOf(a, body, i, index);
+    if (found !== null) assert.deepEqual(found, every, where);
+    else for (const c of every) assert.ok(!c.identifierShaped && !index.byName.has(c.lower), `${c.word} skipped in ${where}`);
+  }
+}
+
+test('pre-checks on random text skip nothing that would match (patterns, headers, markup, tool references)', () => {
   const rnd = prng(7);
   // Tool names written in other case or separators: IDENT captures them without their being identifier-shaped.
   const extra = ['search', 'fetch', 'read_file', 'Read_File', 'READ-FILE', 'Wi-Fi', 'x1Y', 'getUser', 'Search', '`Fetch`', 'the', 'call', 'use', '`search`'];
-  const markup = ['IMPORTANT', 'NOTE:', 'SECURITY NOTICE:', '<note>', '<!--', '{{!--', '[//]: #', 'a@b.cc', 'https://x.y/z', '+1 555 123 4567'];
+  const markup = ['IMPORTANT', 'NOTE:', 'SECURITY NOTICE:', '<note>', '<IMPORTANT>', '</ system>', '<!--', '{{!--', '[//]: #', 'a@b.cc', 'https://x.y/z', '+1 555 123 4567'];
   const words = [...VOCABULARY, ...extra, ...extra, ...markup];
   const index = new DeploymentIndex([
     { server: 'a', name: 'search', description: 'Searches the web.' },
@@ -201,15 +242,28 @@ test('pre-checks on random text: the same verdicts as without them (tool referen
     { server: 'a', name: 'x1y' },
     { server: 'a', name: 'getUser' },
   ]);
-  const texts = Array.from({ length: 1500 }, () => soup(rnd, words, 2 + Math.floor(rnd() * 30)));
-  const run = () => texts.map((t, k) => summary(assessTool(k % 2 ? 'a' : 'c', { name: 'probe', description: t, inputSchema: { type: 'object', properties: { [t.slice(0, 20)]: { description: t } } } }, index)));
-  const fast = run();
-  setPrechecks(false);
-  try {
-    assert.deepEqual(run(), fast);
-  } finally {
-    setPrechecks(true);
+  for (let k = 0; k < 1500; k++) assertPrechecksSkipNothing(soup(rnd, words, 2 + Math.floor(rnd() * 30)), index);
+});
+
+test('pre-checks on the fixture corpus skip nothing that would match', () => {
+  const tools: Tool[] = benignDeployments().flatMap((d) => d.servers.flatMap((s) => s.tools));
+  const records = (file: string) =>
+    readFileSync(join(import.meta.dirname, 'fixtures/shared/mcp/poisoned', file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { tool_name?: string; name?: string; description?: unknown });
+  const poisoned = [...records('mcp-safetybench-dev.jsonl'), ...records('mcp_shield_examples.jsonl')];
+  for (const r of poisoned) if (typeof r.description === 'string') tools.push({ name: r.tool_name ?? r.name ?? 'tool', description: r.description });
+  const index = new DeploymentIndex(tools.map((t, k) => ({ server: `s${k % 7}`, name: t.name })));
+  let strings = 0;
+  for (const tool of tools) {
+    for (const s of collectStrings(tool).strings) {
+      if (typeof s.value !== 'string') continue;
+      assertPrechecksSkipNothing(s.value, index);
+      strings++;
+    }
   }
+  assert.ok(poisoned.length > 100 && strings > 5000, `${strings} strings`);
 });
 
 /** sentences() as it was written before it was split into bounds: the reference. */
@@ -352,32 +406,6 @@ test('the per-string analysis cache: assessing with a shared index gives what a 
     assert.equal(summary(assessTool('elsewhere', moved, shared)), summary(assessTool('elsewhere', moved, new DeploymentIndex(entries))));
   }
   assert.ok(poisonedCases().length > 100);
-});
-
-test('normalise: the SUSPECT jump gives what the loop over every character gives (seeded)', () => {
-  const rnd = prng(20261121);
-  // Every kind of character the loop acts on or passes over: invisible, legitimate (emoji ZWJ,
-  // variation selectors, Persian ZWNJ), tag characters, astral invisibles, lone surrogates,
-  // controls, confusables, CJK, NFKC-changing forms.
-  const pieces = [
-    'abc', 'Ignore', ' ', '\t', '\n', '\r', '\x00', '\x07', '\x1b', '\x7f', '\x85', '\x9f', '\xa0', '\xad', '\u034f', '\u061c', '\u115f', '\u17b4',
-    '\u180b', '\u180e', '\u200b', '\u200c', '\u200d', '\u200e', '\u202a', '\u202e', '\u2060', '\u2066', '\u206f', '\u3164', '\ufe0e', '\ufe0f', '\ufeff', '\uffa0',
-    '\ufff9', '\ufffb', '\ufffc', '😀', '❤', '👩', '\u{1d173}', '\u{e0001}', '\u{e0041}', '\u{e007f}', '\u{e0100}', '\ud800', '\udc00', '\udbff', 'а', 'р',
-    'ο', 'ı', '中文', 'ｆｕｌｌ', 'ﬁ', 'ب', 'क्', 'é', 'e\u0301', '\u2028', '\u0600',
-  ];
-  try {
-    for (let n = 0; n < 20_000; n++) {
-      let s = '';
-      const parts = 1 + Math.floor(rnd() * 10);
-      for (let p = 0; p < parts; p++) s += pick(rnd, pieces);
-      setPrechecks(true);
-      const jumped = normalise(s);
-      setPrechecks(false);
-      assert.deepEqual(jumped, normalise(s), JSON.stringify(s));
-    }
-  } finally {
-    setPrechecks(true);
-  }
 });
 
 test('byLooseName: names that differ only in case and separators share one list', () => {

@@ -20,6 +20,18 @@ test('documents, objects and keys carry their source lines', () => {
   assert.equal(lineOf(pod.spec.containers[1]), 10);
 });
 
+test('positions are invisible to the data: keys, JSON, copies and comparisons see plain values', () => {
+  const [doc] = parseYamlDocuments('a:\n  b: [1, 2]\nc: {d: 1}\n', 'p.yaml');
+  const value = doc?.value as { a: { b: number[] }; c: object };
+  assert.equal(lineOf(value.a.b), 2);
+  assert.deepEqual(Object.keys(value), ['a', 'c']);
+  assert.equal(JSON.stringify(value), '{"a":{"b":[1,2]},"c":{"d":1}}');
+  assert.deepStrictEqual(value, { a: { b: [1, 2] }, c: { d: 1 } });
+  assert.equal(lineOf({ ...value }), undefined);
+  assert.equal(lineOf(structuredClone(value)), undefined);
+  assert.equal(lineOf([...value.a.b]), undefined);
+});
+
 test('core schema: dates and yes/no stay strings', () => {
   const [doc] = parseYamlDocuments('expires: 2026-12-31\nflag: yes\nn: 0o17\n', 'x.yaml');
   assert.deepEqual(doc?.value, { expires: '2026-12-31', flag: 'yes', n: 15 });

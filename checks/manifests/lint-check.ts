@@ -1,7 +1,7 @@
 // MCP manifest linter (seed 000 control 1, test case 1): tool poisoning
 // (manifest/poisoned) and permissive input schemas (manifest/permissive-schema).
 // Offline and deterministic: every string a model sees is normalised and
-// matched against general signals (src/mcp/poisoning/), combined per tool;
+// matched against general signals (./poisoning/), combined per tool;
 // each finding names the signals, the field and a quoted excerpt.
 import { loadManifests, type ServerManifest, type Tool } from './manifests.ts';
 import { assessTool, DeploymentIndex, type Verdict } from './poisoning/score.ts';
@@ -43,8 +43,7 @@ function schemaFindings(server: ServerManifest, tool: Tool, loc: Location): RawF
   // Parameters by kind, kinds in order of first appearance.
   const kinds: SchemaProblemKind[] = [];
   const byKind: string[][] = [];
-  for (let i = 0; i < problems.length; i++) {
-    const p = problems[i]!;
+  for (const p of problems) {
     const k = kinds.indexOf(p.kind);
     if (k >= 0) byKind[k]!.push(p.param);
     else {
@@ -53,8 +52,7 @@ function schemaFindings(server: ServerManifest, tool: Tool, loc: Location): RawF
     }
   }
   const name = label(tool.name);
-  for (let k = 0; k < kinds.length; k++) {
-    const kind = kinds[k]!;
+  for (const [k, kind] of kinds.entries()) {
     const params = byKind[k]!;
     const list = params.slice(0, 6).map((p) => shortPath(p)).join(', ') + (params.length > 6 ? `, … (${params.length} in all)` : '');
     findings.push({
@@ -77,11 +75,9 @@ export function lintServers(servers: readonly ServerManifest[]): { findings: Raw
     servers.flatMap((s) => s.tools.map((t) => ({ server: s.id, name: t.name, description: typeof t.description === 'string' ? t.description : undefined }))),
   );
   let tools = 0;
-  for (let s = 0; s < servers.length; s++) {
-    const server = servers[s]!;
+  for (const server of servers) {
     const resource = `McpServer/${server.id}`;
-    for (let t = 0; t < server.tools.length; t++) {
-      const tool = server.tools[t]!;
+    for (const tool of server.tools) {
       tools++;
       let line: number | undefined;
       try {
@@ -89,26 +85,17 @@ export function lintServers(servers: readonly ServerManifest[]): { findings: Raw
       } catch {
         line = undefined;
       }
-      // Keys in this order: file, line, resource, container.
-      const loc: Location = server.file
-        ? line
-          ? { file: server.file, line, resource, container: tool.name }
-          : { file: server.file, resource, container: tool.name }
-        : line
-          ? { line, resource, container: tool.name }
-          : { resource, container: tool.name };
+      const loc: Location = { ...(server.file ? { file: server.file } : {}), ...(line ? { line } : {}), resource, container: tool.name };
       try {
         const v = assessTool(server.id, tool, index);
-        for (let i = 0; i < v.collected.badFields.length; i++) {
-          const b = v.collected.badFields[i]!;
+        for (const b of v.collected.badFields) {
           findings.push(
             failed(server, tool, loc, `${b.path} is of type ${b.got}, expected ${b.path === 'title' || b.path === 'description' ? 'a string' : 'an object'} (MCP schema); it was not reviewed`, `bad-field:${b.path}`),
           );
         }
         if (v.collected.truncated) findings.push(failed(server, tool, loc, `definition has more than ${MAX_NODES} schema nodes; only the first were reviewed`, 'too-large'));
         if (v.severity) findings.push(poisonedFinding(server, tool, v, loc));
-        const schema = schemaFindings(server, tool, loc);
-        for (let i = 0; i < schema.length; i++) findings.push(schema[i]!);
+        findings.push(...schemaFindings(server, tool, loc));
       } catch (err) {
         findings.push(failed(server, tool, loc, `could not be linted: ${(err as Error).message}`, 'lint-error'));
       }

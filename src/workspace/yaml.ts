@@ -27,57 +27,30 @@ export class YamlError extends Error {
   }
 }
 
-// What a parsed node keeps of its place: the line of a sequence, or of a
-// mapping whose keys are all on its first line (a number), or for a mapping
-// its line then each key and the key's line, alternating, in source order. Lines are counted while
-// the parse walks its events (one pass over the text, offsets in order), so
-// no node keeps an object of its own beside the array: every Kubernetes
-// object of a repository stays in memory while the checks run, and a
-// Position object and a key array per node made retaining them cost about
-// as much as parsing (GC), against a floor that drops each document.
+// Where a parsed node starts: the line of a sequence, or of a mapping whose
+// keys are all on its first line; otherwise the mapping's line, then each key
+// and its line, in source order. Kept this small because every Kubernetes
+// object of a repository stays in memory while the checks run.
 type Position = number | Array<string | number>;
 
-// Values are plain objects created by the parser. The position rides on
-// each object as a private class field (added through a base constructor
-// that returns the object it is given), so the objects still serialise,
-// spread, clone and compare as ordinary data (JSON.stringify, Object.keys,
-// {...o}, structuredClone and deepStrictEqual never see it; copies carry no
-// position). A WeakMap did the same but cost more than the parser itself on
-// large repositories (one ephemeron per node, on every GC); a symbol-keyed
-// property needed Object.defineProperty (to stay non-enumerable), a runtime
-// call per node, where adding a private field is an ordinary inline-cached
-// store.
-class Stamp {
-  constructor(target: object) {
-    // biome-ignore lint/correctness/noConstructorReturn: returning the target is what adds the private field to it
-    return target;
-  }
-}
+// The position rides on the parsed object under a non-enumerable symbol, so
+// JSON.stringify, Object.keys, spread, structuredClone and deepStrictEqual
+// never see it and copies carry none. (A WeakMap costs GC time on every node.)
+const POSITION = Symbol('mcp-gate.yaml.position');
 
-class Positioned extends Stamp {
-  #pos: Position;
-  constructor(target: object, pos: Position) {
-    super(target);
-    this.#pos = pos;
-  }
-  static of(value: object): Position | undefined {
-    return #pos in value ? (value as Positioned).#pos : undefined;
-  }
-}
-
-/** Objects that cannot take a field (never produced by js-yaml; kept for safety). */
+/** Objects that cannot take a property (never produced by js-yaml; kept for safety). */
 const sealed = new WeakMap<object, Position>();
 
 function setPosition(value: object, pos: Position): void {
   try {
-    new Positioned(value, pos);
+    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
   } catch {
     sealed.set(value, pos);
   }
 }
 
 function positionOf(value: object): Position | undefined {
-  return Positioned.of(value) ?? sealed.get(value);
+  return Object.hasOwn(value, POSITION) ? (value as { [POSITION]?: Position })[POSITION] : sealed.get(value);
 }
 
 /** 1-based line where a parsed mapping or sequence starts. */

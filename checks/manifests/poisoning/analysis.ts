@@ -24,7 +24,6 @@ import {
   PRETEXT,
   PROMOTION,
   preCheckIds,
-  prechecksOn,
   REDIRECT,
   SENSITIVE,
   type SignalId,
@@ -143,9 +142,8 @@ export function analyse(value: string): Analysis {
   const { text, lower } = norm;
   const ws = whitespaceRuns(text);
   // A tag needs a "<"; a comment opener "<", "[" or "{".
-  const all = !prechecksOn();
-  const tag = all || lower.includes('<') ? firstMatch(INSTRUCTION_TAG, lower) : null;
-  const comment = all || lower.includes('<') || lower.includes('[') || lower.includes('{') ? firstMatch(HTML_COMMENT, lower) : null;
+  const tag = lower.includes('<') ? firstMatch(INSTRUCTION_TAG, lower) : null;
+  const comment = lower.includes('<') || lower.includes('[') || lower.includes('{') ? firstMatch(HTML_COMMENT, lower) : null;
   return {
     norm,
     ws,
@@ -177,7 +175,7 @@ export function bodyOf(a: Analysis): Body {
   const { text, lower } = a.norm;
   const feats = features(lower);
   // Every header ends with a colon.
-  const header = !prechecksOn() || text.includes(':') ? firstMatch(UPPER_HEADER, text) : null;
+  const header = text.includes(':') ? firstMatch(UPPER_HEADER, text) : null;
   let whole = NONE;
   for (let k = 0; k < WHOLE.length; k++) {
     const m = firstHit(WHOLE[k]!.fam, lower, feats);
@@ -334,7 +332,7 @@ export function candidatesOf(a: Analysis, body: Body, i: number, tools: { namesT
   const end = body.bounds[2 * i + 1]!;
   if (c === undefined) {
     const sentence = a.norm.text.slice(start, end);
-    c = body.candidates[i] = prechecksOn() && !IDENT_SHAPE.test(sentence) ? null : extract(sentence, start);
+    c = body.candidates[i] = IDENT_SHAPE.test(sentence) ? extract(sentence, start) : null;
   }
   if (c === null) {
     if (!tools.namesToolIn(a.norm.text, start, end)) {

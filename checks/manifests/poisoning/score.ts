@@ -22,7 +22,7 @@ import {
   URL_OBJ,
   WHOLE,
 } from './analysis.ts';
-import { NAME_PROMO_AFFIX, prechecksOn, type SignalId } from './signals.ts';
+import { NAME_PROMO_AFFIX, type SignalId } from './signals.ts';
 import { type Collected, collectWithOwnWords, type ToolString } from './strings.ts';
 import { excerpt, isAscii } from './text.ts';
 
@@ -281,21 +281,10 @@ export class DeploymentIndex {
   /** Does a whole [A-Za-z0-9] run of text[from, to) name a tool when lower-cased? */
   namesToolIn(text: string, from: number, to: number): boolean {
     if (this.#plainNames.size === 0) return false;
-    // The regex finds each run in native code: a loop over char codes costs most on a cold run,
-    // before it is optimised. A run is cut at `to`, as if the text ended there.
-    const re = ALNUM_RUN;
-    re.lastIndex = from;
-    let found = false;
-    for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-      const end = re.lastIndex < to ? re.lastIndex : to;
-      const len = end - m.index;
-      if (len >= 2 && len <= 64 && this.#plainNames.has((end === re.lastIndex ? m[0] : text.slice(m.index, end)).toLowerCase())) {
-        found = true;
-        break;
-      }
+    for (const [run] of text.slice(from, to).matchAll(ALNUM_RUN)) {
+      if (run.length >= 2 && run.length <= 64 && this.#plainNames.has(run.toLowerCase())) return true;
     }
-    re.lastIndex = 0;
-    return found;
+    return false;
   }
 
   #setId(server: string, name: string, id: number): void {
@@ -334,8 +323,6 @@ export class DeploymentIndex {
       if (!kept) this.#candidateMemo.set(a, (kept = this.#candidates(a, true)));
       c = kept;
     } else c = this.#candidates(a, false);
-    // The loop is kept small (the rarely reached intersection and result in methods of their own):
-    // it is compiled early in a cold run, and a path it never ran would throw that code away.
     let marked = false;
     for (let k = 0; k < c.n; k++) {
       const id = c.touched[k]!;
@@ -349,25 +336,23 @@ export class DeploymentIndex {
       // The intersection is at most the shared rare words plus a's common ones: when even that
       // is under 90%, b cannot be a clone and its tokens need not be read (same division as below).
       if ((shared + c.common) / Math.min(a.length, b.tokens.length) < 0.9) continue;
-      // The same text: every (distinct) token is shared.
-      const inter = b.tokens === a ? a.length : this.#intersection(a, b.tokens, marked);
-      if (b.tokens !== a) marked = true;
-      if (inter / Math.min(a.length, b.tokens.length) >= 0.9) return [cloneOf(b, inter, a.length)]; // one clone is enough to report
+      let inter = 0;
+      if (b.tokens === a) inter = a.length; // the same text: every (distinct) token is shared
+      else {
+        if (!marked) {
+          // a's tokens, marked once per call: the intersection with each candidate is one pass over it.
+          if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+          this.#stamp++;
+          for (let k = 0; k < a.length; k++) if (a[k]! >= 0) this.#mark[a[k]!] = this.#stamp;
+          marked = true;
+        }
+        for (let k = 0; k < b.tokens.length; k++) if (this.#mark[b.tokens[k]!] === this.#stamp) inter++;
+      }
+      const containment = inter / Math.min(a.length, b.tokens.length);
+      // One clone is enough to report.
+      if (containment >= 0.9) return [{ server: b.server, name: b.name, containment, jaccard: inter / (a.length + b.tokens.length - inter) }];
     }
     return [];
-  }
-
-  /** How many of `b`'s tokens `a` has; a's tokens are marked first unless `marked` (once per clones call). */
-  #intersection(a: Int32Array, b: Int32Array, marked: boolean): number {
-    if (!marked) {
-      // The intersection with each candidate is then one pass over it.
-      if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
-      this.#stamp++;
-      for (let k = 0; k < a.length; k++) if (a[k]! >= 0) this.#mark[a[k]!] = this.#stamp;
-    }
-    let inter = 0;
-    for (let k = 0; k < b.length; k++) if (this.#mark[b[k]!] === this.#stamp) inter++;
-    return inter;
   }
 
   /**
@@ -442,11 +427,6 @@ interface Candidates {
   considered: number;
   /** How many of its words are indexed but not rare. */
   common: number;
-}
-
-/** A clone found by DeploymentIndex.clones: `inter` of the tokens shared with a description of `aLength` tokens. */
-function cloneOf(b: { server: string; name: string; tokens: Int32Array }, inter: number, aLength: number): { server: string; name: string; containment: number; jaccard: number } {
-  return { server: b.server, name: b.name, containment: inter / Math.min(aLength, b.tokens.length), jaccard: inter / (aLength + b.tokens.length - inter) };
 }
 
 const PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
@@ -583,25 +563,23 @@ function toolRefs(ctx: Ctx, a: Analysis, body: Body, i: number): ToolRef[] {
 }
 
 /**
- * Analyses of the strings assessed with an index, per distinct string and
- * pre-check setting (which tests switch). A string is kept from its second
- * occurrence on: most strings occur once, and keeping those would only cost
- * memory. Bounded: past the limits a string is analysed again each time,
- * with the same result.
+ * Analyses of the strings assessed with an index, per distinct string. A
+ * string is kept from its second occurrence on: most strings occur once, and
+ * keeping those would only cost memory. Bounded: past the limits a string is
+ * analysed again each time, with the same result.
  */
 class AnalysisCache {
   /** null: seen once. */
-  readonly #maps = [new Map<string, Analysis | null>(), new Map<string, Analysis | null>()];
+  readonly #map = new Map<string, Analysis | null>();
   #chars = 0;
 
   get(value: string): Analysis {
     if (typeof value !== 'string') return analyse(value); // throws as normalise does
-    const map = this.#maps[prechecksOn() ? 0 : 1]!;
-    const cached = map.get(value);
+    const cached = this.#map.get(value);
     if (cached) return cached;
     const a = analyse(value);
     if (value.length <= MAX_CACHED_STRING && this.#chars + value.length <= MAX_CACHED_CHARS) {
-      map.set(value, cached === null ? a : null);
+      this.#map.set(value, cached === null ? a : null);
       if (cached === null) this.#chars += value.length;
     }
     return a;
@@ -623,7 +601,7 @@ function analysisCache(index: DeploymentIndex): AnalysisCache {
  * "<", "[" and "{" every instruction tag or comment opener starts with, and
  * too short to be read further: under 12 characters, or a property name
  * without whitespace (only hidden-text checks) under 40 (no blob). Most enum
- * values and property names are such. A pre-check: off with the others.
+ * values and property names are such.
  */
 const PLAIN_VALUE = /^[\t\n\r\x20-\x3b\x3d-\x5a\x5c-\x7a\x7c-\x7e]{0,11}$/;
 const PLAIN_KEY = /^[\x21-\x3b\x3d-\x5a\x5c-\x7a\x7c-\x7e]{0,39}$/;
@@ -635,7 +613,7 @@ export function plainString(str: ToolString): boolean {
 
 /** Signals of one string; `depth` > 0 for text decoded from a blob (not decoded again). */
 function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
-  if (prechecksOn() && plainString(str)) return;
+  if (plainString(str)) return;
   const { path } = str;
   // Tool names are unique, or nearly: not worth keeping.
   const a = path === 'name' ? analyse(str.value) : ctx.analyses.get(str.value);
@@ -742,7 +720,7 @@ function nameSignals(ctx: Ctx): void {
   const lower = tool.name.toLowerCase();
   let caseOnly: [string, string] | undefined;
   let styled: [string, string] | undefined;
-  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, '')) ?? NO_NAMES; // looseName(tool.name)
+  const alike = index.byLooseName.get(looseName(tool.name)) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k]!;
     if (l[1] === tool.name) continue;

@@ -9,7 +9,6 @@
 //      alone: non-English text is normal.
 // Every loop here is a single pass over the string; no regex can backtrack
 // beyond a fixed bound.
-import { prechecksOn } from './signals.ts';
 
 export interface HiddenFinding {
   /** Signal id: hidden-chars, tag-chars, controls, lone-surrogate. */
@@ -149,14 +148,6 @@ function hex(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/**
- * Every character normalise's loop acts on: controls (isControl), the BMP
- * characters of isInvisible, and every surrogate (lone ones, and the pairs of
- * tag and other invisible code points). Not the unicode flag: surrogates are
- * matched as code units. Including more would only cost time.
- */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: U+034F (a combining character) is one of the characters matched on its own, by code unit
-const SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff]/g;
 /** Any character but printable ASCII, tab, LF and CR. */
 const UNCLEAN = /[^\t\n\r\x20-\x7e]/;
 
@@ -176,19 +167,9 @@ export function normalise(input: string): Normalised {
   // NFKC and confusable folding leave it as is, so the result is the input.
   // A regex finds the first other character faster than a loop over char
   // codes; other input types keep the loop (and its errors).
-  const i = typeof input === 'string' ? input.search(UNCLEAN) : 0;
+  let i = typeof input === 'string' ? input.search(UNCLEAN) : 0;
   if (i < 0) return { text: input, lower: input.toLowerCase(), hidden: [], tagText: '', confusables: [] };
-  return normaliseUnclean(input, typeof input === 'string' ? i : firstUnclean(input));
-}
-
-/**
- * normalise from the first character `i` that is not printable ASCII, tab,
- * LF or CR. A function of its own so that the common case above stays small
- * and compiles early, and this rarer one, when first met, does not throw
- * away the compiled common case (V8 deoptimises code on a path it has not
- * seen run).
- */
-function normaliseUnclean(input: string, i: number): Normalised {
+  if (typeof input !== 'string') i = firstUnclean(input);
   const hidden = new Map<HiddenFinding['kind'], { cps: Set<string>; count: number }>();
   const note = (kind: HiddenFinding['kind'], cp: number): void => {
     let h = hidden.get(kind);
@@ -206,17 +187,8 @@ function normaliseUnclean(input: string, i: number): Normalised {
     kept = i + width;
     dirty = true;
   };
-  // The clean prefix found above needs no second look. In a string, SUSPECT
-  // jumps (in native code) to the next character this loop may act on; all
-  // others it would pass over. A pre-check: off with the others (tests
-  // compare both ways).
-  const jump = typeof input === 'string' && prechecksOn();
+  // The clean prefix found above needs no second look.
   for (; i < input.length; i++) {
-    if (jump) {
-      SUSPECT.lastIndex = i;
-      if (!SUSPECT.test(input)) break;
-      i = SUSPECT.lastIndex - 1;
-    }
     const c = input.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue; // printable ASCII: the common case
     // Lone surrogates: a high surrogate not followed by a low one, or a stray low one.

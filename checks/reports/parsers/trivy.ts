@@ -5,7 +5,7 @@
 // always redacts the match, so no value key).
 import * as z from 'zod';
 import { InputError } from '../../../src/util/errors.ts';
-import { type Entry, hint, isRecord, type K8sRef, normalizeSeverity, type ParsedReport, type VulnEntry, validate } from './common.ts';
+import { type Entry, hint, isRecord, type K8sRef, normalizeSeverity, type ParsedReport, validate } from './common.ts';
 
 const str = z.string();
 const optStr = z.string().nullish();
@@ -49,8 +49,7 @@ const result = z.object({
   Secrets: z.array(secret).nullish(),
 });
 
-/** Exported for tests: the fast check (wellFormedResults) must never accept what this refuses. */
-export const artifactReport = z.object({
+const artifactReport = z.object({
   SchemaVersion: z.literal(2, { error: 'unsupported trivy SchemaVersion (supported: 2)' }),
   ArtifactName: optStr,
   ArtifactType: optStr,
@@ -102,77 +101,24 @@ export function parseTrivy(value: unknown, file: string): ParsedReport {
     for (const id of new Set(r.misconfigurations ?? [])) entries.push({ kind: 'misconfig', id, title: id });
     return { tool: 'trivy', format: 'trivy k8s summary', entries };
   }
-  // Most reports are well formed: checked in place, without zod's copy of every entry (a 100 MB
-  // report holds some 10^5 objects). Anything the check does not accept goes through zod, which
-  // then accepts it or gives its message.
-  const results = (wellFormedResults(value) ?? validate(artifactReport, value, file, 'trivy JSON report')).Results;
-  for (const rr of results ?? []) addResult(rr, entries, undefined);
+  const r = validate(artifactReport, value, file, 'trivy JSON report');
+  for (const rr of r.Results ?? []) addResult(rr, entries, undefined);
   return { tool: 'trivy', format: 'trivy JSON', entries };
-}
-
-const isOptStr = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
-const isOptInt = (v: unknown): boolean => v === undefined || v === null || Number.isSafeInteger(v);
-const isNonEmpty = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
-
-/** Every element a record accepted by `ok`, when the list is present. */
-function optList(v: unknown, ok: (e: Record<string, unknown>) => boolean): boolean {
-  if (v === undefined || v === null) return true;
-  if (!Array.isArray(v)) return false;
-  for (const e of v) if (!isRecord(e) || !ok(e)) return false;
-  return true;
-}
-
-const okVulnerability = (v: Record<string, unknown>): boolean =>
-  isNonEmpty(v.VulnerabilityID) && typeof v.PkgName === 'string' && isOptStr(v.PkgPath) && isOptStr(v.InstalledVersion) && isOptStr(v.FixedVersion) && isOptStr(v.Status) && isOptStr(v.Severity);
-
-const okMisconfiguration = (m: Record<string, unknown>): boolean => {
-  const cause = m.CauseMetadata;
-  return (
-    isNonEmpty(m.ID) &&
-    isOptStr(m.AVDID) &&
-    isOptStr(m.Title) &&
-    isOptStr(m.Message) &&
-    isOptStr(m.Severity) &&
-    isOptStr(m.Status) &&
-    (cause === undefined || cause === null || (isRecord(cause) && isOptStr(cause.Resource) && isOptInt(cause.StartLine)))
-  );
-};
-
-const okSecret = (s: Record<string, unknown>): boolean =>
-  isNonEmpty(s.RuleID) && isOptStr(s.Category) && isOptStr(s.Severity) && isOptStr(s.Title) && isOptInt(s.StartLine);
-
-const okResult = (r: Record<string, unknown>): boolean =>
-  typeof r.Target === 'string' &&
-  isOptStr(r.Class) &&
-  isOptStr(r.Type) &&
-  optList(r.Vulnerabilities, okVulnerability) &&
-  optList(r.Misconfigurations, okMisconfiguration) &&
-  optList(r.Secrets, okSecret);
-
-/**
- * The report as zod's `artifactReport` would give it, for the fields the
- * parser reads, when it certainly passes that schema (parsed JSON has only
- * plain data properties, so reading them in place reads what zod reads);
- * else undefined, which only means "ask zod": the fast check may refuse
- * what zod accepts, never the reverse.
- */
-export function wellFormedResults(value: Record<string, unknown>): { Results?: TrivyResult[] | null } | undefined {
-  if (value.SchemaVersion !== 2 || !isOptStr(value.ArtifactName) || !isOptStr(value.ArtifactType)) return undefined;
-  const results = value.Results;
-  if (!optList(results, okResult)) return undefined;
-  return { Results: results as TrivyResult[] | null | undefined };
 }
 
 function addResult(rr: TrivyResult, entries: Entry[], k8s: K8sRef | undefined): void {
   for (const v of rr.Vulnerabilities ?? []) {
     if (v.Status === 'not_affected') continue;
-    // Assigned, not spread: a large report has 10^5 of these, and each spread is an object more.
-    const e: VulnEntry = { kind: 'vuln', id: v.VulnerabilityID, pkg: v.PkgName, unfixed: !v.FixedVersion, target: rr.Target };
-    if (v.InstalledVersion) e.installed = v.InstalledVersion;
-    if (v.FixedVersion) e.fixed = v.FixedVersion;
-    const severity = normalizeSeverity(v.Severity);
-    if (severity) e.severity = severity;
-    entries.push(e);
+    entries.push({
+      kind: 'vuln',
+      id: v.VulnerabilityID,
+      pkg: v.PkgName,
+      unfixed: !v.FixedVersion,
+      target: rr.Target,
+      ...(v.InstalledVersion ? { installed: v.InstalledVersion } : {}),
+      ...(v.FixedVersion ? { fixed: v.FixedVersion } : {}),
+      ...sev(v.Severity),
+    });
   }
   for (const m of rr.Misconfigurations ?? []) {
     if (m.Status && m.Status !== 'FAIL') continue;
