@@ -10,7 +10,7 @@ export const endpointProbeCheck: Check = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: 'no live endpoint probe: probes.endpoint is not configured' };
-    // Loaded only here: node:https alone costs a run ~20 ms of start-up (it pulls in http2, zlib and undici).
+    // Loaded only here: node:https pulls in http2, zlib and undici, which a run without probes does not need.
     const { probeEndpoint } = await import('./endpoint-probe.ts');
     return probeEndpoint(ctx, cfg);
   },

@@ -25,9 +25,8 @@ function writePieces(file: string, pieces: readonly string[]): void {
   const fd = openSync(file, 'w', 0o644);
   try {
     for (const piece of pieces) {
-      // Written as a string: Node encodes it into native memory for the write, with no Buffer
-      // for the GC to track (about a fifth less CPU on a 29 MB report). A short write, which a
-      // regular file does not do in practice, is finished from the encoded bytes.
+      // Written as a string: Node encodes it into native memory, no Buffer for the GC to track
+      // (docs/performance.md). A short write, rare on a regular file, is finished from the bytes.
       const written = writeSync(fd, piece);
       const bytes = Buffer.byteLength(piece, 'utf8');
       if (written === bytes) continue;
