@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { execa } from 'execa';
 import { siemProbeCheck } from '../checks/probes/siem-check.ts';
 import { ALERTS, DEFAULT_THRESHOLDS } from '../checks/probes/sigma.ts';
 import { parseYamlDocuments } from '../src/workspace/yaml.ts';
+import { runCli } from './cli-run.ts';
 import { makeCtx, removeDir, tempDir } from './probe-support.ts';
 
 /** The structured audit log of seed 003 (auditLog entry fields). */
@@ -64,17 +64,17 @@ test('thresholds: any DENIED tool call; 3x baseline in 60 s; 2x median duration;
   assert.deepEqual(part(3, 1, 'correlation')['group-by'], ['agentId']);
 });
 
-const cli = (args: string[]) => execa(process.execPath, ['src/main/cli.ts', ...args], { reject: false, timeout: 20_000 });
+const cli = (args: string[]) => runCli(args);
 
 test('CLI: alerts init writes the four files, refuses to overwrite without --force, and the gate then finds them', async () => {
   const r = await cli(['alerts', 'init', dir, '--baseline-per-minute', '30']);
-  assert.equal(r.exitCode, 0, r.stderr);
+  assert.equal(r.code, 0, r.stderr);
   for (const a of ALERTS) assert.ok(existsSync(join(dir, 'siem/sigma', `${a.name}.yml`)));
   assert.match(readFileSync(join(dir, 'siem/sigma/mcp-burst-invocation.yml'), 'utf8'), /gte: 90\n/);
   const again = await cli(['alerts', 'init', dir]);
-  assert.equal(again.exitCode, 2);
+  assert.equal(again.code, 2);
   assert.match(again.stderr, /refusing to overwrite .* \(use --force\)/);
-  assert.equal((await cli(['alerts', 'init', dir, '--force'])).exitCode, 0);
+  assert.equal((await cli(['alerts', 'init', dir, '--force'])).code, 0);
   const check = await siemProbeCheck.run(makeCtx(dir, {}));
   assert.deepEqual(check.findings.filter((f) => f.ruleId === 'siem/alert-rules-missing'), []);
 });
@@ -82,7 +82,7 @@ test('CLI: alerts init writes the four files, refuses to overwrite without --for
 test('CLI: bad arguments are usage errors (exit 2)', async () => {
   for (const args of [['alerts'], ['alerts', 'list'], ['alerts', 'init', dir, '--baseline-per-minute', '0'], ['alerts', 'init', join(dir, 'nope')]]) {
     const r = await cli(args);
-    assert.equal(r.exitCode, 2, args.join(' '));
+    assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, /^mcp-gate: /);
     assert.ok(!r.stderr.includes('    at '), 'no stack trace');
   }

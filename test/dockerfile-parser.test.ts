@@ -89,5 +89,6 @@ test('a 5 MB Dockerfile of continuations parses in linear time', () => {
   const start = performance.now();
   const p = parseDockerfile(text);
   assert.equal(p.instructions.length, 2);
-  assert.ok(performance.now() - start < 5000);
+  // A hang detector, not a speed test (about 0.5 s; quadratic would be hours).
+  assert.ok(performance.now() - start < 30_000);
 });

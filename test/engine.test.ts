@@ -26,10 +26,24 @@ test('a check that throws becomes gate/check-failed; the others still report', a
 });
 
 test('checks run concurrently and each is timed', async () => {
-  const slow = (id: string): Check => ({ id, rules: [], run: () => new Promise((res) => setTimeout(() => res({ findings: [] }), 200)) });
-  const t0 = performance.now();
-  const r = await runGate({ root: '.', config: {}, ...only(slow('a'), slow('b'), slow('c')) });
-  assert.ok(performance.now() - t0 < 550, 'concurrent');
+  // Each check goes on only once all three have started: run one after another, they would fail at the time budget.
+  let started = 0;
+  let allStarted = (): void => {};
+  const together = new Promise<void>((res) => {
+    allStarted = res;
+  });
+  const slow = (id: string): Check => ({
+    id,
+    rules: [],
+    run: async () => {
+      if (++started === 3) allStarted();
+      await together;
+      await new Promise((res) => setTimeout(res, 200));
+      return { findings: [] };
+    },
+  });
+  const r = await runGate({ root: '.', config: {}, timeoutMs: 10_000, ...only(slow('a'), slow('b'), slow('c')) });
+  assert.deepEqual(r.checks.map((c) => c.status), ['ran', 'ran', 'ran']);
   assert.ok(r.checks.every((c) => c.durationMs >= 190));
 });
 

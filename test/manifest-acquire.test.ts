@@ -126,7 +126,8 @@ test('server that never answers: gate/check-failed naming server and config file
   assert.equal(f[0]!.ruleId, 'gate/check-failed');
   assert.deepEqual(f[0]!.location, { file: '.mcp-gate.yml', line: 3, resource: 'McpServer/sleepy' });
   assert.match(f[0]!.message, /MCP server "sleepy" \(stdio:.*fake-mcp-stdio\.mjs hang, configured in \.mcp-gate\.yml\): cannot acquire its tools: no complete answer within 400 ms/);
-  assert.ok(elapsed < 3000, `bounded: ${elapsed} ms`);
+  // The 400 ms server timeout ended it, not the 120 s gate budget (about 0.4 s; the bound leaves 20x for load).
+  assert.ok(elapsed < 10_000, `bounded: ${elapsed} ms`);
 });
 
 test('server that does not start, crashes, or talks garbage: gate/check-failed', async () => {

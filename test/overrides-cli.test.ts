@@ -1,23 +1,18 @@
-// `mcp-gate override new|sign|verify|list` through the real CLI, in a
-// temporary git repository, with ssh-keygen keys (file and ssh-agent).
+// `mcp-gate override new|sign|verify|list` through the CLI (main() in-process),
+// in a temporary git repository, with ssh-keygen keys (file and ssh-agent).
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Report } from '../src/types.ts';
+import { type CliResult, runCli } from './cli-run.ts';
 import { gitRepo, makeKey, type TestKey, tempDir, write } from './overrides-keys.ts';
 
-const CLI = fileURLToPath(new URL('../src/main/cli.ts', import.meta.url));
 const MANIFEST = readFileSync(new URL('./fixtures/shared/k8s/polaris/runAsRootAllowed/failure.yaml', import.meta.url), 'utf8');
 
-function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', GITHUB_EVENT_NAME: '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 99) : 0, stdout, stderr });
-    });
-  });
+function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, { cwd, env: { GITHUB_EVENT_NAME: '', ...env } });
 }
 
 const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+/, 'no stack trace');

@@ -6,12 +6,12 @@ import { parseArgs } from 'node:util';
 import { ALERTS, type AlertThresholds, DEFAULT_ALERTS_DIR, DEFAULT_THRESHOLDS } from '../../../checks/probes/sigma.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { UsageError } from '../../util/errors.ts';
-import type { Command } from './index.ts';
+import type { Command } from './command.ts';
 import { USAGE } from './usage.ts';
 
 export const alertsCommand: Command = {
   usage: USAGE.alerts,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -25,7 +25,7 @@ export const alertsCommand: Command = {
     const [sub, dirArg, ...extra] = positionals;
     if (sub !== 'init') throw new UsageError(`alerts: unknown subcommand ${sub === undefined ? '(none)' : `"${sub}"`} (expected: init)`);
     if (extra.length > 0) throw new UsageError(`alerts init takes one DIR, got: ${[dirArg, ...extra].join(' ')}`);
-    const root = resolve(dirArg ?? '.');
+    const root = resolve(io.cwd, dirArg ?? '.');
     if (!existsSync(root)) throw new UsageError(`${dirArg}: no such directory`);
     const thresholds: AlertThresholds = {
       baselinePerMinute: positiveInt(values['baseline-per-minute'], '--baseline-per-minute') ?? DEFAULT_THRESHOLDS.baselinePerMinute,
@@ -41,9 +41,9 @@ export const alertsCommand: Command = {
     mkdirSync(dir, { recursive: true });
     for (const f of files) {
       writeFileAtomic(f.path, f.text);
-      process.stdout.write(`wrote ${relative(process.cwd(), f.path) || f.path}\n`);
+      io.stdout(`wrote ${relative(io.cwd, f.path) || f.path}\n`);
     }
-    process.stdout.write(`${files.length} Sigma rules written; convert them for your SIEM (e.g. sigma convert -t splunk) and commit them.\n`);
+    io.stdout(`${files.length} Sigma rules written; convert them for your SIEM (e.g. sigma convert -t splunk) and commit them.\n`);
     return 0;
   },
 };

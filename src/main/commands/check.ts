@@ -1,18 +1,20 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../../util/atomic.ts';
 import { runGate } from '../../gate/engine.ts';
-import { UsageError } from '../../util/errors.ts';
 import { exitCodeFor } from '../../gate/policy.ts';
 import { FORMATS, type Format, render, renderPieces } from '../../reporters/index.ts';
 import type { Mode, Rollout } from '../../types.ts';
-import type { Command } from './index.ts';
+import { writeFileAtomic } from '../../util/atomic.ts';
+import { UsageError } from '../../util/errors.ts';
+import { oneOf } from '../args.ts';
 import { runScanner } from '../scanners.ts';
+import type { Command } from './command.ts';
 import { USAGE } from './usage.ts';
 
 export const checkCommand: Command = {
   usage: USAGE.check,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -30,25 +32,23 @@ export const checkCommand: Command = {
     const mode = oneOf(values.mode, ['warn', 'enforce'], '--mode') as Mode | undefined;
     const rolloutText = oneOf(values.rollout, ['1', '2', '3'], '--rollout');
     const format = oneOf(values.format, FORMATS, '--format') as Format;
+    const root = resolve(io.cwd, dir);
+    // Named as the user wrote it (the engine would name the absolute path).
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
     const report = await runGate({
-      root: dir,
-      ...(values.config !== undefined ? { configFile: resolve(values.config) } : {}),
+      root,
+      ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}),
       ...(mode ? { mode } : {}),
       ...(rolloutText ? { rollout: Number(rolloutText) as Rollout } : {}),
       ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
+      env: io.env,
       runScanner,
     });
-    const color = !values.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const color = !values.output && io.isTTY && !io.env.NO_COLOR;
     if (values.output) {
-      writeFileAtomic(values.output, renderPieces(report, format, { color, root: resolve(dir) }));
-      process.stderr.write(`mcp-gate: ${report.decision} (${report.summary.block} block, ${report.summary.warning} warning, ${report.summary.overridden} overridden); report written to ${values.output}\n`);
-    } else process.stdout.write(render(report, format, { color, root: resolve(dir) }));
+      writeFileAtomic(resolve(io.cwd, values.output), renderPieces(report, format, { color, root }));
+      io.stderr(`mcp-gate: ${report.decision} (${report.summary.block} block, ${report.summary.warning} warning, ${report.summary.overridden} overridden); report written to ${values.output}\n`);
+    } else io.stdout(render(report, format, { color, root }));
     return exitCodeFor(report.decision);
   },
 };
-
-export function oneOf(value: string | undefined, allowed: readonly string[], flag: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
-  return value;
-}

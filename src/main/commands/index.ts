@@ -1,17 +1,9 @@
 // Subcommands of the CLI. Each lives in its own module, loaded only when it
 // runs (a check never compiles the override signer); register it here.
+import type { CommandEntry } from './command.ts';
 import { USAGE } from './usage.ts';
 
-export interface Command {
-  usage: string;
-  /** Returns the exit code. Throw UsageError for bad arguments (exit 2). */
-  run(args: string[]): Promise<number>;
-}
-
-export interface CommandEntry {
-  usage: string;
-  load(): Promise<Command>;
-}
+export type { Command, CommandEntry } from './command.ts';
 
 export const COMMANDS: Record<string, CommandEntry> = {
   check: { usage: USAGE.check, load: async () => (await import('./check.ts')).checkCommand },

@@ -12,25 +12,26 @@ import { hashTools, LOCKFILE, type Lockfile, type PinnedServer, readLockfile, re
 import { loadManifests, type ManifestSet } from '../../../checks/manifests/manifests.ts';
 import type { CheckContext } from '../../types.ts';
 import { Workspace } from '../../workspace/workspace.ts';
-import type { Command } from './index.ts';
+import type { CliIO } from '../io.ts';
+import type { Command } from './command.ts';
 import { USAGE } from './usage.ts';
 
 const TIME_BUDGET_MS = 120_000;
 
 export const manifestCommand: Command = {
   usage: USAGE.manifest,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' } } });
     const [sub, dir = '.', ...extra] = positionals;
     if (sub !== 'pin' && sub !== 'diff') throw new UsageError(`manifest needs a subcommand: pin or diff (usage: ${USAGE.manifest})`);
     if (extra.length > 0) throw new UsageError(`manifest ${sub} takes one DIR, got: ${positionals.slice(1).join(' ')}`);
-    const ctx = contextFor(dir, values.config);
+    const ctx = contextFor(dir, values.config, io);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error(`time budget of ${TIME_BUDGET_MS} ms exceeded`)), TIME_BUDGET_MS);
     timer.unref();
     try {
       const set = await loadManifests({ ...ctx, signal: controller.signal });
-      return sub === 'pin' ? pin(ctx, set) : diff(ctx, set);
+      return sub === 'pin' ? pin(ctx, set, io) : diff(ctx, set, io);
     } finally {
       clearTimeout(timer);
       controller.abort();
@@ -38,10 +39,10 @@ export const manifestCommand: Command = {
   },
 };
 
-function contextFor(dir: string, configFlag: string | undefined): CheckContext {
-  const root = resolve(dir);
+function contextFor(dir: string, configFlag: string | undefined, io: CliIO): CheckContext {
+  const root = resolve(io.cwd, dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
-  const { config, configFile } = readConfig(root, configFlag === undefined ? undefined : resolve(configFlag));
+  const { config, configFile } = readConfig(root, configFlag === undefined ? undefined : resolve(io.cwd, configFlag));
   return {
     root,
     config,
@@ -49,42 +50,42 @@ function contextFor(dir: string, configFlag: string | undefined): CheckContext {
     workspace: new Workspace(root),
     signal: new AbortController().signal,
     now: new Date(),
-    env: process.env,
+    env: io.env,
   };
 }
 
-function printProblems(set: ManifestSet): void {
+function printProblems(set: ManifestSet, io: CliIO): void {
   for (const p of set.problems) {
     const at = p.location.file ? `${p.location.file}${p.location.line ? `:${p.location.line}` : ''}: ` : '';
-    process.stderr.write(`mcp-gate: ${at}${p.message}\n`);
+    io.stderr(`mcp-gate: ${at}${p.message}\n`);
   }
 }
 
 /** Existing lockfile, or undefined (with a note) when it is unusable: pin rebuilds it. */
-function existingLock(root: string, forPin: boolean): Lockfile | undefined {
+function existingLock(root: string, forPin: boolean, io: CliIO): Lockfile | undefined {
   try {
     return readLockfile(root);
   } catch (err) {
     if (!forPin) throw err;
-    process.stderr.write(`mcp-gate: ${LOCKFILE}: ${(err as Error).message}; rebuilding it\n`);
+    io.stderr(`mcp-gate: ${LOCKFILE}: ${(err as Error).message}; rebuilding it\n`);
     return undefined;
   }
 }
 
-function pin(ctx: CheckContext, set: ManifestSet): number {
+function pin(ctx: CheckContext, set: ManifestSet, io: CliIO): number {
   if (set.problems.length > 0) {
-    printProblems(set);
-    process.stderr.write(`mcp-gate: ${set.problems.length} server(s) could not be read; nothing written\n`);
+    printProblems(set, io);
+    io.stderr(`mcp-gate: ${set.problems.length} server(s) could not be read; nothing written\n`);
     return 1;
   }
   const violations = set.servers.flatMap((m) => dynamicViolations(m.tools, dynamicRulesOf(ctx, m.id)).map((v) => ({ id: m.id, v })));
   if (violations.length > 0) {
     for (const { id, v } of violations)
-      process.stderr.write(`mcp-gate: server "${id}" tool "${v.tool}": dynamic field ${v.pointer} is ${preview(v.value)}, not one of the allowed values\n`);
-    process.stderr.write('mcp-gate: fix the config or the server first; nothing written\n');
+      io.stderr(`mcp-gate: server "${id}" tool "${v.tool}": dynamic field ${v.pointer} is ${preview(v.value)}, not one of the allowed values\n`);
+    io.stderr('mcp-gate: fix the config or the server first; nothing written\n');
     return 1;
   }
-  const old = existingLock(ctx.root, true);
+  const old = existingLock(ctx.root, true, io);
   const lock: Lockfile = { lockfileVersion: 1, servers: {} };
   const snapshots = new Map<string, readonly string[]>();
   const pinnedAt = ctx.now.toISOString();
@@ -97,28 +98,28 @@ function pin(ctx: CheckContext, set: ManifestSet): number {
     // The snapshot keeps the raw tools (dynamic fields unmasked).
     snapshots.set(m.id, dynamic?.length ? hashTools(m.tools).canonical : h.canonical);
     const state = !prev ? 'new' : same ? 'unchanged' : 'changed';
-    process.stdout.write(`${state.padEnd(9)} ${m.id}  sha256:${h.sha256.slice(0, 12)}  ${m.tools.length} tool(s)  ${m.source}\n`);
+    io.stdout(`${state.padEnd(9)} ${m.id}  sha256:${h.sha256.slice(0, 12)}  ${m.tools.length} tool(s)  ${m.source}\n`);
   }
-  for (const id of Object.keys(old?.servers ?? {})) if (!lock.servers[id]) process.stdout.write(`removed   ${id}  (no longer in the deployment)\n`);
+  for (const id of Object.keys(old?.servers ?? {})) if (!lock.servers[id]) io.stdout(`removed   ${id}  (no longer in the deployment)\n`);
   try {
     writePins(ctx.root, lock, snapshots);
   } catch (err) {
     // Each file is written to a temp file and renamed: the old lockfile is intact.
-    process.stderr.write(`mcp-gate: cannot write ${LOCKFILE}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; the previous lockfile is unchanged\n`);
+    io.stderr(`mcp-gate: cannot write ${LOCKFILE}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; the previous lockfile is unchanged\n`);
     return 2;
   }
-  process.stdout.write(`wrote ${LOCKFILE} (${set.servers.length} server(s)); review and commit it with .mcp-gate/manifests.snapshot.json\n`);
+  io.stdout(`wrote ${LOCKFILE} (${set.servers.length} server(s)); review and commit it with .mcp-gate/manifests.snapshot.json\n`);
   return 0;
 }
 
-function diff(ctx: CheckContext, set: ManifestSet): number {
-  printProblems(set);
+function diff(ctx: CheckContext, set: ManifestSet, io: CliIO): number {
+  printProblems(set, io);
   let lock: Lockfile | undefined;
   try {
-    lock = existingLock(ctx.root, false);
+    lock = existingLock(ctx.root, false, io);
   } catch (err) {
     const e = err as InputError;
-    process.stderr.write(`mcp-gate: ${e.file ?? LOCKFILE}: ${e.message}\n`);
+    io.stderr(`mcp-gate: ${e.file ?? LOCKFILE}: ${e.message}\n`);
     return 1;
   }
   let differences = 0;
@@ -146,6 +147,6 @@ function diff(ctx: CheckContext, set: ManifestSet): number {
       out.push(`- ${id}: pinned but no longer in the deployment`);
     }
   if (!lock) out.push(`(no ${LOCKFILE} yet: run "mcp-gate manifest pin")`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  io.stdout(`${out.join('\n')}\n`);
   return differences > 0 || set.problems.length > 0 ? 1 : 0;
 }

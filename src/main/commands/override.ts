@@ -19,31 +19,33 @@ import { insertSignature, readForSigning, sshKeygenSign } from '../../overrides/
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, verifySignature } from '../../overrides/sshsig.ts';
 import { clean } from '../../reporters/text.ts';
 import type { Finding } from '../../types.ts';
-import { oneOf } from './check.ts';
-import type { Command } from './index.ts';
+import { oneOf } from '../args.ts';
+import type { CliIO } from '../io.ts';
+import { runScanner } from '../scanners.ts';
+import type { Command } from './command.ts';
 import { USAGE } from './usage.ts';
 
 const DAY_MS = 86_400_000;
 
 export const overrideCommand: Command = {
   usage: USAGE.override,
-  async run(args) {
+  async run(args, io) {
     const [sub, ...rest] = args;
-    if (sub === 'new') return overrideNew(rest);
-    if (sub === 'sign') return overrideSign(rest);
-    if (sub === 'verify') return overrideVerify(rest);
-    if (sub === 'list') return overrideList(rest);
+    if (sub === 'new') return overrideNew(rest, io);
+    if (sub === 'sign') return overrideSign(rest, io);
+    if (sub === 'verify') return overrideVerify(rest, io);
+    if (sub === 'list') return overrideList(rest, io);
     throw new UsageError(`override needs a subcommand: new, sign, verify or list${sub ? ` (got "${sub}")` : ''}`);
   },
 };
 
-function configOf(root: string, file: string | undefined): GateConfig {
-  return readConfig(root, file === undefined ? undefined : resolve(file)).config;
+function configOf(root: string, file: string | undefined, io: CliIO): GateConfig {
+  return readConfig(root, file === undefined ? undefined : resolve(io.cwd, file)).config;
 }
 
-function rootOf(positionals: string[], what: string): string {
+function rootOf(positionals: string[], what: string, io: CliIO): string {
   if (positionals.length > 1) throw new UsageError(`override ${what} takes one DIR, got ${positionals.length}`);
-  const root = resolve(positionals[0] ?? '.');
+  const root = resolve(io.cwd, positionals[0] ?? '.');
   if (!existsSync(root)) throw new UsageError(`${positionals[0]}: no such directory`);
   return root;
 }
@@ -59,7 +61,7 @@ function checkDate(value: string | undefined, flag: string): string | undefined 
 
 // ---------------------------------------------------------------- new
 
-async function overrideNew(args: string[]): Promise<number> {
+async function overrideNew(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -79,16 +81,19 @@ async function overrideNew(args: string[]): Promise<number> {
       force: { type: 'boolean', default: false },
     },
   });
-  const root = rootOf(positionals, 'new');
+  const root = rootOf(positionals, 'new', io);
   if ((values.fingerprint === undefined) === (values.rule === undefined && values.resource === undefined))
     throw new UsageError('choose the finding with --fingerprint FP, or with --rule RULE --resource RESOURCE [--container NAME]');
   if (values.fingerprint === undefined && (values.rule === undefined || values.resource === undefined)) throw new UsageError('--rule and --resource go together');
-  const config = configOf(root, values.config);
+  const config = configOf(root, values.config, io);
   const maxDays = config.overrides?.maxLifetimeDays ?? DEFAULT_MAX_LIFETIME_DAYS;
   checkDate(values.expires, '--expires');
   checkDate(values.due, '--due');
 
-  const findings = values.report !== undefined ? readReportFindings(values.report) : (await runGate({ root, ...(values.config ? { configFile: resolve(values.config) } : {}) })).findings;
+  const findings =
+    values.report !== undefined
+      ? readReportFindings(values.report, io)
+      : (await runGate({ root, ...(values.config ? { configFile: resolve(io.cwd, values.config) } : {}), env: io.env, runScanner })).findings;
   let rule: string;
   let resource: string;
   let container: string | undefined;
@@ -120,7 +125,7 @@ async function overrideNew(args: string[]): Promise<number> {
   const id = values.id ?? nextId(root, now);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) throw new UsageError(`--id "${id}": letters, digits, dot, dash, underscore`);
   const expires = values.expires ?? isoDate(new Date(now.getTime() + Math.min(30, maxDays) * DAY_MS));
-  const approver = values.approver ?? (await gitEmail(root)) ?? 'TODO@example.com';
+  const approver = values.approver ?? (await gitEmail(root, io.env)) ?? 'TODO@example.com';
   const lines = [
     `# Override for ${rule} on ${resource}${container ? ` (container ${container})` : ''}.`,
     ...(matched ? [`# Finding: ${clean(matched.message).replace(/\n/g, ' ')}`] : []),
@@ -142,17 +147,17 @@ async function overrideNew(args: string[]): Promise<number> {
   const dir = join(root, OVERRIDES_DIR);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${id}.yaml`);
-  if (existsSync(file) && !values.force) throw new UsageError(`${relative(process.cwd(), file)} exists (--force overwrites)`);
+  if (existsSync(file) && !values.force) throw new UsageError(`${relative(io.cwd, file)} exists (--force overwrites)`);
   writeFileAtomic(file, lines.join('\n'));
-  process.stdout.write(`${relative(process.cwd(), file) || file}\n`);
-  process.stderr.write(`mcp-gate: wrote override template ${id}; fill in the TODOs, then run: mcp-gate override sign ${relative(process.cwd(), file)} --key KEYFILE\n`);
+  io.stdout(`${relative(io.cwd, file) || file}\n`);
+  io.stderr(`mcp-gate: wrote override template ${id}; fill in the TODOs, then run: mcp-gate override sign ${relative(io.cwd, file)} --key KEYFILE\n`);
   return 0;
 }
 
-function readReportFindings(path: string): Finding[] {
+function readReportFindings(path: string, io: CliIO): Finding[] {
   let report: unknown;
   try {
-    report = JSON.parse(readFileSync(path, 'utf8'));
+    report = JSON.parse(readFileSync(resolve(io.cwd, path), 'utf8'));
   } catch (err) {
     throw new UsageError(`${path}: cannot read a JSON report (${(err as Error).message})`);
   }
@@ -175,15 +180,15 @@ function nextId(root: string, now: Date): string {
   return `OVR-${year}-${String(max + 1).padStart(3, '0')}`;
 }
 
-async function gitEmail(root: string): Promise<string | undefined> {
-  const r = await execFileSafe('git', ['config', 'user.email'], { cwd: root, reject: false, timeout: 5000 });
+async function gitEmail(root: string, env: CliIO['env']): Promise<string | undefined> {
+  const r = await execFileSafe('git', ['config', 'user.email'], { cwd: root, env: { ...env }, extendEnv: false, reject: false, timeout: 5000 });
   const email = String(r.stdout ?? '').trim();
   return r.exitCode === 0 && email ? email : undefined;
 }
 
 // ---------------------------------------------------------------- sign
 
-async function overrideSign(args: string[]): Promise<number> {
+async function overrideSign(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -194,34 +199,36 @@ async function overrideSign(args: string[]): Promise<number> {
     // The exact bytes to sign elsewhere: ssh-keygen -Y sign -n mcp-gate-override -f KEY < message
     if (positionals.length !== 1) throw new UsageError('--print-message takes exactly one FILE');
     const file = positionals[0] as string;
-    process.stdout.write(signedMessage(readForSigning(readTextFile(file), file).raw));
+    io.stdout(signedMessage(readForSigning(readTextFile(file, io), file).raw));
     return 0;
   }
   if (!values.key) throw new UsageError('--key KEYFILE is required (the private key, or with --agent the public key whose private half ssh-agent holds)');
-  if (!existsSync(values.key)) throw new UsageError(`${values.key}: key file not found`);
+  const keyFile = resolve(io.cwd, values.key);
+  if (!existsSync(keyFile)) throw new UsageError(`${values.key}: key file not found`);
   for (const file of positionals) {
-    const text = readTextFile(file);
+    const path = resolve(io.cwd, file);
+    const text = readTextFile(file, io);
     const parsed = readForSigning(text, file);
     const message = signedMessage(parsed.raw);
-    const armored = await sshKeygenSign(message, { keyFile: values.key, agent: values.agent });
+    const armored = await sshKeygenSign(message, { keyFile, agent: values.agent, env: io.env });
     const sig = parseArmoredSignature(armored);
     await verifySignature(sig, message, OVERRIDE_NAMESPACE);
-    writeFileAtomic(file, insertSignature(text, file, armored));
-    process.stdout.write(`signed ${file} (${parsed.doc.id}) as ${parsed.doc.approver} with key ${keyFingerprint(sig.publicKey)}\n`);
+    writeFileAtomic(path, insertSignature(text, file, armored));
+    io.stdout(`signed ${file} (${parsed.doc.id}) as ${parsed.doc.approver} with key ${keyFingerprint(sig.publicKey)}\n`);
     // A hint, not a verdict: the gate trusts only the base revision's signers.
-    const local = findUp(resolve(file), ALLOWED_SIGNERS_FILE);
+    const local = findUp(path, ALLOWED_SIGNERS_FILE);
     if (local) {
       const { signers } = parseAllowedSigners(readFileSync(local, 'utf8'));
       const verdict = findSigner(signers, sig.publicKey, parsed.doc.approver, OVERRIDE_NAMESPACE, new Date());
-      if (!verdict.ok) process.stderr.write(`mcp-gate: warning: ${relative(process.cwd(), local)}: ${verdict.reason}\n`);
+      if (!verdict.ok) io.stderr(`mcp-gate: warning: ${relative(io.cwd, local)}: ${verdict.reason}\n`);
     }
   }
   return 0;
 }
 
-function readTextFile(file: string): string {
+function readTextFile(file: string, io: CliIO): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(resolve(io.cwd, file), 'utf8');
   } catch (err) {
     throw new UsageError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
   }
@@ -241,57 +248,57 @@ function findUp(start: string, rel: string): string | undefined {
 
 // ---------------------------------------------------------------- verify / list
 
-async function evaluate(args: string[], what: string, extra: Record<string, { type: 'string' }> = {}) {
+async function evaluate(args: string[], what: string, io: CliIO, extra: Record<string, { type: 'string' }> = {}) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { 'base-ref': { type: 'string' }, config: { type: 'string' }, ...extra },
   });
-  const root = rootOf(positionals, what);
-  const config = configOf(root, values.config);
+  const root = rootOf(positionals, what, io);
+  const config = configOf(root, values.config, io);
   const evaluation = await evaluateOverrides({
     root,
     ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
-    env: process.env,
+    env: io.env,
     now: new Date(),
     ...(config.overrides?.maxLifetimeDays !== undefined ? { maxLifetimeDays: config.overrides.maxLifetimeDays } : {}),
   });
   return { evaluation, values };
 }
 
-async function overrideVerify(args: string[]): Promise<number> {
-  const { evaluation } = await evaluate(args, 'verify');
+async function overrideVerify(args: string[], io: CliIO): Promise<number> {
+  const { evaluation } = await evaluate(args, 'verify', io);
   if (!evaluation.present) {
-    process.stdout.write(`no ${OVERRIDES_DIR} directory\n`);
+    io.stdout(`no ${OVERRIDES_DIR} directory\n`);
     return 0;
   }
   let bad = 0;
   for (const f of evaluation.findings.filter((x) => x.ruleId === 'gate/check-failed')) {
     bad++;
-    process.stdout.write(`FAILED  ${f.location.file ?? ''}${f.location.line ? `:${f.location.line}` : ''}  ${clean(f.message)}\n`);
+    io.stdout(`FAILED  ${f.location.file ?? ''}${f.location.line ? `:${f.location.line}` : ''}  ${clean(f.message)}\n`);
   }
   for (const o of evaluation.overrides) {
     const where = `${o.file}:${o.line}`;
-    if (o.status === 'valid' || o.status === 'expiring') process.stdout.write(`OK      ${where}  ${clean(o.id ?? '')} approved by ${clean(o.approver ?? '')} (key ${o.signer}), ${o.daysLeft} day(s) left\n`);
+    if (o.status === 'valid' || o.status === 'expiring') io.stdout(`OK      ${where}  ${clean(o.id ?? '')} approved by ${clean(o.approver ?? '')} (key ${o.signer}), ${o.daysLeft} day(s) left\n`);
     else {
       bad++;
-      process.stdout.write(`${o.status.toUpperCase().padEnd(7)} ${where}  ${clean(o.id ?? '')}: ${clean(o.reason ?? '')}\n`);
+      io.stdout(`${o.status.toUpperCase().padEnd(7)} ${where}  ${clean(o.id ?? '')}: ${clean(o.reason ?? '')}\n`);
     }
   }
-  process.stdout.write(`${evaluation.detail}\n`);
+  io.stdout(`${evaluation.detail}\n`);
   return bad ? 1 : 0;
 }
 
-async function overrideList(args: string[]): Promise<number> {
-  const { evaluation, values } = await evaluate(args, 'list', { format: { type: 'string' } });
+async function overrideList(args: string[], io: CliIO): Promise<number> {
+  const { evaluation, values } = await evaluate(args, 'list', io, { format: { type: 'string' } });
   const format = oneOf((values as { format?: string }).format ?? 'text', ['text', 'json'], '--format');
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ trust: evaluation.trust?.description ?? null, overrides: evaluation.overrides, problems: evaluation.findings.filter((f) => f.ruleId === 'gate/check-failed') }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ trust: evaluation.trust?.description ?? null, overrides: evaluation.overrides, problems: evaluation.findings.filter((f) => f.ruleId === 'gate/check-failed') }, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(listTable(evaluation.overrides));
-  for (const f of evaluation.findings.filter((x) => x.ruleId === 'gate/check-failed')) process.stderr.write(`mcp-gate: ${clean(f.message)}\n`);
-  process.stdout.write(`${evaluation.detail}\n`);
+  io.stdout(listTable(evaluation.overrides));
+  for (const f of evaluation.findings.filter((x) => x.ruleId === 'gate/check-failed')) io.stderr(`mcp-gate: ${clean(f.message)}\n`);
+  io.stdout(`${evaluation.detail}\n`);
   return 0;
 }
 
