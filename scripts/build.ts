@@ -4,7 +4,8 @@
 // parsers) is reached through import() and lands in its own chunk
 // (dist/chunk-*.js, shared by the entry points), so a run compiles only
 // what it uses: compiling one 2 MB bundle cost every run about 100 ms.
-// The Kubernetes client, which only the live cluster probe needs and which is
+// dist/check-worker.js is the entry of the check worker thread (src/gate/run-checks.ts). The
+// Kubernetes client, which only the live cluster probe needs and which is
 // bigger than everything else together, is bundled on its own, minified
 // (dist/k8s-client.js).
 import { rmSync } from 'node:fs';
@@ -42,6 +43,6 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   // Chunks sit beside the entry points: the external './k8s-client.js' is relative to whichever file imports it.
-  build({ ...common, entryPoints: { cli: 'src/main/cli.ts', index: 'src/main/action.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyK8sClient] }),
+  build({ ...common, entryPoints: { cli: 'src/main/cli.ts', index: 'src/main/action.ts', 'check-worker': 'src/gate/run-checks.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyK8sClient] }),
   build({ ...common, entryPoints: ['checks/netpol/k8s-client.ts'], outfile: 'dist/k8s-client.js', minify: true }),
 ]);

@@ -96,6 +96,13 @@ export interface Check {
   id: string;
   /** Rules this check can produce (documentation and `mcp-gate rules`). */
   rules: readonly RuleId[];
+  /**
+   * Set when the check reads only the repository, config and env (not the
+   * Kubernetes parse of the main thread): on a large tree it may then run on
+   * the check worker thread (src/gate/run-checks.ts). Checks of one group
+   * share a parse and always run on the same thread.
+   */
+  workerGroup?: string;
   run(ctx: CheckContext): Promise<CheckResult>;
 }
 

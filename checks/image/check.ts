@@ -154,6 +154,7 @@ export function checkDockerfile(file: string, text: string, opts: { requireDistr
 export const dockerfileCheck: Check = {
   id: 'image',
   rules: ['image/runs-as-root', 'image/unpinned-base', 'image/non-minimal-base', 'secret/exposed'],
+  workerGroup: 'image',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const cfg = ctx.config.images ?? {};
     const files = ctx.workspace.select(cfg.paths, isDockerfile);

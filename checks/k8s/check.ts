@@ -2,7 +2,7 @@
 // pod (checks/k8s/rules.ts) on every workload of the parsed manifests.
 import { InputError } from '../../src/util/errors.ts';
 import { ruleRecord, rulesOfScope } from '../../src/rules/catalog.ts';
-import { isObj, type K8sObject, podTemplateOf } from '../../src/workspace/kubernetes.ts';
+import { type K8sObject, podTemplateOf } from '../../src/workspace/kubernetes.ts';
 import { parseProblemFindings } from '../common/parse-problems.ts';
 import type { Check, CheckContext, CheckResult, Location, RawFinding } from '../../src/types.ts';
 import { keyLine } from '../../src/workspace/yaml.ts';

@@ -110,6 +110,7 @@ export function collisionFindings(ctx: CheckContext, servers: readonly ServerMan
 export const manifestIntegrityCheck: Check = {
   id: 'manifest',
   rules: ['manifest/unregistered', 'manifest/tampered', 'manifest/name-collision', 'gate/check-failed'],
+  workerGroup: 'manifests',
   async run(ctx): Promise<CheckResult> {
     const set = await loadManifests(ctx);
     const findings: RawFinding[] = [...set.problems];

@@ -107,6 +107,7 @@ export function lintServers(servers: readonly ServerManifest[]): { findings: Raw
 export const manifestLintCheck: Check = {
   id: 'manifest-lint',
   rules: ['manifest/poisoned', 'manifest/permissive-schema', 'gate/check-failed'],
+  workerGroup: 'manifests',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const { servers, problems } = await loadManifests(ctx);
     if (servers.length === 0 && problems.length === 0) return { findings: [], skipped: true, detail: 'no MCP tool manifests' };

@@ -177,6 +177,7 @@ function normalisePath(p: string, root: string): string {
 export const reportsCheck: Check = {
   id: 'reports',
   rules: ['vuln/high-or-critical', 'secret/exposed', 'sbom/missing', 'scanner/misconfiguration', 'k8s/run-as-root', 'k8s/capabilities-not-dropped', 'k8s/writable-root-fs', 'k8s/privilege-escalation', 'k8s/privileged', 'k8s/host-namespaces', 'k8s/no-seccomp', 'k8s/sa-token-automount', 'image/runs-as-root', 'gate/check-failed'],
+  workerGroup: 'reports',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const cfg = ctx.config.reports ?? {};
     const opts: Options = {

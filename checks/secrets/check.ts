@@ -166,6 +166,7 @@ function capitalise(s: string): string {
 export const secretsScanCheck: Check = {
   id: 'secrets',
   rules: ['secret/exposed'],
+  workerGroup: 'secrets',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const cfg = ctx.config.secrets ?? {};
     if (cfg.scan === false) return { findings: [], skipped: true, detail: 'disabled by secrets.scan: false' };

@@ -191,6 +191,7 @@ export function checkGoMod(file: string, text: string, files: ReadonlySet<string
 export const supplyChainCheck: Check = {
   id: 'supply',
   rules: ['supply/unpinned-dependency'],
+  workerGroup: 'supply',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const all = ctx.workspace.files();
     const set = new Set(all);

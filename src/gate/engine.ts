@@ -16,6 +16,7 @@ import { OVERRIDES_DIR } from '../overrides/document.ts';
 import type { ApplicableOverride, OverrideEvaluation } from '../overrides/evaluate.ts';
 import { type PolicyFlags, resolvePolicy } from './policy.ts';
 import { runCheck } from './run-check.ts';
+import { runChecks } from './run-checks.ts';
 import type { Check, CheckContext, CheckRun, RawFinding, Report, RunScanner } from '../types.ts';
 import { Workspace } from '../workspace/workspace.ts';
 
@@ -38,6 +39,8 @@ export interface GateOptions extends PolicyFlags {
   timeoutMs?: number;
   /** Runs scanners for reports.run; without it such a run is a gate/check-failed (adapters pass src/main/scanners.ts). */
   runScanner?: RunScanner;
+  /** Share the checks that may leave the main thread with a worker (default: for trees of WORKER_MIN_BYTES or more). */
+  workerThread?: boolean;
   /** Config already loaded by the caller (the Action reads policy keys from the base revision). */
   config?: GateConfig;
 }
@@ -82,11 +85,14 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const timer = setTimeout(() => controller.abort(new Error(budgetMessage)), timeoutMs);
   timer.unref();
   try {
-    const [outcomes, overrides] = await Promise.all([Promise.all(checks.map((c) => runCheck(c, ctx))), runOverrideStage(ctx, baseRefError)]);
-    const raw = [...preliminary, ...outcomes.flatMap((o) => o.findings), ...overrides.findings];
+    const [outcomes, overrides] = await Promise.all([
+      runChecks(checks, ctx, { policy, deadline: Date.now() + timeoutMs, deadlineMessage: budgetMessage, ...(opts.workerThread !== undefined ? { thread: opts.workerThread } : {}) }),
+      runOverrideStage(ctx, baseRefError),
+    ]);
+    const findings = [...prepareFindings(preliminary, policy), ...outcomes.flatMap((o) => o.findings), ...prepareFindings(overrides.findings, policy)];
     const runs = outcomes.map((o) => o.run);
     if (overrides.run) runs.push(overrides.run);
-    return assembleReport(prepareFindings(raw, policy), runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : undefined);
+    return assembleReport(findings, runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : undefined);
   } finally {
     clearTimeout(timer);
     controller.abort();

@@ -28,6 +28,27 @@ export class Workspace {
     this.root = root;
   }
 
+  /**
+   * The same tree with the file list walked once, and no read or parse
+   * cache: for checks that share nothing with the ones before, so what
+   * those read can be collected.
+   */
+  fresh(): Workspace {
+    const w = new Workspace(this.root);
+    w.#files = this.files();
+    return w;
+  }
+
+  /** Whether the files under root hold at least `n` bytes (stops counting there; unreadable files count 0). */
+  holdsBytes(n: number): boolean {
+    let total = 0;
+    for (const f of this.files()) {
+      total += lstatSync(join(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
+      if (total >= n) return true;
+    }
+    return false;
+  }
+
   /** Every file under root (repository-relative, forward slashes), sorted. */
   files(): string[] {
     if (!this.#files) {
