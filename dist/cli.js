@@ -5,7 +5,7 @@ import {
 } from "./chunk-QXHT732P.js";
 import {
   VERSION
-} from "./chunk-632HPFIG.js";
+} from "./chunk-FIDZLZNY.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
@@ -13,14 +13,14 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-EHD4QWW3.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-XAMNKMRM.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-SBGHTJOR.js")).manifestCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-DX7NLNOT.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-XGQZQJOB.js")).overrideCommand }
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-Q3TIHOC5.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-NWDAXDBH.js")).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-4EIRSE2J.js")).manifestCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-35IR5OEM.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-5EN3YBXS.js")).overrideCommand }
 };
 
-// src/main/cli.ts
+// src/main/run-cli.ts
 var USAGE2 = `mcp-gate ${VERSION} \u2014 pre-deployment security gate for MCP server deployments
 
 Usage:
@@ -36,51 +36,69 @@ Options of check:
 
 Exit codes: 0 nothing blocks, 1 blocked, 2 the gate could not run as asked.
 Run "mcp-gate rules" for the rule catalog.`;
-async function main(argv) {
+async function main(argv, io) {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    io.stderr(`mcp-gate: ${errorMessage(err, io.env)}
+`);
+    return 2;
+  }
+}
+async function dispatch(argv, io) {
   const [name, ...rest] = argv;
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(`${USAGE2}
+    io.stdout(`${USAGE2}
 `);
     return name === void 0 ? 2 : 0;
   }
   if (name === "--version" || name === "-V") {
-    process.stdout.write(`${VERSION}
+    io.stdout(`${VERSION}
 `);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : void 0;
   if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")})`);
   if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`Usage: ${command.usage}
+    io.stdout(`Usage: ${command.usage}
 
 ${USAGE2.split("\n\n").slice(2).join("\n\n")}
 `);
     return 0;
   }
-  return (await command.load()).run(rest);
+  return (await command.load()).run(rest, io);
 }
-function errorMessage(err) {
+function errorMessage(err, env) {
   if (err instanceof UsageError) return err.message;
   if (err instanceof Error && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) return err.message;
   const msg = err instanceof Error ? err.message : String(err);
-  return `internal error: ${msg}${process.env.MCP_GATE_DEBUG ? `
-${err.stack}` : " (set MCP_GATE_DEBUG=1 for details)"}`;
+  return `internal error: ${msg}${env.MCP_GATE_DEBUG ? `
+${err?.stack}` : " (set MCP_GATE_DEBUG=1 for details)"}`;
 }
+
+// src/main/cli.ts
 process.stdout.on("error", (err) => {
   if (err.code !== "EPIPE") process.stderr.write(`mcp-gate: cannot write the output: ${err.message}
 `);
   process.exit(err.code === "EPIPE" ? process.exitCode ?? 0 : 2);
 });
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), {
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+  env: process.env,
+  cwd: process.cwd(),
+  isTTY: process.stdout.isTTY === true
+}).then(
   (code) => {
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`mcp-gate: ${errorMessage(err)}
+    process.stderr.write(`mcp-gate: internal error: ${err instanceof Error ? err.message : String(err)}
 `);
     process.exitCode = 2;
   }
 );
-export {
-  main
-};

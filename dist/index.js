@@ -1,36 +1,39 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
-  formatLocation,
+  renderJsonChunks,
   renderMarkdown,
-  renderSarif,
-  runGate
-} from "./chunk-NR2MLVLU.js";
+  renderSarif
+} from "./chunk-PZKV4F44.js";
+import {
+  formatLocation,
+  runGate,
+  runScanner
+} from "./chunk-ADRG4AAL.js";
+import "./chunk-SCQNKRON.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
-import {
-  renderJsonChunks
-} from "./chunk-6UJEEJCJ.js";
-import "./chunk-QDOWDREX.js";
-import "./chunk-MJ6FTEKD.js";
+import "./chunk-G7S3VYKR.js";
+import "./chunk-5SV5GESA.js";
+import "./chunk-MG53IPPM.js";
 import {
   writeFileAtomic
-} from "./chunk-DOCCH4DD.js";
-import "./chunk-632HPFIG.js";
-import "./chunk-3VMLTOBS.js";
-import "./chunk-UC7JH2YC.js";
-import "./chunk-B7YCL4KC.js";
-import "./chunk-5VFIXKI4.js";
-import {
-  execFileSafe
-} from "./chunk-D7TF2GDY.js";
-import "./chunk-XB5LMK5I.js";
-import "./chunk-W4AQ4HPL.js";
-import "./chunk-QLZP63XJ.js";
+} from "./chunk-Y46I4KYQ.js";
+import "./chunk-FIDZLZNY.js";
+import "./chunk-IMA374AR.js";
+import "./chunk-BGXWE6IX.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
+import {
+  execFileSafe
+} from "./chunk-CGHOQIPV.js";
+import "./chunk-T2RVKME7.js";
+import "./chunk-EOSEYLKD.js";
+import "./chunk-7R5QY4ZA.js";
+import "./chunk-W4AQ4HPL.js";
+import "./chunk-3PP7ZRBO.js";
 import {
   __toESM
 } from "./chunk-7DU3YBTW.js";
@@ -668,7 +671,7 @@ async function run() {
     ...rollout ? { rollout: Number(rollout) } : {},
     ...baseRef ? { baseRef } : {},
     env: secretEnv,
-    jsonReport: true
+    runScanner
   });
   const outDir = process.env.RUNNER_TEMP ?? tmpdir();
   const sarifFile = getInput("sarif-file") || join(outDir, "mcp-gate.sarif");

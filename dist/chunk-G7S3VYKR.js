@@ -2,32 +2,37 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   loadManifests,
   manifestIntegrityCheck
-} from "./chunk-QDOWDREX.js";
+} from "./chunk-5SV5GESA.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-MJ6FTEKD.js";
+} from "./chunk-MG53IPPM.js";
 import {
+  Workspace,
   globMatcher,
-  globToRegex,
-  parseProblemFindings
-} from "./chunk-DOCCH4DD.js";
+  globToRegex
+} from "./chunk-Y46I4KYQ.js";
 import {
   configLocation
-} from "./chunk-3VMLTOBS.js";
+} from "./chunk-IMA374AR.js";
 import {
   CONTAINER_KINDS,
   isObj,
   podTemplateOf
-} from "./chunk-UC7JH2YC.js";
+} from "./chunk-BGXWE6IX.js";
 import {
-  execFileSafe
-} from "./chunk-D7TF2GDY.js";
+  InputError
+} from "./chunk-NCVH2LUD.js";
+import {
+  compareStrings
+} from "./chunk-EOSEYLKD.js";
 import {
   RULES,
-  compareStrings
-} from "./chunk-XB5LMK5I.js";
+  RULE_IDS,
+  ruleRecord,
+  rulesOfScope
+} from "./chunk-7R5QY4ZA.js";
 import {
   _enum,
   array,
@@ -44,10 +49,11 @@ import {
   keyLine,
   lineIndex,
   lineOf
-} from "./chunk-QLZP63XJ.js";
-import {
-  InputError
-} from "./chunk-NCVH2LUD.js";
+} from "./chunk-3PP7ZRBO.js";
+
+// src/gate/run-checks.ts
+import { setMaxListeners } from "node:events";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 // checks/image/dockerfile-parser.ts
 var HEREDOC_KEYWORDS = /* @__PURE__ */ new Set(["RUN", "COPY", "ADD"]);
@@ -336,46 +342,165 @@ function rootBase(stage) {
   return s;
 }
 
-// checks/common/secret-key.ts
+// checks/common/credentials.ts
 import { createHash } from "node:crypto";
 function secretKey(value) {
   return `secret:${createHash("sha256").update(value).digest("hex").slice(0, 16)}`;
 }
-
-// checks/secrets/values.ts
-function shannonEntropy(s) {
-  if (s.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
-  }
-  return h;
+var CREDENTIAL_WORDS = /* @__PURE__ */ new Set([
+  "password",
+  "passwd",
+  "pass",
+  "pwd",
+  "passphrase",
+  "passcode",
+  "secret",
+  "secrets",
+  "token",
+  "apikey",
+  "key",
+  "credential",
+  "credentials",
+  "creds",
+  "auth",
+  "dsn",
+  "privatekey",
+  "accesskey",
+  "secretkey",
+  "clientsecret",
+  "apitoken",
+  "authtoken",
+  "accesstoken",
+  "refreshtoken",
+  "bearer"
+]);
+var REFERENCE_WORDS = /* @__PURE__ */ new Set([
+  "file",
+  "files",
+  "path",
+  "paths",
+  "dir",
+  "url",
+  "uri",
+  "endpoint",
+  "host",
+  "hostname",
+  "port",
+  "name",
+  "names",
+  "ttl",
+  "timeout",
+  "expiry",
+  "expires",
+  "expiration",
+  "header",
+  "type",
+  "types",
+  "enabled",
+  "enable",
+  "disabled",
+  "required",
+  "length",
+  "len",
+  "size",
+  "count",
+  "id",
+  "ids",
+  "ref",
+  "env",
+  "var",
+  "field",
+  "pattern",
+  "regex",
+  "format",
+  "prefix",
+  "suffix",
+  "version",
+  "algorithm",
+  "alg",
+  "policy",
+  "mode",
+  "kind",
+  "label",
+  "index",
+  "location",
+  "provider",
+  "source",
+  "store",
+  "method",
+  "scheme",
+  "usage",
+  "hint",
+  "min",
+  "max",
+  "limit",
+  "level",
+  "class",
+  "schema",
+  "selector",
+  "hash",
+  "digest",
+  "fingerprint",
+  "checksum",
+  "issuer",
+  "audience",
+  "scope",
+  "scopes",
+  "user",
+  "username",
+  "login",
+  "mount",
+  "volume",
+  "command",
+  "cmd",
+  "key",
+  "keys",
+  "status",
+  "state",
+  "flag",
+  "option",
+  "options",
+  "config",
+  "template",
+  "address",
+  "addr"
+]);
+var NON_SECRET_WORDS = /* @__PURE__ */ new Set(["gpg", "pgp", "gnupg", "topology", "public", "pub", "publishable", "primary", "foreign", "sort", "partition", "cache", "idempotency", "i18n", "translation", "next", "page", "csrf", "xsrf", "max", "tokens", "tokenizer"]);
+function identifierWords(name) {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
 }
-function isIdentifierWords(s) {
-  if (s.split(/(?=[A-Z][a-z])/).every((w) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(w))) return true;
-  let upper = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 97) upper++;
-  return upper / s.length < 0.3;
-}
-function charClasses(s) {
-  let lower = 0;
-  let upper = 0;
-  let digit = 0;
-  let other = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 97 && c <= 122) lower = 1;
-    else if (c >= 65 && c <= 90) upper = 1;
-    else if (c >= 48 && c <= 57) digit = 1;
-    else other = 1;
+var STRONG_PAIRS = /* @__PURE__ */ new Set(["connection string", "api key", "private key", "access key", "secret key", "signing key", "encryption key", "master key", "auth key", "client secret", "auth token", "access token", "refresh token", "session key", "account key", "storage key", "license key", "hmac key", "jwt key", "shared key"]);
+var strengthCache = /* @__PURE__ */ new Map();
+function credentialNameStrength(name) {
+  let r = strengthCache.get(name);
+  if (r === void 0 && !strengthCache.has(name)) {
+    r = computeStrength(name);
+    if (strengthCache.size > 5e4) strengthCache.clear();
+    strengthCache.set(name, r);
   }
-  return lower + upper + digit + other;
+  return r;
+}
+function computeStrength(name) {
+  const words = identifierWords(name);
+  if (words.length === 0) return void 0;
+  let strong = false;
+  let weak = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (NON_SECRET_WORDS.has(w)) return void 0;
+    if (w === "key" || w === "auth") {
+      weak = true;
+      if (i > 0 && STRONG_PAIRS.has(`${words[i - 1]} ${w}`)) strong = true;
+    } else if (CREDENTIAL_WORDS.has(w)) strong = true;
+    if (i > 0 && STRONG_PAIRS.has(`${words[i - 1]} ${w}`)) strong = true;
+  }
+  if (!strong && !weak) return void 0;
+  const last = words[words.length - 1];
+  if (last !== "key" && last !== "keys" && REFERENCE_WORDS.has(last)) return void 0;
+  return strong ? "strong" : "weak";
+}
+function isCredentialName(name) {
+  return credentialNameStrength(name) !== void 0;
 }
 var REFERENCE = /^(?:\$\{[^}]*\}?|\$\([^)]*\)?|\$[A-Za-z_][A-Za-z0-9_]*|%\{[^}]*\}|%\([^)]*\)s|\{\{.*\}\}|\{%.*%\}|<%.*%>|#\{[^}]*\}|@Value\(.*|(?:vault|awssm|aws-sm|gcpsm|azkv|op|doppler|infisical|sm|ssm|secretsmanager|keyvault|env|file|ref|arn):.*|ENC\[.*|AQICA.*|projects\/[^/]+\/secrets\/.*)$/i;
 var DUMMY_WORDS = [
@@ -509,203 +634,6 @@ function isSequential(s) {
     if (run2 > best) best = run2;
   }
   return best >= 6 && best >= s.length / 2;
-}
-var EXAMPLE_SEGMENTS = /* @__PURE__ */ new Set(["example", "examples", "sample", "samples", "template", "templates", "tmpl", "tpl"]);
-function isExampleFile(file) {
-  const base = file.slice(file.lastIndexOf("/") + 1).toLowerCase();
-  const segments = base.split(".");
-  return segments.some((s, i) => EXAMPLE_SEGMENTS.has(s) || i > 0 && s === "dist");
-}
-function isDummyToken(token) {
-  if (/example|xxxxx|00000000|\.\.\.|<|>|\$\{|\{\{/i.test(token)) return true;
-  if (hasTypedPattern(token)) return true;
-  if (token.endsWith(".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")) return true;
-  return new Set(token).size <= 6;
-}
-var CREDENTIAL_WORDS = /* @__PURE__ */ new Set([
-  "password",
-  "passwd",
-  "pass",
-  "pwd",
-  "passphrase",
-  "passcode",
-  "secret",
-  "secrets",
-  "token",
-  "apikey",
-  "key",
-  "credential",
-  "credentials",
-  "creds",
-  "auth",
-  "dsn",
-  "privatekey",
-  "accesskey",
-  "secretkey",
-  "clientsecret",
-  "apitoken",
-  "authtoken",
-  "accesstoken",
-  "refreshtoken",
-  "bearer"
-]);
-var REFERENCE_WORDS = /* @__PURE__ */ new Set([
-  "file",
-  "files",
-  "path",
-  "paths",
-  "dir",
-  "url",
-  "uri",
-  "endpoint",
-  "host",
-  "hostname",
-  "port",
-  "name",
-  "names",
-  "ttl",
-  "timeout",
-  "expiry",
-  "expires",
-  "expiration",
-  "header",
-  "type",
-  "types",
-  "enabled",
-  "enable",
-  "disabled",
-  "required",
-  "length",
-  "len",
-  "size",
-  "count",
-  "id",
-  "ids",
-  "ref",
-  "env",
-  "var",
-  "field",
-  "pattern",
-  "regex",
-  "format",
-  "prefix",
-  "suffix",
-  "version",
-  "algorithm",
-  "alg",
-  "policy",
-  "mode",
-  "kind",
-  "label",
-  "index",
-  "location",
-  "provider",
-  "source",
-  "store",
-  "method",
-  "scheme",
-  "usage",
-  "hint",
-  "min",
-  "max",
-  "limit",
-  "level",
-  "class",
-  "schema",
-  "selector",
-  "hash",
-  "digest",
-  "fingerprint",
-  "checksum",
-  "issuer",
-  "audience",
-  "scope",
-  "scopes",
-  "user",
-  "username",
-  "login",
-  "mount",
-  "volume",
-  "command",
-  "cmd",
-  "key",
-  "keys",
-  "status",
-  "state",
-  "flag",
-  "option",
-  "options",
-  "config",
-  "template",
-  "address",
-  "addr"
-]);
-var NON_SECRET_WORDS = /* @__PURE__ */ new Set(["gpg", "pgp", "gnupg", "topology", "public", "pub", "publishable", "primary", "foreign", "sort", "partition", "cache", "idempotency", "i18n", "translation", "next", "page", "csrf", "xsrf", "max", "tokens", "tokenizer"]);
-function identifierWords(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
-}
-var STRONG_PAIRS = /* @__PURE__ */ new Set(["api key", "private key", "access key", "secret key", "signing key", "encryption key", "master key", "auth key", "client secret", "auth token", "access token", "refresh token", "session key", "account key", "storage key", "license key", "hmac key", "jwt key", "shared key"]);
-var strengthCache = /* @__PURE__ */ new Map();
-function credentialNameStrength(name) {
-  let r = strengthCache.get(name);
-  if (r === void 0 && !strengthCache.has(name)) {
-    r = computeStrength(name);
-    if (strengthCache.size > 5e4) strengthCache.clear();
-    strengthCache.set(name, r);
-  }
-  return r;
-}
-function computeStrength(name) {
-  const words = identifierWords(name);
-  if (words.length === 0) return void 0;
-  let strong = false;
-  let weak = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (NON_SECRET_WORDS.has(w)) return void 0;
-    if (w === "key" || w === "auth") {
-      weak = true;
-      if (i > 0 && STRONG_PAIRS.has(`${words[i - 1]} ${w}`)) strong = true;
-    } else if (CREDENTIAL_WORDS.has(w)) strong = true;
-    if (i > 0 && STRONG_PAIRS.has(`${words[i - 1]} ${w}`)) strong = true;
-  }
-  if (!strong && !weak) return void 0;
-  const last = words[words.length - 1];
-  if (last !== "key" && last !== "keys" && REFERENCE_WORDS.has(last)) return void 0;
-  return strong ? "strong" : "weak";
-}
-function isCredentialName(name) {
-  return credentialNameStrength(name) !== void 0;
-}
-var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-var DOMAIN_OR_PATH = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9._~-]*)*$/;
-function looksLikeTokenUnderWeakName(value) {
-  if (/^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64})$/.test(value)) return false;
-  return value.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(value) && !UUID.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= 3.5;
-}
-var WORDY = /^(?:[a-z]+(?:[A-Z][a-z]+)+|[A-Z]?[a-z]+(?:[_.-][A-Za-z]+)+|[A-Z]+(?:_[A-Z]+)+)$/;
-var LOWER_WORDS = /^[a-z]{2,}\d*(?:[_.-][a-z]{2,}\d*)+$/;
-var WORDS_AND_NUMBER = /^[A-Za-z]+(?:[_.-][A-Za-z]+)*[_.-]?\d{1,4}$/;
-var EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+(?:\(.*)?$|^[A-Za-z_$][\w$]*\(.*$/;
-var SYNTAX_CHARS = /[[\](){}|^\\]/g;
-var SINGLE_WORD = /^[A-Z]?[a-z]+$/;
-function looksLikeGeneratedSecret(value) {
-  if (value.length < 12 || value.length > 1e3) return false;
-  const first = value.charCodeAt(0);
-  if (first === 36 || first === 60 || first === 123 || first === 37) return false;
-  if (/\s/.test(value)) return false;
-  if (charClasses(value) < 2) return false;
-  if (isPlaceholderValue(value)) return false;
-  if (/^[0-9.:_-]+$/.test(value)) return false;
-  if (DOMAIN_OR_PATH.test(value)) return false;
-  if (/^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\)/i.test(value)) return false;
-  if (/^(?:sha(?:1|256|384|512)[:-]|md5:|\$2[aby]\$|\$argon2|\$6\$|\$5\$)/i.test(value)) return false;
-  if (WORDY.test(value) || WORDS_AND_NUMBER.test(value) || EXPRESSION.test(value) || SINGLE_WORD.test(value) || LOWER_WORDS.test(value)) return false;
-  if ((value.match(SYNTAX_CHARS)?.length ?? 0) >= 2) return false;
-  if (/^[A-Za-z]+$/.test(value) && isIdentifierWords(value)) return false;
-  if (isDummyToken(value)) return false;
-  if (charClasses(value) < 2) return false;
-  return shannonEntropy(value) >= 3;
 }
 
 // checks/image/check.ts
@@ -853,27 +781,24 @@ var dockerfileCheck = {
   }
 };
 
-// checks/k8s/check.ts
-function fieldLine(c, field) {
-  if (field && c.sc[field] === void 0 && c.podSc[field] !== void 0) return podScLine(c, field);
-  return scLine(c, field);
+// checks/common/parse-problems.ts
+function parseProblemFindings(problems) {
+  return problems.map((p) => ({
+    ruleId: "gate/check-failed",
+    message: `${p.file}: ${p.message}`,
+    location: { file: p.file, ...p.line ? { line: p.line } : {} },
+    key: "k8s-parse"
+  }));
 }
-function podScLine(c, field) {
+
+// checks/k8s/containers.ts
+function fieldLine(c, field) {
+  if (field && c.securityContext[field] === void 0 && c.podSecurityContext[field] !== void 0) return podSecurityContextLine(c, field);
+  return securityContextLine(c, field);
+}
+function podSecurityContextLine(c, field) {
   return keyLine(c.pod.spec.securityContext, field) ?? keyLine(c.pod.spec, "securityContext") ?? c.line;
 }
-function windowsRunAsAdmin(c) {
-  const own = isObj(c.sc.windowsOptions) ? c.sc.windowsOptions.runAsUserName : void 0;
-  const pod = isObj(c.podSc.windowsOptions) ? c.podSc.windowsOptions.runAsUserName : void 0;
-  const user = own ?? pod;
-  const line = own !== void 0 ? scLine(c, "windowsOptions") : pod !== void 0 ? podScLine(c, "windowsOptions") : fieldLine(c, "runAsNonRoot");
-  if (typeof user === "string" && WINDOWS_ADMINS.has(user.trim().toLowerCase()))
-    return [{ message: `runs as ${user.trim()}, an administrator account (windowsOptions.runAsUserName)`, line }];
-  if (typeof user === "string" && user.trim() !== "") return [];
-  if (inherited(c, "runAsNonRoot") === true) return [];
-  return [{ message: "Windows container may run as ContainerAdministrator: neither windowsOptions.runAsUserName nor runAsNonRoot: true is set, so the image decides", line }];
-}
-var WINDOWS_ADMINS = /* @__PURE__ */ new Set(["containeradministrator", "nt authority\\system", "system", "administrator"]);
-var LINUX_ONLY = /* @__PURE__ */ new Set(["k8s/capabilities-not-dropped", "k8s/writable-root-fs", "k8s/privilege-escalation", "k8s/no-seccomp"]);
 function isWindowsPod(pod) {
   const os = isObj(pod.spec.os) ? pod.spec.os.name : void 0;
   if (typeof os === "string") return os.toLowerCase() === "windows";
@@ -881,193 +806,38 @@ function isWindowsPod(pod) {
   return typeof sel === "string" && sel.toLowerCase() === "windows";
 }
 function inherited(c, field) {
-  return c.sc[field] ?? c.podSc[field];
+  return c.securityContext[field] ?? c.podSecurityContext[field];
 }
 function capList(c, which) {
-  const caps = c.sc.capabilities;
+  const caps = c.securityContext.capabilities;
   const list = isObj(caps) ? caps[which] : void 0;
   if (!Array.isArray(list)) return [];
   return list.map((x) => which === "add" ? String(x).toUpperCase().replace(/^CAP_/, "") : String(x).toUpperCase());
 }
-function scLine(c, field) {
+function securityContextLine(c, field) {
   if (field && isObj(c.raw.securityContext)) return keyLine(c.raw.securityContext, field) ?? c.line;
   return keyLine(c.raw, "securityContext") ?? c.line;
 }
 function capLine(c, which) {
-  const caps = c.sc.capabilities;
-  if (isObj(caps) && caps[which] !== void 0) return keyLine(caps, which) ?? scLine(c, "capabilities");
-  return scLine(c, "capabilities");
+  const caps = c.securityContext.capabilities;
+  if (isObj(caps) && caps[which] !== void 0) return keyLine(caps, which) ?? securityContextLine(c, "capabilities");
+  return securityContextLine(c, "capabilities");
 }
-var HOST_NAMESPACES = ["hostNetwork", "hostPID", "hostIPC"];
-var HOST_NAMESPACE_WHAT = { hostNetwork: "network", hostPID: "process (PID)", hostIPC: "IPC" };
-var SECCOMP_ANNOTATION_POD = "seccomp.security.alpha.kubernetes.io/pod";
-var SECCOMP_ANNOTATION_CONTAINER = "container.seccomp.security.alpha.kubernetes.io/";
-function seccompProfile(c) {
-  const own = isObj(c.sc.seccompProfile) ? c.sc.seccompProfile.type : void 0;
-  if (own !== void 0) return { type: String(own), line: keyLine(c.sc.seccompProfile, "type") ?? scLine(c, "seccompProfile") };
-  const pod = isObj(c.podSc.seccompProfile) ? c.podSc.seccompProfile.type : void 0;
-  if (pod !== void 0) return { type: String(pod), line: keyLine(c.podSc.seccompProfile, "type") ?? podScLine(c, "seccompProfile") };
-  return { type: void 0, line: scLine(c, "seccompProfile") };
-}
-function legacySeccompAnnotation(c) {
-  const key = c.pod.annotations[SECCOMP_ANNOTATION_CONTAINER + c.name] !== void 0 ? SECCOMP_ANNOTATION_CONTAINER + c.name : SECCOMP_ANNOTATION_POD;
-  const v = c.pod.annotations[key];
-  return v === void 0 ? void 0 : `${key}: ${v}`;
-}
-var CREDENTIAL_NAME = /(pass(word|wd|phrase)?|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|credentials?|pwd|auth[-_]?key|conn(ection)?[-_]?str(ing)?|dsn|client[-_]?secret|signing[-_]?key|encryption[-_]?key)/i;
-var REFERENCE_NAME = /[-_](file|path|dir|url|uri|endpoint|host|port|name|ttl|timeout|expiry|expires|header|type|enabled|length|id)$/i;
-var URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^:@\s/]*:([^@\s/]+)@/i;
-var PLACEHOLDER = /^(\$\([A-Za-z_][A-Za-z0-9_]*\)|\$\{[^}]+\}|<[^>]*>|changeme|change-me|placeholder|example|xxx+|\*+|true|false|none|null)$/i;
-function isCredentialName2(name) {
-  return CREDENTIAL_NAME.test(name) && !REFERENCE_NAME.test(name);
-}
-var CONTAINER_RULES = [
-  {
-    rule: "k8s/run-as-root",
-    evaluate(c) {
-      if (c.windows) return windowsRunAsAdmin(c);
-      const user = inherited(c, "runAsUser");
-      const group = inherited(c, "runAsGroup");
-      const nonRoot = inherited(c, "runAsNonRoot");
-      if (user === 0 || user === "0")
-        return [{ message: `runs as UID 0 (runAsUser: 0${nonRoot === true ? ", which contradicts runAsNonRoot: true" : ""})`, line: fieldLine(c, "runAsUser") }];
-      if (group === 0 || group === "0") return [{ message: "runs with the root group (runAsGroup: 0)", line: fieldLine(c, "runAsGroup") }];
-      if (nonRoot === true) return [];
-      if (typeof user === "number" && Number.isInteger(user) && user > 0) return [];
-      const why = nonRoot === false ? "runAsNonRoot: false" : "runAsNonRoot is not set";
-      return [{ message: `may run as root: ${why} and no non-zero runAsUser, so the image's USER decides`, line: fieldLine(c, nonRoot === false ? "runAsNonRoot" : void 0) }];
-    }
-  },
-  {
-    rule: "k8s/capabilities-not-dropped",
-    evaluate(c) {
-      const out = [];
-      const drop = capList(c, "drop");
-      if (!drop.includes("ALL"))
-        out.push({ message: drop.length ? `drops only ${drop.join(", ")}, not ALL` : "does not drop ALL capabilities", line: capLine(c, "drop") });
-      for (const cap of new Set(capList(c, "add")))
-        out.push({ message: `adds capability ${cap}${cap === "ALL" ? " (every capability)" : ""}`, line: capLine(c, "add"), key: `add:${cap}` });
-      return out;
-    }
-  },
-  {
-    rule: "k8s/writable-root-fs",
-    evaluate(c) {
-      const v = c.sc.readOnlyRootFilesystem;
-      return v === true ? [] : [{ message: v === false ? "readOnlyRootFilesystem: false" : "readOnlyRootFilesystem is not set (defaults to writable)", line: scLine(c, "readOnlyRootFilesystem") }];
-    }
-  },
-  {
-    rule: "k8s/privilege-escalation",
-    evaluate(c) {
-      const v = c.sc.allowPrivilegeEscalation;
-      if (c.sc.privileged === true) return [{ message: "privileged: true always allows privilege escalation", line: scLine(c, "privileged") }];
-      if (capList(c, "add").includes("SYS_ADMIN")) return [{ message: "CAP_SYS_ADMIN always allows privilege escalation", line: scLine(c, "capabilities") }];
-      if (v === false) return [];
-      return [{ message: v === true ? "allowPrivilegeEscalation: true" : "allowPrivilegeEscalation is not set (Kubernetes defaults it to true)", line: scLine(c, "allowPrivilegeEscalation") }];
-    }
-  },
-  {
-    rule: "k8s/privileged",
-    evaluate(c) {
-      if (c.sc.privileged === true) return [{ message: "privileged: true", line: scLine(c, "privileged") }];
-      const own = isObj(c.sc.windowsOptions) ? c.sc.windowsOptions.hostProcess : void 0;
-      const pod = isObj(c.podSc.windowsOptions) ? c.podSc.windowsOptions.hostProcess : void 0;
-      if ((own ?? pod) === true)
-        return [{ message: "Windows HostProcess container (windowsOptions.hostProcess: true) runs on the node with its privileges", line: own === true ? scLine(c, "windowsOptions") : podScLine(c, "windowsOptions") }];
-      return [];
-    }
-  },
-  {
-    rule: "k8s/no-seccomp",
-    evaluate(c) {
-      const { type, line } = seccompProfile(c);
-      if (type === "RuntimeDefault" || type === "Localhost") return [];
-      if (type !== void 0) return [{ message: `seccomp profile is ${type}`, line }];
-      const legacy = legacySeccompAnnotation(c);
-      if (legacy)
-        return [{ message: `only the legacy annotation "${legacy}" is set; Kubernetes ignores it since v1.27, so the container runs Unconfined`, line }];
-      return [{ message: "no seccomp profile on the container or its pod (the runtime runs it Unconfined)", line }];
-    }
-  },
-  {
-    rule: "k8s/secret-in-env",
-    evaluate(c) {
-      const out = [];
-      const env = Array.isArray(c.raw.env) ? c.raw.env : [];
-      for (const e of env) {
-        if (!isObj(e) || typeof e.name !== "string") continue;
-        const line = lineOf(e) ?? c.line;
-        const value = e.value;
-        if (typeof value === "string" && value.trim() !== "") {
-          const embedded = URL_WITH_PASSWORD.exec(value.slice(0, 4096));
-          if (embedded && !PLACEHOLDER.test(embedded[1] ?? ""))
-            out.push({ message: `env ${e.name} holds a URL with an embedded password`, line, severity: "block", key: e.name });
-          else if (isCredentialName2(e.name) && !PLACEHOLDER.test(value.trim()))
-            out.push({ message: `env ${e.name} holds a literal credential value`, line, severity: "block", key: e.name });
-        } else if (isObj(e.valueFrom) && isObj(e.valueFrom.secretKeyRef)) {
-          const ref = e.valueFrom.secretKeyRef;
-          out.push({
-            message: `env ${e.name} injects Secret ${String(ref.name ?? "?")}/${String(ref.key ?? "?")} as an environment variable`,
-            line,
-            severity: "warning",
-            key: e.name
-          });
-        }
-      }
-      const envFrom = Array.isArray(c.raw.envFrom) ? c.raw.envFrom : [];
-      for (const e of envFrom) {
-        if (isObj(e) && isObj(e.secretRef)) {
-          const name = String(e.secretRef.name ?? "?");
-          out.push({ message: `envFrom injects every key of Secret ${name} as environment variables`, line: lineOf(e) ?? c.line, severity: "warning", key: `envFrom:${name}` });
-        }
-      }
-      return out;
-    }
-  }
-];
-var POD_RULES = [
-  {
-    rule: "k8s/host-namespaces",
-    evaluate(_obj, pod) {
-      return HOST_NAMESPACES.filter((f) => pod.spec[f] === true).map((f) => ({
-        message: `shares the node's ${HOST_NAMESPACE_WHAT[f]} namespace (${f}: true)`,
-        line: keyLine(pod.spec, f),
-        key: f
-      }));
-    }
-  },
-  {
-    rule: "k8s/sa-token-automount",
-    evaluate(obj, pod, ctx) {
-      const own = pod.spec.automountServiceAccountToken;
-      if (own === false) return [];
-      const saName = String(pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? "default");
-      if (own === void 0 && ctx.serviceAccountAutomount.get(`${obj.namespace}/${saName}`) === false) return [];
-      return [{
-        message: own === true ? "automountServiceAccountToken: true" : `the service account token of "${saName}" is mounted (automountServiceAccountToken not false on the pod or the ServiceAccount)`,
-        line: keyLine(pod.spec, "automountServiceAccountToken") ?? pod.line
-      }];
-    }
-  }
-];
 function containersOf(pod) {
-  const podSc = isObj(pod.spec.securityContext) ? pod.spec.securityContext : {};
+  const podSecurityContext = isObj(pod.spec.securityContext) ? pod.spec.securityContext : {};
   const windows = isWindowsPod(pod);
   const out = [];
-  for (let k = 0; k < CONTAINER_KINDS.length; k++) {
-    const [field, kind] = CONTAINER_KINDS[k];
+  for (const [field, kind] of CONTAINER_KINDS) {
     const list = pod.spec[field];
     if (!Array.isArray(list)) continue;
-    for (let i = 0; i < list.length; i++) {
-      const raw = list[i];
+    for (const [i, raw] of list.entries()) {
       out.push({
         name: typeof raw.name === "string" ? raw.name : `${field}[${i}]`,
         kind,
         raw,
         line: lineOf(raw) ?? pod.line,
-        sc: isObj(raw.securityContext) ? raw.securityContext : {},
-        podSc,
+        securityContext: isObj(raw.securityContext) ? raw.securityContext : {},
+        podSecurityContext,
         pod,
         windows
       });
@@ -1075,6 +845,145 @@ function containersOf(pod) {
   }
   return out;
 }
+
+// checks/k8s/rules.ts
+function windowsRunAsAdmin(c) {
+  const fromContainer = isObj(c.securityContext.windowsOptions) ? c.securityContext.windowsOptions.runAsUserName : void 0;
+  const fromPod = isObj(c.podSecurityContext.windowsOptions) ? c.podSecurityContext.windowsOptions.runAsUserName : void 0;
+  const user = fromContainer ?? fromPod;
+  const line = fromContainer !== void 0 ? securityContextLine(c, "windowsOptions") : fromPod !== void 0 ? podSecurityContextLine(c, "windowsOptions") : fieldLine(c, "runAsNonRoot");
+  if (typeof user === "string" && WINDOWS_ADMINS.has(user.trim().toLowerCase()))
+    return [{ message: `runs as ${user.trim()}, an administrator account (windowsOptions.runAsUserName)`, line }];
+  if (typeof user === "string" && user.trim() !== "") return [];
+  if (inherited(c, "runAsNonRoot") === true) return [];
+  return [{ message: "Windows container may run as ContainerAdministrator: neither windowsOptions.runAsUserName nor runAsNonRoot: true is set, so the image decides", line }];
+}
+var WINDOWS_ADMINS = /* @__PURE__ */ new Set(["containeradministrator", "nt authority\\system", "system", "administrator"]);
+var HOST_NAMESPACES = ["hostNetwork", "hostPID", "hostIPC"];
+var HOST_NAMESPACE_WHAT = { hostNetwork: "network", hostPID: "process (PID)", hostIPC: "IPC" };
+var SECCOMP_ANNOTATION_POD = "seccomp.security.alpha.kubernetes.io/pod";
+var SECCOMP_ANNOTATION_CONTAINER = "container.seccomp.security.alpha.kubernetes.io/";
+function seccompProfile(c) {
+  const fromContainer = isObj(c.securityContext.seccompProfile) ? c.securityContext.seccompProfile.type : void 0;
+  if (fromContainer !== void 0) return { type: String(fromContainer), line: keyLine(c.securityContext.seccompProfile, "type") ?? securityContextLine(c, "seccompProfile") };
+  const fromPod = isObj(c.podSecurityContext.seccompProfile) ? c.podSecurityContext.seccompProfile.type : void 0;
+  if (fromPod !== void 0) return { type: String(fromPod), line: keyLine(c.podSecurityContext.seccompProfile, "type") ?? podSecurityContextLine(c, "seccompProfile") };
+  return { type: void 0, line: securityContextLine(c, "seccompProfile") };
+}
+function legacySeccompAnnotation(c) {
+  const key = c.pod.annotations[SECCOMP_ANNOTATION_CONTAINER + c.name] !== void 0 ? SECCOMP_ANNOTATION_CONTAINER + c.name : SECCOMP_ANNOTATION_POD;
+  const v = c.pod.annotations[key];
+  return v === void 0 ? void 0 : `${key}: ${v}`;
+}
+var URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^:@\s/]*:([^@\s/]+)@/i;
+var PLACEHOLDER = /^(\$\([A-Za-z_][A-Za-z0-9_]*\)|\$\{[^}]+\}|<[^>]*>|changeme|change-me|placeholder|example|xxx+|\*+|true|false|none|null)$/i;
+var CONTAINER_RULES = {
+  "k8s/run-as-root"(c) {
+    if (c.windows) return windowsRunAsAdmin(c);
+    const user = inherited(c, "runAsUser");
+    const group = inherited(c, "runAsGroup");
+    const nonRoot = inherited(c, "runAsNonRoot");
+    if (user === 0 || user === "0")
+      return [{ message: `runs as UID 0 (runAsUser: 0${nonRoot === true ? ", which contradicts runAsNonRoot: true" : ""})`, line: fieldLine(c, "runAsUser") }];
+    if (group === 0 || group === "0") return [{ message: "runs with the root group (runAsGroup: 0)", line: fieldLine(c, "runAsGroup") }];
+    if (nonRoot === true) return [];
+    if (typeof user === "number" && Number.isInteger(user) && user > 0) return [];
+    const why = nonRoot === false ? "runAsNonRoot: false" : "runAsNonRoot is not set";
+    return [{ message: `may run as root: ${why} and no non-zero runAsUser, so the image's USER decides`, line: fieldLine(c, nonRoot === false ? "runAsNonRoot" : void 0) }];
+  },
+  "k8s/capabilities-not-dropped"(c) {
+    const out = [];
+    const drop = capList(c, "drop");
+    if (!drop.includes("ALL"))
+      out.push({ message: drop.length ? `drops only ${drop.join(", ")}, not ALL` : "does not drop ALL capabilities", line: capLine(c, "drop") });
+    for (const cap of new Set(capList(c, "add")))
+      out.push({ message: `adds capability ${cap}${cap === "ALL" ? " (every capability)" : ""}`, line: capLine(c, "add"), key: `add:${cap}` });
+    return out;
+  },
+  "k8s/writable-root-fs"(c) {
+    const v = c.securityContext.readOnlyRootFilesystem;
+    return v === true ? [] : [{ message: v === false ? "readOnlyRootFilesystem: false" : "readOnlyRootFilesystem is not set (defaults to writable)", line: securityContextLine(c, "readOnlyRootFilesystem") }];
+  },
+  "k8s/privilege-escalation"(c) {
+    const v = c.securityContext.allowPrivilegeEscalation;
+    if (c.securityContext.privileged === true) return [{ message: "privileged: true always allows privilege escalation", line: securityContextLine(c, "privileged") }];
+    if (capList(c, "add").includes("SYS_ADMIN")) return [{ message: "CAP_SYS_ADMIN always allows privilege escalation", line: securityContextLine(c, "capabilities") }];
+    if (v === false) return [];
+    return [{ message: v === true ? "allowPrivilegeEscalation: true" : "allowPrivilegeEscalation is not set (Kubernetes defaults it to true)", line: securityContextLine(c, "allowPrivilegeEscalation") }];
+  },
+  "k8s/privileged"(c) {
+    if (c.securityContext.privileged === true) return [{ message: "privileged: true", line: securityContextLine(c, "privileged") }];
+    const fromContainer = isObj(c.securityContext.windowsOptions) ? c.securityContext.windowsOptions.hostProcess : void 0;
+    const fromPod = isObj(c.podSecurityContext.windowsOptions) ? c.podSecurityContext.windowsOptions.hostProcess : void 0;
+    if ((fromContainer ?? fromPod) === true)
+      return [{ message: "Windows HostProcess container (windowsOptions.hostProcess: true) runs on the node with its privileges", line: fromContainer === true ? securityContextLine(c, "windowsOptions") : podSecurityContextLine(c, "windowsOptions") }];
+    return [];
+  },
+  "k8s/no-seccomp"(c) {
+    const { type, line } = seccompProfile(c);
+    if (type === "RuntimeDefault" || type === "Localhost") return [];
+    if (type !== void 0) return [{ message: `seccomp profile is ${type}`, line }];
+    const legacy = legacySeccompAnnotation(c);
+    if (legacy)
+      return [{ message: `only the legacy annotation "${legacy}" is set; Kubernetes ignores it since v1.27, so the container runs Unconfined`, line }];
+    return [{ message: "no seccomp profile on the container or its pod (the runtime runs it Unconfined)", line }];
+  },
+  "k8s/secret-in-env"(c) {
+    const out = [];
+    const env = Array.isArray(c.raw.env) ? c.raw.env : [];
+    for (const e of env) {
+      if (!isObj(e) || typeof e.name !== "string") continue;
+      const line = lineOf(e) ?? c.line;
+      const value = e.value;
+      if (typeof value === "string" && value.trim() !== "") {
+        const embedded = URL_WITH_PASSWORD.exec(value.slice(0, 4096));
+        if (embedded && !PLACEHOLDER.test(embedded[1] ?? ""))
+          out.push({ message: `env ${e.name} holds a URL with an embedded password`, line, severity: "block", key: e.name });
+        else if (isCredentialName(e.name) && !PLACEHOLDER.test(value.trim()))
+          out.push({ message: `env ${e.name} holds a literal credential value`, line, severity: "block", key: e.name });
+      } else if (isObj(e.valueFrom) && isObj(e.valueFrom.secretKeyRef)) {
+        const ref = e.valueFrom.secretKeyRef;
+        out.push({
+          message: `env ${e.name} injects Secret ${String(ref.name ?? "?")}/${String(ref.key ?? "?")} as an environment variable`,
+          line,
+          severity: "warning",
+          key: e.name
+        });
+      }
+    }
+    const envFrom = Array.isArray(c.raw.envFrom) ? c.raw.envFrom : [];
+    for (const e of envFrom) {
+      if (isObj(e) && isObj(e.secretRef)) {
+        const name = String(e.secretRef.name ?? "?");
+        out.push({ message: `envFrom injects every key of Secret ${name} as environment variables`, line: lineOf(e) ?? c.line, severity: "warning", key: `envFrom:${name}` });
+      }
+    }
+    return out;
+  }
+};
+var POD_RULES = {
+  "k8s/host-namespaces"(_obj, pod) {
+    return HOST_NAMESPACES.filter((f) => pod.spec[f] === true).map((f) => ({
+      message: `shares the node's ${HOST_NAMESPACE_WHAT[f]} namespace (${f}: true)`,
+      line: keyLine(pod.spec, f),
+      key: f
+    }));
+  },
+  "k8s/sa-token-automount"(obj, pod, ctx) {
+    const onPod = pod.spec.automountServiceAccountToken;
+    if (onPod === false) return [];
+    const saName = String(pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? "default");
+    if (onPod === void 0 && ctx.serviceAccountAutomount.get(`${obj.namespace}/${saName}`) === false) return [];
+    return [{
+      message: onPod === true ? "automountServiceAccountToken: true" : `the service account token of "${saName}" is mounted (automountServiceAccountToken not false on the pod or the ServiceAccount)`,
+      line: keyLine(pod.spec, "automountServiceAccountToken") ?? pod.line
+    }];
+  }
+};
+
+// checks/k8s/check.ts
+var CONTAINER_RULE_IDS = rulesOfScope("container").filter((id) => id in CONTAINER_RULES);
+var POD_RULE_IDS = rulesOfScope("pod").filter((id) => id in POD_RULES);
 function evaluateWorkload(obj, ctx) {
   const pod = podTemplateOf(obj);
   if (!pod) return void 0;
@@ -1086,34 +995,19 @@ function evaluateWorkload(obj, ctx) {
       location: { file: obj.file, line: keyLine(pod.spec, "containers") ?? pod.line, resource: obj.resource },
       key: "k8s-malformed"
     });
-  const containers = containersOf(pod);
-  for (let i = 0; i < containers.length; i++) {
-    const c = containers[i];
-    const prefix = `${obj.resource} ${c.kind} "${c.name}": `;
-    for (let j = 0; j < CONTAINER_RULES.length; j++) {
-      const rule2 = CONTAINER_RULES[j];
-      if (c.windows && LINUX_ONLY.has(rule2.rule)) continue;
-      const vs = rule2.evaluate(c);
-      for (let k = 0; k < vs.length; k++) {
-        const v = vs[k];
-        findings.push(withExtras({ ruleId: rule2.rule, message: prefix + v.message, location: { file: obj.file, line: v.line ?? c.line, resource: obj.resource, container: c.name } }, v));
-      }
+  for (const c of containersOf(pod)) {
+    for (const rule2 of CONTAINER_RULE_IDS) {
+      if (c.windows && ruleRecord(rule2).linuxOnly) continue;
+      for (const v of CONTAINER_RULES[rule2](c))
+        findings.push(findingOf(rule2, `${obj.resource} ${c.kind} "${c.name}": ${v.message}`, { file: obj.file, line: v.line ?? c.line, resource: obj.resource, container: c.name }, v));
     }
   }
-  for (let j = 0; j < POD_RULES.length; j++) {
-    const rule2 = POD_RULES[j];
-    const vs = rule2.evaluate(obj, pod, ctx);
-    for (let k = 0; k < vs.length; k++) {
-      const v = vs[k];
-      findings.push(withExtras({ ruleId: rule2.rule, message: `${obj.resource}: ${v.message}`, location: { file: obj.file, line: v.line ?? pod.line, resource: obj.resource } }, v));
-    }
-  }
+  for (const rule2 of POD_RULE_IDS)
+    for (const v of POD_RULES[rule2](obj, pod, ctx)) findings.push(findingOf(rule2, `${obj.resource}: ${v.message}`, { file: obj.file, line: v.line ?? pod.line, resource: obj.resource }, v));
   return findings;
 }
-function withExtras(f, v) {
-  if (v.severity) f.severity = v.severity;
-  if (v.key) f.key = v.key;
-  return f;
+function findingOf(ruleId, message, location2, v) {
+  return { ruleId, message, location: location2, ...v.severity ? { severity: v.severity } : {}, ...v.key ? { key: v.key } : {} };
 }
 function podRuleContext(objects) {
   const serviceAccountAutomount = /* @__PURE__ */ new Map();
@@ -1123,19 +1017,18 @@ function podRuleContext(objects) {
 }
 var k8sWorkloadCheck = {
   id: "k8s",
-  rules: [...CONTAINER_RULES.map((r) => r.rule), ...POD_RULES.map((r) => r.rule), "gate/check-failed"],
+  rules: [...CONTAINER_RULE_IDS, ...POD_RULE_IDS, "gate/check-failed"],
   async run(ctx) {
     const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
     const findings = parseProblemFindings(problems);
-    const prc = podRuleContext(objects);
+    const podContext = podRuleContext(objects);
     let workloads = 0;
-    for (let i = 0; i < objects.length; i++) {
-      const obj = objects[i];
+    for (const obj of objects) {
       try {
-        const found2 = evaluateWorkload(obj, prc);
+        const found2 = evaluateWorkload(obj, podContext);
         if (found2) {
           workloads++;
-          for (let j = 0; j < found2.length; j++) findings.push(found2[j]);
+          findings.push(...found2);
         }
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
@@ -1228,7 +1121,7 @@ var COMPARISON = [
   /\b(?:always )?(?:prefer|choose|select|pick) this (?:tool|function)\b|\balways use this tool (?:instead|over|rather)\b/g
 ];
 var TRANSFER = /\b(?:send|upload|forward|post|transmit|cop(?:y|ies|ied|ying)|bcc|cc|relay|exfiltrate|leak|share|submit|sync|mirror|report|log|include|deliver)(?:s|es|ed|d|ing)?\b[^.\n]{0,100}\b(?:to|at|into)\b/g;
-var URL = /\bhttps?:\/\/[^\s'"<>)\]`]{3,200}/g;
+var URL2 = /\bhttps?:\/\/[^\s'"<>)\]`]{3,200}/g;
 var EMAIL = /\b[\w.+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}\b/g;
 var PHONE = /(?<![\w+])\+\d[\d ().-]{7,16}\d\b/g;
 var SENSITIVE = [
@@ -1459,15 +1352,11 @@ function features(lower) {
   }
   return f;
 }
-var gating = true;
-function prechecksOn() {
-  return gating;
-}
 function preCheckIds(res) {
   return Int16Array.from(res, (re) => GATED.get(re) ?? -1);
 }
 function mayMatchId(n, f) {
-  if (!gating || f === void 0 || n < 0) return true;
+  if (f === void 0 || n < 0) return true;
   for (let w = 0; w < INTS; w++) {
     const need = REQUIRED[n * INTS + w];
     if ((f[w] & need) !== need) return false;
@@ -1603,7 +1492,6 @@ function isAscii(s) {
 function hex(cp) {
   return `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 }
-var SUSPECT = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\ud800-\udfff]/g;
 var UNCLEAN = /[^\t\n\r\x20-\x7e]/;
 function firstUnclean(input) {
   let i = 0;
@@ -1614,11 +1502,9 @@ function firstUnclean(input) {
   return i;
 }
 function normalise(input) {
-  const i = typeof input === "string" ? input.search(UNCLEAN) : 0;
+  let i = typeof input === "string" ? input.search(UNCLEAN) : 0;
   if (i < 0) return { text: input, lower: input.toLowerCase(), hidden: [], tagText: "", confusables: [] };
-  return normaliseUnclean(input, typeof input === "string" ? i : firstUnclean(input));
-}
-function normaliseUnclean(input, i) {
+  if (typeof input !== "string") i = firstUnclean(input);
   const hidden = /* @__PURE__ */ new Map();
   const note = (kind, cp) => {
     let h = hidden.get(kind);
@@ -1635,13 +1521,7 @@ function normaliseUnclean(input, i) {
     kept = i2 + width;
     dirty = true;
   };
-  const jump = typeof input === "string" && prechecksOn();
   for (; i < input.length; i++) {
-    if (jump) {
-      SUSPECT.lastIndex = i;
-      if (!SUSPECT.test(input)) break;
-      i = SUSPECT.lastIndex - 1;
-    }
     const c = input.charCodeAt(i);
     if (c >= 32 && c < 127) continue;
     if (c >= 55296 && c <= 56319) {
@@ -1826,7 +1706,7 @@ var F_SENSITIVE = family([SENSITIVE[0], SENSITIVE[1], SENSITIVE[3]]);
 var F_SECRET_WORDS = family([SENSITIVE[2]]);
 var F_COMMAND = family(COMMAND);
 var F_CONTACT = family([EMAIL, PHONE]);
-var F_URL = family([URL]);
+var F_URL = family([URL2]);
 var F_TRANSFER = family([TRANSFER]);
 var F_DIRECTIVE = family(DIRECTIVE);
 var SENSITIVE_OBJ = 1;
@@ -1839,9 +1719,8 @@ function analyse(value) {
   const norm = normalise(value);
   const { text: text2, lower } = norm;
   const ws = whitespaceRuns(text2);
-  const all = !prechecksOn();
-  const tag = all || lower.includes("<") ? firstMatch(INSTRUCTION_TAG, lower) : null;
-  const comment = all || lower.includes("<") || lower.includes("[") || lower.includes("{") ? firstMatch(HTML_COMMENT, lower) : null;
+  const tag = lower.includes("<") ? firstMatch(INSTRUCTION_TAG, lower) : null;
+  const comment = lower.includes("<") || lower.includes("[") || lower.includes("{") ? firstMatch(HTML_COMMENT, lower) : null;
   return {
     norm,
     ws,
@@ -1865,7 +1744,7 @@ function bodyOf(a) {
   if (a.body) return a.body;
   const { text: text2, lower } = a.norm;
   const feats = features(lower);
-  const header = !prechecksOn() || text2.includes(":") ? firstMatch(UPPER_HEADER, text2) : null;
+  const header = text2.includes(":") ? firstMatch(UPPER_HEADER, text2) : null;
   let whole = NONE;
   for (let k = 0; k < WHOLE.length; k++) {
     const m = firstHit(WHOLE[k].fam, lower, feats);
@@ -1980,7 +1859,7 @@ function candidatesOf(a, body, i, tools) {
   const end = body.bounds[2 * i + 1];
   if (c === void 0) {
     const sentence = a.norm.text.slice(start, end);
-    c = body.candidates[i] = prechecksOn() && !IDENT_SHAPE.test(sentence) ? null : extract(sentence, start);
+    c = body.candidates[i] = IDENT_SHAPE.test(sentence) ? extract(sentence, start) : null;
   }
   if (c === null) {
     if (!tools.namesToolIn(a.norm.text, start, end)) {
@@ -2394,19 +2273,10 @@ var DeploymentIndex = class {
   /** Does a whole [A-Za-z0-9] run of text[from, to) name a tool when lower-cased? */
   namesToolIn(text2, from, to) {
     if (this.#plainNames.size === 0) return false;
-    const re = ALNUM_RUN;
-    re.lastIndex = from;
-    let found2 = false;
-    for (let m = re.exec(text2); m !== null && m.index < to; m = re.exec(text2)) {
-      const end = re.lastIndex < to ? re.lastIndex : to;
-      const len = end - m.index;
-      if (len >= 2 && len <= 64 && this.#plainNames.has((end === re.lastIndex ? m[0] : text2.slice(m.index, end)).toLowerCase())) {
-        found2 = true;
-        break;
-      }
+    for (const [run2] of text2.slice(from, to).matchAll(ALNUM_RUN)) {
+      if (run2.length >= 2 && run2.length <= 64 && this.#plainNames.has(run2.toLowerCase())) return true;
     }
-    re.lastIndex = 0;
-    return found2;
+    return false;
   }
   #setId(server, name, id) {
     if (this.#flatIds === void 0 && typeof server === "string" && typeof name === "string" && !server.includes("\0") && !name.includes("\0")) {
@@ -2447,22 +2317,21 @@ var DeploymentIndex = class {
       const b = this.#docs[id];
       if (b.server === server || b.name === name || b.tokens.length < MIN_CLONE_TOKENS) continue;
       if ((shared + c.common) / Math.min(a.length, b.tokens.length) < 0.9) continue;
-      const inter = b.tokens === a ? a.length : this.#intersection(a, b.tokens, marked);
-      if (b.tokens !== a) marked = true;
-      if (inter / Math.min(a.length, b.tokens.length) >= 0.9) return [cloneOf(b, inter, a.length)];
+      let inter = 0;
+      if (b.tokens === a) inter = a.length;
+      else {
+        if (!marked) {
+          if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+          this.#stamp++;
+          for (let k2 = 0; k2 < a.length; k2++) if (a[k2] >= 0) this.#mark[a[k2]] = this.#stamp;
+          marked = true;
+        }
+        for (let k2 = 0; k2 < b.tokens.length; k2++) if (this.#mark[b.tokens[k2]] === this.#stamp) inter++;
+      }
+      const containment = inter / Math.min(a.length, b.tokens.length);
+      if (containment >= 0.9) return [{ server: b.server, name: b.name, containment, jaccard: inter / (a.length + b.tokens.length - inter) }];
     }
     return [];
-  }
-  /** How many of `b`'s tokens `a` has; a's tokens are marked first unless `marked` (once per clones call). */
-  #intersection(a, b, marked) {
-    if (!marked) {
-      if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
-      this.#stamp++;
-      for (let k = 0; k < a.length; k++) if (a[k] >= 0) this.#mark[a[k]] = this.#stamp;
-    }
-    let inter = 0;
-    for (let k = 0; k < b.length; k++) if (this.#mark[b[k]] === this.#stamp) inter++;
-    return inter;
   }
   /**
    * Clone candidates of a description (its token ids): the descriptions that
@@ -2524,9 +2393,6 @@ var DeploymentIndex = class {
     return n;
   }
 };
-function cloneOf(b, inter, aLength) {
-  return { server: b.server, name: b.name, containment: inter / Math.min(aLength, b.tokens.length), jaccard: inter / (aLength + b.tokens.length - inter) };
-}
 var PLAIN_WORD = /^[a-z][a-z0-9]{1,63}$/;
 var ALNUM_RUN = /[A-Za-z0-9]+/g;
 var HASH_SEED = 2166136261 | 0;
@@ -2568,6 +2434,9 @@ function forEachToken(s, fn) {
   }
 }
 var LOOSE_SEPARATORS = /[\s_.-]+/g;
+function looseName(name) {
+  return name.toLowerCase().replace(LOOSE_SEPARATORS, "");
+}
 function nameTokens(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t !== "");
 }
@@ -2604,16 +2473,15 @@ function toolRefs(ctx, a, body, i) {
 }
 var AnalysisCache = class {
   /** null: seen once. */
-  #maps = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
+  #map = /* @__PURE__ */ new Map();
   #chars = 0;
   get(value) {
     if (typeof value !== "string") return analyse(value);
-    const map = this.#maps[prechecksOn() ? 0 : 1];
-    const cached = map.get(value);
+    const cached = this.#map.get(value);
     if (cached) return cached;
     const a = analyse(value);
     if (value.length <= MAX_CACHED_STRING && this.#chars + value.length <= MAX_CACHED_CHARS) {
-      map.set(value, cached === null ? a : null);
+      this.#map.set(value, cached === null ? a : null);
       if (cached === null) this.#chars += value.length;
     }
     return a;
@@ -2633,7 +2501,7 @@ function plainString(str2) {
   return typeof str2.value === "string" && (str2.isKey ? PLAIN_KEY : PLAIN_VALUE).test(str2.value);
 }
 function scanString(ctx, str2, depth = 0) {
-  if (prechecksOn() && plainString(str2)) return;
+  if (plainString(str2)) return;
   const { path } = str2;
   const a = path === "name" ? analyse(str2.value) : ctx.analyses.get(str2.value);
   const { norm, ws } = a;
@@ -2728,7 +2596,7 @@ function nameSignals(ctx) {
   const lower = tool.name.toLowerCase();
   let caseOnly;
   let styled;
-  const alike = index.byLooseName.get(lower.replace(LOOSE_SEPARATORS, "")) ?? NO_NAMES;
+  const alike = index.byLooseName.get(looseName(tool.name)) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k];
     if (l[1] === tool.name) continue;
@@ -2885,8 +2753,7 @@ function schemaFindings(server, tool, loc) {
   if (problems.length === 0) return findings;
   const kinds = [];
   const byKind = [];
-  for (let i = 0; i < problems.length; i++) {
-    const p = problems[i];
+  for (const p of problems) {
     const k = kinds.indexOf(p.kind);
     if (k >= 0) byKind[k].push(p.param);
     else {
@@ -2895,8 +2762,7 @@ function schemaFindings(server, tool, loc) {
     }
   }
   const name = label(tool.name);
-  for (let k = 0; k < kinds.length; k++) {
-    const kind = kinds[k];
+  for (const [k, kind] of kinds.entries()) {
     const params = byKind[k];
     const list = params.slice(0, 6).map((p) => shortPath(p)).join(", ") + (params.length > 6 ? `, \u2026 (${params.length} in all)` : "");
     findings.push({
@@ -2917,11 +2783,9 @@ function lintServers(servers) {
     servers.flatMap((s) => s.tools.map((t) => ({ server: s.id, name: t.name, description: typeof t.description === "string" ? t.description : void 0 })))
   );
   let tools = 0;
-  for (let s = 0; s < servers.length; s++) {
-    const server = servers[s];
+  for (const server of servers) {
     const resource = `McpServer/${server.id}`;
-    for (let t = 0; t < server.tools.length; t++) {
-      const tool = server.tools[t];
+    for (const tool of server.tools) {
       tools++;
       let line;
       try {
@@ -2929,19 +2793,17 @@ function lintServers(servers) {
       } catch {
         line = void 0;
       }
-      const loc = server.file ? line ? { file: server.file, line, resource, container: tool.name } : { file: server.file, resource, container: tool.name } : line ? { line, resource, container: tool.name } : { resource, container: tool.name };
+      const loc = { ...server.file ? { file: server.file } : {}, ...line ? { line } : {}, resource, container: tool.name };
       try {
         const v = assessTool(server.id, tool, index);
-        for (let i = 0; i < v.collected.badFields.length; i++) {
-          const b = v.collected.badFields[i];
+        for (const b of v.collected.badFields) {
           findings.push(
             failed(server, tool, loc, `${b.path} is of type ${b.got}, expected ${b.path === "title" || b.path === "description" ? "a string" : "an object"} (MCP schema); it was not reviewed`, `bad-field:${b.path}`)
           );
         }
         if (v.collected.truncated) findings.push(failed(server, tool, loc, `definition has more than ${MAX_NODES} schema nodes; only the first were reviewed`, "too-large"));
         if (v.severity) findings.push(poisonedFinding(server, tool, v, loc));
-        const schema = schemaFindings(server, tool, loc);
-        for (let i = 0; i < schema.length; i++) findings.push(schema[i]);
+        findings.push(...schemaFindings(server, tool, loc));
       } catch (err) {
         findings.push(failed(server, tool, loc, `could not be linted: ${err.message}`, "lint-error"));
       }
@@ -3041,8 +2903,7 @@ function requirementMatches(r, labels) {
   }
 }
 function matches(sel, labels) {
-  const rs = sel.requirements;
-  for (let i = 0; i < rs.length; i++) if (!requirementMatches(rs[i], labels)) return false;
+  for (const r of sel.requirements) if (!requirementMatches(r, labels)) return false;
   return true;
 }
 function isEverything(sel) {
@@ -3250,7 +3111,7 @@ var METADATA_ADDRESSES = [
   { family: 6, value: parseIPv6("fd00:ec2::254"), text: "fd00:ec2::254" }
 ];
 
-// checks/netpol/check.ts
+// checks/netpol/policy.ts
 var DIRECTIONS = ["ingress", "egress"];
 var TYPE_OF = { ingress: "Ingress", egress: "Egress" };
 var NS_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -3399,7 +3260,6 @@ function parsePolicy(obj) {
 }
 var NamespaceIndex = class {
   scan = [];
-  /** Pinned policies by label key, then value: no key string built per lookup. */
   byLabel = /* @__PURE__ */ new Map();
   all = [];
   add(p) {
@@ -3409,29 +3269,19 @@ var NamespaceIndex = class {
       this.scan.push(p);
       return;
     }
-    let byValue = this.byLabel.get(pin.key);
-    if (!byValue) this.byLabel.set(pin.key, byValue = /* @__PURE__ */ new Map());
-    const value = pin.values[0];
-    const list = byValue.get(value);
+    const k = `${pin.key}\0${pin.values[0]}`;
+    const list = this.byLabel.get(k);
     if (list) list.push(p);
-    else byValue.set(value, [p]);
+    else this.byLabel.set(k, [p]);
   }
   selecting(labels) {
     const out = [];
-    const scan = this.scan;
-    for (let i = 0; i < scan.length; i++) {
-      const p = scan[i];
-      if (matches(p.podSelector, labels)) out.push(p);
-    }
-    const keys = Object.keys(labels);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      const list = this.byLabel.get(k)?.get(labels[k]);
-      if (list)
-        for (let j = 0; j < list.length; j++) {
-          const p = list[j];
-          if (matches(p.podSelector, labels)) out.push(p);
-        }
+    for (const p of this.scan) if (matches(p.podSelector, labels)) out.push(p);
+    for (const [k, v] of Object.entries(labels)) {
+      const list = this.byLabel.get(`${k}\0${v}`);
+      if (list) {
+        for (const p of list) if (matches(p.podSelector, labels)) out.push(p);
+      }
     }
     return out;
   }
@@ -3452,6 +3302,8 @@ var PolicyIndex = class {
     return this.#byNs.get(namespace)?.all ?? [];
   }
 };
+
+// checks/netpol/audit.ts
 function ruleRef(p, r) {
   return `NetworkPolicy ${p.namespace}/${p.name} ${r.direction}[${r.index}] (${where(p.file, r.line)})`;
 }
@@ -3598,20 +3450,15 @@ function ruleHoles(selected, opts, perRule) {
   const holes = [];
   const sum = { 4: 0n, 6: 0n };
   const contributing = [];
-  for (let i = 0; i < selected.length; i++) {
-    const p = selected[i];
-    for (const rules of [p.ingress, p.egress]) {
-      if (!rules) continue;
-      for (let j = 0; j < rules.length; j++) {
-        const r = rules[j];
-        let a = perRule.get(r);
-        if (!a) perRule.set(r, a = analyzeRule(p, r, opts));
-        for (let k = 0; k < a.holes.length; k++) holes.push(a.holes[k]);
-        if (!a.wide && a.ranges.length) {
-          contributing.push({ p, r, a });
-          sum[4] += a.size[4];
-          sum[6] += a.size[6];
-        }
+  for (const p of selected) {
+    for (const r of [...p.ingress ?? [], ...p.egress ?? []]) {
+      let a = perRule.get(r);
+      if (!a) perRule.set(r, a = analyzeRule(p, r, opts));
+      holes.push(...a.holes);
+      if (!a.wide && a.ranges.length) {
+        contributing.push({ p, r, a });
+        sum[4] += a.size[4];
+        sum[6] += a.size[6];
       }
     }
   }
@@ -3655,27 +3502,25 @@ function auditWorkloads(workloads, index, opts, used) {
   const findings = [];
   const cache = /* @__PURE__ */ new Map();
   const perRule = /* @__PURE__ */ new Map();
-  for (let i = 0; i < workloads.length; i++) {
-    const w = workloads[i];
+  for (const w of workloads) {
     if (!matches(opts.mcpWorkloads, w.labels)) continue;
-    const selected = index.selecting(w.namespace, w.labels);
-    if (selected.length > 1) selected.sort(byPlace);
-    if (used) for (let j = 0; j < selected.length; j++) used.add(selected[j]);
-    const location2 = { ...w.file ? { file: w.file, line: w.line } : {}, resource: w.resource };
-    const own = auditWorkload(w, selected, index.inNamespace(w.namespace));
-    for (let j = 0; j < own.length; j++) {
-      const h = own[j];
-      findings.push({ ruleId: h.rule, message: h.message, location: location2, key: h.key });
-    }
+    const selected = index.selecting(w.namespace, w.labels).sort(byPlace);
+    if (used) for (const p of selected) used.add(p);
+    const label2 = w.origin ? `${w.resource} (${w.origin})` : w.resource;
+    const holes = auditWorkload(w, selected, index.inNamespace(w.namespace));
     if (!w.hostNetwork) {
-      const label2 = w.origin ? `${w.resource} (${w.origin})` : w.resource;
-      const setKey = selected.length === 1 ? String(policyId(selected[0])) : selected.map(policyId).join(",");
+      const setKey = selected.map(policyId).join(",");
       let shared = cache.get(setKey);
       if (!shared) cache.set(setKey, shared = ruleHoles(selected, opts, perRule));
-      for (let j = 0; j < shared.length; j++) {
-        const h = shared[j];
-        findings.push({ ruleId: h.rule, message: `${label2}: ${h.message}`, location: location2, key: h.key });
-      }
+      for (const h of shared) holes.push({ ...h, message: `${label2}: ${h.message}` });
+    }
+    for (const h of holes) {
+      findings.push({
+        ruleId: h.rule,
+        message: h.message,
+        location: { ...w.file ? { file: w.file, line: w.line } : {}, resource: w.resource },
+        key: h.key
+      });
     }
   }
   return findings;
@@ -3732,13 +3577,9 @@ function auditObjects(objects, config, configFile) {
   const audited = model.workloads.filter((w) => matches(opts.mcpWorkloads, w.labels)).length;
   return { findings, model, opts, audited, dangling: danglingPolicies(model, index, used, (w) => matches(opts.mcpWorkloads, w.labels)) };
 }
-var NETPOL_RULES = [
-  "netpol/missing",
-  "netpol/ingress-unrestricted",
-  "netpol/egress-unrestricted",
-  "netpol/metadata-reachable",
-  "gate/check-failed"
-];
+var NETPOL_RULES = [...rulesOfScope("workload"), "gate/check-failed"];
+
+// checks/netpol/check.ts
 var netpolCheck = {
   id: "netpol",
   rules: NETPOL_RULES,
@@ -4002,14 +3843,12 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-ACKEG43U.js");
+    const { probeEndpoint } = await import("./chunk-HPGW6DKK.js");
     return probeEndpoint(ctx, cfg);
   }
 };
 
 // checks/reports/check.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { basename, isAbsolute, join, relative } from "node:path";
 
 // checks/reports/parsers/common.ts
@@ -4286,63 +4125,8 @@ function parseGrype(value, file) {
 }
 
 // checks/reports/scanner-rules.ts
-var KSV = {
-  1: "k8s/privilege-escalation",
-  // allowPrivilegeEscalation not false
-  3: "k8s/capabilities-not-dropped",
-  // ALL not dropped
-  4: "k8s/capabilities-not-dropped",
-  // no capability dropped
-  5: "k8s/capabilities-not-dropped",
-  // SYS_ADMIN added
-  8: "k8s/host-namespaces",
-  // hostIPC
-  9: "k8s/host-namespaces",
-  // hostNetwork
-  10: "k8s/host-namespaces",
-  // hostPID
-  12: "k8s/run-as-root",
-  // runAsNonRoot not true
-  14: "k8s/writable-root-fs",
-  // readOnlyRootFilesystem not true
-  17: "k8s/privileged",
-  // privileged: true
-  22: "k8s/capabilities-not-dropped",
-  // non-default capabilities added
-  30: "k8s/no-seccomp",
-  // RuntimeDefault seccomp not set
-  36: "k8s/sa-token-automount",
-  // service account token mounted
-  104: "k8s/no-seccomp",
-  // seccomp policies disabled
-  105: "k8s/run-as-root",
-  // runAsUser 0
-  106: "k8s/capabilities-not-dropped"
-  // only NET_BIND_SERVICE may be added, ALL dropped
-};
-var CKV_K8S = {
-  16: "k8s/privileged",
-  17: "k8s/host-namespaces",
-  // hostPID
-  18: "k8s/host-namespaces",
-  // hostIPC
-  19: "k8s/host-namespaces",
-  // hostNetwork
-  20: "k8s/privilege-escalation",
-  22: "k8s/writable-root-fs",
-  23: "k8s/run-as-root",
-  25: "k8s/capabilities-not-dropped",
-  // capabilities added
-  28: "k8s/capabilities-not-dropped",
-  // NET_RAW not dropped
-  31: "k8s/no-seccomp",
-  37: "k8s/capabilities-not-dropped",
-  // capabilities assigned (ALL not dropped)
-  38: "k8s/sa-token-automount",
-  39: "k8s/capabilities-not-dropped"
-  // SYS_ADMIN
-};
-var POD_LEVEL = /* @__PURE__ */ new Set(["k8s/host-namespaces", "k8s/sa-token-automount"]);
+var BY_SCANNER_ID = /* @__PURE__ */ new Map();
+for (const id of RULE_IDS) for (const scannerId of ruleRecord(id).scannerIds ?? []) BY_SCANNER_ID.set(scannerId, id);
 function canonicalId(id) {
   const m = /^(?:AVD-)?(KSV|KCV|DS|AVD)-?0*(\d{1,4})$/i.exec(id.trim());
   if (!m?.[1] || m[2] === void 0) return id.trim();
@@ -4350,12 +4134,8 @@ function canonicalId(id) {
 }
 function gateRuleFor(id) {
   const c = canonicalId(id);
-  const ksv = /^KSV-(\d{4})$/.exec(c);
-  if (ksv?.[1]) return KSV[Number(ksv[1])];
-  if (c === "DS-0002") return "image/runs-as-root";
   const ckv = /^CKV_K8S_(\d+)$/.exec(c);
-  if (ckv?.[1]) return CKV_K8S[Number(ckv[1])];
-  return void 0;
+  return BY_SCANNER_ID.get(ckv?.[1] ? `CKV_K8S_${Number(ckv[1])}` : c);
 }
 
 // checks/reports/parsers/npm-audit.ts
@@ -4712,55 +4492,37 @@ function parseTrivy(value, file) {
   if (!isRecord(value)) throw new InputError(`${file}: not a valid trivy JSON report: expected an object with SchemaVersion and Results${hint(value, "trivy")}`, file);
   const entries = [];
   if ("ClusterName" in value || "Resources" in value) {
-    const r = validate(k8sReport, value, file, "trivy k8s JSON report");
-    for (const res of r.Resources ?? []) {
+    const r2 = validate(k8sReport, value, file, "trivy k8s JSON report");
+    for (const res of r2.Resources ?? []) {
       const ref = { kind: res.Kind, name: res.Name, ...res.Namespace ? { namespace: res.Namespace } : {} };
       for (const rr of res.Results ?? []) addResult(rr, entries, ref);
     }
     return { tool: "trivy", format: "trivy k8s JSON", entries };
   }
   if (!("SchemaVersion" in value) && ("vulnerabilities" in value || "misconfigurations" in value)) {
-    const r = validate(summaryIds, value, file, "trivy k8s summary id list");
-    for (const id of new Set(r.vulnerabilities ?? []))
+    const r2 = validate(summaryIds, value, file, "trivy k8s summary id list");
+    for (const id of new Set(r2.vulnerabilities ?? []))
       entries.push({ kind: "vuln", id, pkg: "(not named by the summary)", unfixed: false });
-    for (const id of new Set(r.misconfigurations ?? [])) entries.push({ kind: "misconfig", id, title: id });
+    for (const id of new Set(r2.misconfigurations ?? [])) entries.push({ kind: "misconfig", id, title: id });
     return { tool: "trivy", format: "trivy k8s summary", entries };
   }
-  const results = (wellFormedResults(value) ?? validate(artifactReport, value, file, "trivy JSON report")).Results;
-  for (const rr of results ?? []) addResult(rr, entries, void 0);
+  const r = validate(artifactReport, value, file, "trivy JSON report");
+  for (const rr of r.Results ?? []) addResult(rr, entries, void 0);
   return { tool: "trivy", format: "trivy JSON", entries };
-}
-var isOptStr = (v) => v === void 0 || v === null || typeof v === "string";
-var isOptInt = (v) => v === void 0 || v === null || Number.isSafeInteger(v);
-var isNonEmpty = (v) => typeof v === "string" && v.length > 0;
-function optList(v, ok) {
-  if (v === void 0 || v === null) return true;
-  if (!Array.isArray(v)) return false;
-  for (const e of v) if (!isRecord(e) || !ok(e)) return false;
-  return true;
-}
-var okVulnerability = (v) => isNonEmpty(v.VulnerabilityID) && typeof v.PkgName === "string" && isOptStr(v.PkgPath) && isOptStr(v.InstalledVersion) && isOptStr(v.FixedVersion) && isOptStr(v.Status) && isOptStr(v.Severity);
-var okMisconfiguration = (m) => {
-  const cause = m.CauseMetadata;
-  return isNonEmpty(m.ID) && isOptStr(m.AVDID) && isOptStr(m.Title) && isOptStr(m.Message) && isOptStr(m.Severity) && isOptStr(m.Status) && (cause === void 0 || cause === null || isRecord(cause) && isOptStr(cause.Resource) && isOptInt(cause.StartLine));
-};
-var okSecret = (s) => isNonEmpty(s.RuleID) && isOptStr(s.Category) && isOptStr(s.Severity) && isOptStr(s.Title) && isOptInt(s.StartLine);
-var okResult = (r) => typeof r.Target === "string" && isOptStr(r.Class) && isOptStr(r.Type) && optList(r.Vulnerabilities, okVulnerability) && optList(r.Misconfigurations, okMisconfiguration) && optList(r.Secrets, okSecret);
-function wellFormedResults(value) {
-  if (value.SchemaVersion !== 2 || !isOptStr(value.ArtifactName) || !isOptStr(value.ArtifactType)) return void 0;
-  const results = value.Results;
-  if (!optList(results, okResult)) return void 0;
-  return { Results: results };
 }
 function addResult(rr, entries, k8s) {
   for (const v of rr.Vulnerabilities ?? []) {
     if (v.Status === "not_affected") continue;
-    const e = { kind: "vuln", id: v.VulnerabilityID, pkg: v.PkgName, unfixed: !v.FixedVersion, target: rr.Target };
-    if (v.InstalledVersion) e.installed = v.InstalledVersion;
-    if (v.FixedVersion) e.fixed = v.FixedVersion;
-    const severity = normalizeSeverity(v.Severity);
-    if (severity) e.severity = severity;
-    entries.push(e);
+    entries.push({
+      kind: "vuln",
+      id: v.VulnerabilityID,
+      pkg: v.PkgName,
+      unfixed: !v.FixedVersion,
+      target: rr.Target,
+      ...v.InstalledVersion ? { installed: v.InstalledVersion } : {},
+      ...v.FixedVersion ? { fixed: v.FixedVersion } : {},
+      ...sev(v.Severity)
+    });
   }
   for (const m of rr.Misconfigurations ?? []) {
     if (m.Status && m.Status !== "FAIL") continue;
@@ -4868,7 +4630,6 @@ function parseTrufflehog(text2, file) {
 // checks/reports/check.ts
 var REPORT_TOOLS = ["trivy", "checkov", "gitleaks", "trufflehog", "grype", "npmAudit", "sarif"];
 var SBOM_NAME = /(^|[.-])s?bom\.json$|\.cdx\.json$|\.spdx\.json$|\.spdx3\.json$|\.spdx\.jsonld$/i;
-var RUN_TIMEOUT_MS = 1e5;
 function parseReportText(tool, text2, file) {
   if (tool === "trufflehog") return parseTrufflehog(text2, file);
   const value = parseJson(text2, file);
@@ -5125,7 +4886,7 @@ function misconfigFindings(parsed, ctx, opts) {
           out.push({ ruleId: rule2, message: `${label2}`, location: fileLoc, source: tool });
           continue;
         }
-        const containers = POD_LEVEL.has(rule2) ? [void 0] : containersFor(rule2, e, obj);
+        const containers = ruleRecord(rule2).scope === "pod" ? [void 0] : containersFor(rule2, e, obj);
         for (const container2 of containers)
           out.push({
             ruleId: rule2,
@@ -5172,9 +4933,9 @@ function containersFor(rule2, e, obj) {
   } catch {
     return [void 0];
   }
-  const evaluator = CONTAINER_RULES.find((r) => r.rule === rule2);
-  if (!pod || !evaluator) return [void 0];
-  const names = containersOf(pod).filter((c) => evaluator.evaluate(c).length > 0).map((c) => c.name);
+  const evaluate = rule2 in CONTAINER_RULES ? CONTAINER_RULES[rule2] : void 0;
+  if (!pod || !evaluate) return [void 0];
+  const names = containersOf(pod).filter((c) => evaluate(c).length > 0).map((c) => c.name);
   return names.length ? names : [void 0];
 }
 function sbomFindings(sboms, rejected, ctx, configFile) {
@@ -5212,35 +4973,18 @@ function sbomFindings(sboms, rejected, ctx, configFile) {
 async function runScanner(tool, ctx) {
   const label2 = `reports.run:${tool}`;
   const at = (message) => failed3(message, ctx.configFile, label2, ctx.configFile ? configLine(ctx, "run:") : void 0);
-  const dir = mkdtempSync(join(tmpdir(), "mcp-gate-run-"));
-  const out = join(dir, "report.json");
-  const args = tool === "trivy" ? ["fs", "--quiet", "--format", "json", "--scanners", "vuln,secret,misconfig", "--output", out, ctx.root] : ["dir", ctx.root, "--report-format", "json", "--report-path", out, "--no-banner", "--exit-code", "0"];
+  if (!ctx.runScanner) return { finding: at(`${label2}: this run of the gate cannot start scanners (only the CLI and the Action do)`) };
   try {
-    const r = await execFileSafe(tool, args, {
-      env: { ...ctx.env },
-      extendEnv: false,
-      timeout: RUN_TIMEOUT_MS,
-      reject: false,
-      stdin: "ignore",
-      stdout: "ignore",
-      stderr: "pipe",
-      cancelSignal: ctx.signal,
-      maxBuffer: 1024 * 1024
-    });
-    const code = r.code;
-    if (code === "ENOENT" || /ENOENT/.test(String(r.message ?? "")))
-      return { finding: at(`${label2}: ${tool} is not on PATH; install it in the workflow or remove it from reports.run and list its report file instead`) };
-    if (r.timedOut) return { finding: at(`${label2}: ${tool} did not finish within ${RUN_TIMEOUT_MS} ms`) };
-    if (r.failed) {
-      const tail = tool === "trivy" ? String(r.stderr ?? "").trim().split("\n").pop()?.slice(0, 300) : void 0;
-      return { finding: at(`${label2}: ${tool} exited with code ${r.exitCode ?? "?"}${tail ? `: ${tail}` : ""}`) };
+    const outcome = await ctx.runScanner(tool, { root: ctx.root, env: ctx.env, signal: ctx.signal });
+    if ("error" in outcome) return { finding: at(`${label2}: ${outcome.error}`) };
+    try {
+      const text2 = readReportText(outcome.reportFile, label2);
+      return { file: label2, report: parseReportText(tool, text2, label2) };
+    } finally {
+      outcome.dispose();
     }
-    const text2 = readReportText(out, label2);
-    return { file: label2, report: parseReportText(tool, text2, label2) };
   } catch (err) {
     return { finding: errorFinding(err, label2, "run") };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -5261,7 +5005,7 @@ var siemProbeCheck = {
       });
       notes.push("no probes.siem configured");
     } else {
-      const { probeSiem } = await import("./chunk-4J764KTW.js");
+      const { probeSiem } = await import("./chunk-JKTOVPZD.js");
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);
@@ -5360,6 +5104,84 @@ function parseLine(raw, base) {
   const body = globToRegex(p);
   const re = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
   return { base, re, negate, dirOnly };
+}
+
+// checks/secrets/values.ts
+function shannonEntropy(s) {
+  if (s.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+function isIdentifierWords(s) {
+  if (s.split(/(?=[A-Z][a-z])/).every((w) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(w))) return true;
+  let upper = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 97) upper++;
+  return upper / s.length < 0.3;
+}
+function charClasses(s) {
+  let lower = 0;
+  let upper = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else other = 1;
+  }
+  return lower + upper + digit + other;
+}
+var EXAMPLE_SEGMENTS = /* @__PURE__ */ new Set(["example", "examples", "sample", "samples", "template", "templates", "tmpl", "tpl"]);
+function isExampleFile(file) {
+  const base = file.slice(file.lastIndexOf("/") + 1).toLowerCase();
+  const segments = base.split(".");
+  return segments.some((s, i) => EXAMPLE_SEGMENTS.has(s) || i > 0 && s === "dist");
+}
+function isDummyToken(token) {
+  if (/example|xxxxx|00000000|\.\.\.|<|>|\$\{|\{\{/i.test(token)) return true;
+  if (hasTypedPattern(token)) return true;
+  if (token.endsWith(".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")) return true;
+  return new Set(token).size <= 6;
+}
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+var DOMAIN_OR_PATH = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[A-Za-z0-9._~-]*)*$/;
+function looksLikeTokenUnderWeakName(value) {
+  if (/^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64})$/.test(value)) return false;
+  return value.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(value) && !UUID.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && shannonEntropy(value) >= 3.5;
+}
+var WORDY = /^(?:[a-z]+(?:[A-Z][a-z]+)+|[A-Z]?[a-z]+(?:[_.-][A-Za-z]+)+|[A-Z]+(?:_[A-Z]+)+)$/;
+var LOWER_WORDS = /^[a-z]{2,}\d*(?:[_.-][a-z]{2,}\d*)+$/;
+var WORDS_AND_NUMBER = /^[A-Za-z]+(?:[_.-][A-Za-z]+)*[_.-]?\d{1,4}$/;
+var EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+(?:\(.*)?$|^[A-Za-z_$][\w$]*\(.*$/;
+var SYNTAX_CHARS = /[[\](){}|^\\]/g;
+var SINGLE_WORD = /^[A-Z]?[a-z]+$/;
+function looksLikeGeneratedSecret(value) {
+  if (value.length < 12 || value.length > 1e3) return false;
+  const first = value.charCodeAt(0);
+  if (first === 36 || first === 60 || first === 123 || first === 37) return false;
+  if (/\s/.test(value)) return false;
+  if (charClasses(value) < 2) return false;
+  if (isPlaceholderValue(value)) return false;
+  if (/^[0-9.:_-]+$/.test(value)) return false;
+  if (DOMAIN_OR_PATH.test(value)) return false;
+  if (/^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\)/i.test(value)) return false;
+  if (/^(?:sha(?:1|256|384|512)[:-]|md5:|\$2[aby]\$|\$argon2|\$6\$|\$5\$)/i.test(value)) return false;
+  if (WORDY.test(value) || WORDS_AND_NUMBER.test(value) || EXPRESSION.test(value) || SINGLE_WORD.test(value) || LOWER_WORDS.test(value)) return false;
+  if ((value.match(SYNTAX_CHARS)?.length ?? 0) >= 2) return false;
+  if (/^[A-Za-z]+$/.test(value) && isIdentifierWords(value)) return false;
+  if (isDummyToken(value)) return false;
+  if (charClasses(value) < 2) return false;
+  return shannonEntropy(value) >= 3;
 }
 
 // checks/secrets/scan.ts
@@ -6078,6 +5900,13 @@ var supplyChainCheck = {
 // checks/index.ts
 var ALL_CHECKS = [k8sWorkloadCheck, netpolCheck, netpolLiveCheck, manifestIntegrityCheck, manifestLintCheck, endpointProbeCheck, siemProbeCheck, dockerfileCheck, secretsScanCheck, supplyChainCheck, reportsCheck];
 
+// src/gate/fingerprint.ts
+import { hash } from "node:crypto";
+function fingerprintOf(f) {
+  const { resource, container, file } = f.location;
+  return hash("sha256", `${f.ruleId}\0${resource ?? `file:${file ?? ""}`}\0${container ?? ""}\0${f.key ?? ""}`, "hex").slice(0, 32);
+}
+
 // src/gate/policy.ts
 function resolvePolicy(config, flags = {}) {
   const rolloutSet = flags.rollout ?? config.rollout;
@@ -6106,66 +5935,11 @@ function exitCodeFor(decision) {
   return decision === "block" ? 1 : 0;
 }
 
-// src/reporters/json.ts
-function renderJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function findingJson(f) {
-  return JSON.stringify([[f]], null, 2).slice(10, -6);
-}
-var madeAhead = /* @__PURE__ */ new WeakMap();
-function rememberJson(f, json) {
-  madeAhead.set(f, json);
-}
-function forgetJson(f) {
-  madeAhead.delete(f);
-}
-var CHUNK_CHARS = 1 << 20;
-var FINDINGS_MARKER = "\0mcp-gate:findings\0";
-function renderJsonChunks(report) {
-  const findings = report.findings;
-  if (!Array.isArray(findings) || findings.length === 0) return [renderJson(report)];
-  const marker = JSON.stringify(FINDINGS_MARKER);
-  const outer = JSON.stringify({ ...report, findings: FINDINGS_MARKER }, null, 2);
-  const slot = `
-  "findings": ${marker}`;
-  const at = outer.indexOf(slot);
-  if (at < 0 || outer.includes(slot, at + 1)) return [renderJson(report)];
-  const chunks = [];
-  let batch = [`${outer.slice(0, at + slot.length - marker.length)}[
-    `];
-  let size = 0;
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i];
-    const item = madeAhead.get(f) ?? findingJson(f);
-    batch.push(i === 0 ? "" : ",\n    ", item);
-    size += item.length;
-    if (size >= CHUNK_CHARS) {
-      chunks.push(batch.join(""));
-      batch = [];
-      size = 0;
-    }
-  }
-  batch.push(`
-  ]${outer.slice(at + slot.length)}
-`);
-  chunks.push(batch.join(""));
-  return chunks;
-}
-
-// src/gate/fingerprint.ts
-import { hash } from "node:crypto";
-function fingerprintOf(f) {
-  const { resource, container, file } = f.location;
-  return hash("sha256", `${f.ruleId}\0${resource ?? `file:${file ?? ""}`}\0${container ?? ""}\0${f.key ?? ""}`, "hex").slice(0, 32);
-}
-
 // src/gate/findings.ts
 function toFinding(r, policy) {
   const severity = effectiveSeverity(policy, r.ruleId, r.severity);
   if (!severity) return void 0;
-  const f = {
+  return {
     ruleId: r.ruleId,
     severity,
     blocking: severity === "block" && blocksUnder(policy, r.ruleId),
@@ -6173,21 +5947,17 @@ function toFinding(r, policy) {
     message: r.message,
     location: r.location,
     fingerprint: fingerprintOf(r),
-    remediation: r.remediation ?? RULES[r.ruleId].remediation
+    remediation: r.remediation ?? RULES[r.ruleId].remediation,
+    ...r.source ? { source: r.source } : {}
   };
-  if (r.source) f.source = r.source;
-  return f;
 }
-function prepareFindings(raw, policy, json) {
+function prepareFindings(raw, policy) {
   const findings = [];
-  for (let i = 0; i < raw.length; i++) {
-    const f = toFinding(raw[i], policy);
+  for (const r of raw) {
+    const f = toFinding(r, policy);
     if (f) findings.push(f);
   }
-  return { findings, ...json ? { json: findings.map(findingJson) } : {} };
-}
-function prepareOutcome(o, policy, json) {
-  return { run: o.run, ...prepareFindings(o.findings, policy, json) };
+  return findings;
 }
 
 // src/gate/run-check.ts
@@ -6227,18 +5997,162 @@ function elapsedSince(start) {
   return Math.round((performance.now() - start) * 10) / 10;
 }
 
+// src/gate/run-checks.ts
+var WORKER_MIN_BYTES = 32 * 1024 * 1024;
+var GROUP_ORDER = ["manifests", "reports", "secrets", "supply", "image"];
+var YOUNG_GENERATION_MB = 8;
+var GRACE_MS = 1e3;
+async function runChecks(checks, ctx, opts) {
+  const movable = checks.filter((c) => c.workerGroup !== void 0 && ALL_CHECKS.includes(c));
+  const scans = ctx.runScanner !== void 0 && (ctx.config.reports?.run?.length ?? 0) > 0;
+  const thread = movable.length > 0 && !scans && (opts.thread ?? ctx.workspace.holdsBytes(WORKER_MIN_BYTES));
+  const prepare = (o) => ({ run: o.run, findings: prepareFindings(o.findings, opts.policy) });
+  if (!thread) return (await Promise.all(checks.map((c) => runCheck(c, ctx)))).map(prepare);
+  const grouped = /* @__PURE__ */ new Map();
+  for (const c of movable) grouped.set(c.workerGroup, [...grouped.get(c.workerGroup) ?? [], c]);
+  const rank = (g) => {
+    const i = GROUP_ORDER.indexOf(g[0]?.workerGroup ?? "");
+    return i < 0 ? GROUP_ORDER.length : i;
+  };
+  const groups = [...grouped.values()].sort((a, b) => rank(a) - rank(b));
+  const { root, config, configFile, baseRef, now, env } = ctx;
+  const queued = runGroups({ groups, ctx, job: { root, config, configFile, baseRef, now, env: { ...env }, deadline: opts.deadline, deadlineMessage: opts.deadlineMessage, policy: opts.policy } });
+  const mainThread = Promise.all(checks.filter((c) => !movable.includes(c)).map((c) => runCheck(c, ctx))).then((outcomes) => {
+    ctx.workspace = ctx.workspace.fresh();
+    return outcomes.map(prepare);
+  });
+  const [onMain, fromQueue] = await Promise.all([mainThread, queued]);
+  const byCheck = /* @__PURE__ */ new Map();
+  for (const [i, group] of groups.entries()) for (const [j, c] of group.entries()) byCheck.set(c, fromQueue[i]?.[j]);
+  let next2 = 0;
+  return checks.map((c) => byCheck.get(c) ?? onMain[next2++]);
+}
+function workerUrl() {
+  return import.meta.url.endsWith(".ts") ? new URL(import.meta.url) : new URL("./check-worker.js", import.meta.url);
+}
+function runGroups({ groups, ctx, job: job2, entry = workerUrl(), claimOnMain = true }) {
+  const n = groups.length;
+  const results = new Array(n);
+  const prepare = (o) => ({ run: o.run, findings: prepareFindings(o.findings, job2.policy) });
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const claimedHere = /* @__PURE__ */ new Set();
+  const start = performance.now();
+  const elapsed = () => Math.round(performance.now() - start);
+  let left = n;
+  return new Promise((resolve) => {
+    if (n === 0) return resolve([]);
+    let worker;
+    let grace;
+    const finish = () => {
+      clearTimeout(grace);
+      ctx.signal.removeEventListener("abort", onAbort);
+      const w = worker;
+      worker = void 0;
+      if (w) void w.terminate();
+      resolve(results);
+    };
+    const deliver = (i, outcomes) => {
+      if (results[i]) return;
+      results[i] = outcomes;
+      if (--left === 0) finish();
+    };
+    let claiming = false;
+    const claimLoop = async () => {
+      if (claiming) return;
+      claiming = true;
+      for (let i = Atomics.add(claim, 0, 1); i < n; i = Atomics.add(claim, 0, 1)) {
+        claimedHere.add(i);
+        const groupCtx = { ...ctx, workspace: ctx.workspace.fresh() };
+        const group = groups[i] ?? [];
+        try {
+          deliver(i, (await Promise.all(group.map((c) => runCheck(c, groupCtx)))).map(prepare));
+        } catch (err) {
+          deliver(i, group.map((c) => prepare(failedCheck(c.id, err, elapsed()))));
+        }
+      }
+    };
+    const lostWorker = (err) => {
+      if (!worker) return;
+      worker = void 0;
+      const claimed = Math.min(Atomics.load(claim, 0), n);
+      for (let i = 0; i < claimed; i++)
+        if (!claimedHere.has(i)) deliver(i, (groups[i] ?? []).map((c) => prepare(failedCheck(c.id, err, elapsed()))));
+      void claimLoop();
+    };
+    const onAbort = () => {
+      worker?.postMessage("abort");
+      grace = setTimeout(() => {
+        const w = worker;
+        lostWorker(ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error(String(ctx.signal.reason)));
+        void w?.terminate();
+      }, GRACE_MS);
+    };
+    try {
+      const data = { ...job2, kind: "mcp-gate-checks", groups: groups.map((g) => g.map((c) => c.id)), claim };
+      const w = new Worker(entry, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      worker = w;
+      w.on("message", (m) => deliver(m.group, m.outcomes));
+      w.once("error", (err) => lostWorker(new Error(`check worker failed: ${err.message}`)));
+      w.once("exit", (code) => lostWorker(new Error(`check worker exited (code ${code}) before reporting`)));
+    } catch {
+    }
+    if (ctx.signal.aborted) onAbort();
+    else ctx.signal.addEventListener("abort", onAbort, { once: true });
+    if (claimOnMain || !worker) setImmediate(() => void claimLoop());
+  });
+}
+async function workerMain(job2) {
+  const port = parentPort;
+  if (!port) return;
+  const controller = new AbortController();
+  setMaxListeners(256, controller.signal);
+  const timer = setTimeout(() => controller.abort(new Error(job2.deadlineMessage)), Math.max(0, job2.deadline - Date.now()));
+  port.on("message", (m) => {
+    if (m === "abort") controller.abort(new Error(job2.deadlineMessage));
+  });
+  const prepare = (o) => ({ run: o.run, findings: prepareFindings(o.findings, job2.policy) });
+  const files = new Workspace(job2.root);
+  const run2 = (id, ctx) => {
+    const check = ALL_CHECKS.find((c) => c.id === id);
+    return check ? runCheck(check, ctx) : Promise.resolve(failedCheck(id, new Error(`check worker: unknown check "${id}"`), 0));
+  };
+  const send = (m) => {
+    try {
+      port.postMessage(m);
+    } catch (err) {
+      const why = new Error(`check worker could not send its results: ${err.message}`);
+      port.postMessage({ group: m.group, outcomes: m.outcomes.map((o) => prepare(failedCheck(o.run.id, why, o.run.durationMs))) });
+    }
+  };
+  for (let i = Atomics.add(job2.claim, 0, 1); i < job2.groups.length; i = Atomics.add(job2.claim, 0, 1)) {
+    const ctx = {
+      root: job2.root,
+      config: job2.config,
+      ...job2.configFile !== void 0 ? { configFile: job2.configFile } : {},
+      ...job2.baseRef !== void 0 ? { baseRef: job2.baseRef } : {},
+      workspace: files.fresh(),
+      signal: controller.signal,
+      now: job2.now,
+      env: job2.env
+    };
+    const outcomes = await Promise.all((job2.groups[i] ?? []).map((id) => run2(id, ctx)));
+    send({ group: i, outcomes: outcomes.map(prepare) });
+  }
+  clearTimeout(timer);
+  port.close();
+}
+var job = isMainThread ? void 0 : workerData;
+if (job?.kind === "mcp-gate-checks") await workerMain(job);
+
 export {
   ALL_CHECKS,
   resolvePolicy,
   decide,
   exitCodeFor,
-  renderJson,
-  rememberJson,
-  forgetJson,
-  renderJsonChunks,
   toFinding,
   prepareFindings,
-  prepareOutcome,
   runCheck,
-  failedCheck
+  WORKER_MIN_BYTES,
+  runChecks,
+  runGroups
 };

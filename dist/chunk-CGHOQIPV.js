@@ -1,13 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   didYouMean
-} from "./chunk-5VFIXKI4.js";
-import {
-  execFileSafe
-} from "./chunk-D7TF2GDY.js";
+} from "./chunk-T2RVKME7.js";
 import {
   canonicalJson
-} from "./chunk-XB5LMK5I.js";
+} from "./chunk-EOSEYLKD.js";
 import {
   literal,
   strictObject,
@@ -18,7 +15,13 @@ import {
   keyLine,
   lineOf,
   parseYamlDocuments
-} from "./chunk-QLZP63XJ.js";
+} from "./chunk-3PP7ZRBO.js";
+
+// src/util/exec.ts
+async function execFileSafe(file, args, options) {
+  const { execa } = await import("./chunk-CCG4ILTB.js");
+  return execa(file, args, options);
+}
 
 // src/workspace/git.ts
 var BaseRefError = class extends Error {
@@ -176,6 +179,7 @@ function describe(issue) {
 }
 
 export {
+  execFileSafe,
   BaseRefError,
   readFileAtRef,
   OVERRIDES_DIR,

@@ -3,6 +3,9 @@ import {
   USAGE
 } from "./chunk-QXHT732P.js";
 import {
+  readConfig
+} from "./chunk-SCQNKRON.js";
+import {
   LOCKFILE,
   comparePin,
   describeDeltas,
@@ -15,63 +18,50 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-QDOWDREX.js";
+} from "./chunk-5SV5GESA.js";
 import {
   Workspace
-} from "./chunk-DOCCH4DD.js";
-import "./chunk-UC7JH2YC.js";
-import {
-  DEFAULT_CONFIG_FILE,
-  loadConfigFile
-} from "./chunk-5VFIXKI4.js";
-import "./chunk-XB5LMK5I.js";
-import "./chunk-W4AQ4HPL.js";
-import "./chunk-QLZP63XJ.js";
+} from "./chunk-Y46I4KYQ.js";
+import "./chunk-BGXWE6IX.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
+import "./chunk-T2RVKME7.js";
+import "./chunk-EOSEYLKD.js";
+import "./chunk-7R5QY4ZA.js";
+import "./chunk-W4AQ4HPL.js";
+import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/manifest.ts
 import { existsSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 var TIME_BUDGET_MS = 12e4;
 var manifestCommand = {
   usage: USAGE.manifest,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: "string" } } });
     const [sub, dir = ".", ...extra] = positionals;
     if (sub !== "pin" && sub !== "diff") throw new UsageError(`manifest needs a subcommand: pin or diff (usage: ${USAGE.manifest})`);
     if (extra.length > 0) throw new UsageError(`manifest ${sub} takes one DIR, got: ${positionals.slice(1).join(" ")}`);
-    const ctx = contextFor(dir, values.config);
+    const ctx = contextFor(dir, values.config, io);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error(`time budget of ${TIME_BUDGET_MS} ms exceeded`)), TIME_BUDGET_MS);
     timer.unref();
     try {
       const set = await loadManifests({ ...ctx, signal: controller.signal });
-      return sub === "pin" ? pin(ctx, set) : diff(ctx, set);
+      return sub === "pin" ? pin(ctx, set, io) : diff(ctx, set, io);
     } finally {
       clearTimeout(timer);
       controller.abort();
     }
   }
 };
-function contextFor(dir, configFlag) {
-  const root = resolve(dir);
+function contextFor(dir, configFlag, io) {
+  const root = resolve(io.cwd, dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
-  let config = {};
-  let configFile;
-  if (configFlag !== void 0) {
-    const abs = resolve(configFlag);
-    if (!existsSync(abs)) throw new UsageError(`${configFlag}: config file not found`);
-    const rel = relative(root, abs);
-    configFile = rel.startsWith("..") || isAbsolute(rel) ? abs : rel.split("\\").join("/");
-    config = loadConfigFile(abs, configFile);
-  } else if (existsSync(resolve(root, DEFAULT_CONFIG_FILE))) {
-    configFile = DEFAULT_CONFIG_FILE;
-    config = loadConfigFile(resolve(root, DEFAULT_CONFIG_FILE), DEFAULT_CONFIG_FILE);
-  }
+  const { config, configFile } = readConfig(root, configFlag === void 0 ? void 0 : resolve(io.cwd, configFlag));
   return {
     root,
     config,
@@ -79,42 +69,42 @@ function contextFor(dir, configFlag) {
     workspace: new Workspace(root),
     signal: new AbortController().signal,
     now: /* @__PURE__ */ new Date(),
-    env: process.env
+    env: io.env
   };
 }
-function printProblems(set) {
+function printProblems(set, io) {
   for (const p of set.problems) {
     const at = p.location.file ? `${p.location.file}${p.location.line ? `:${p.location.line}` : ""}: ` : "";
-    process.stderr.write(`mcp-gate: ${at}${p.message}
+    io.stderr(`mcp-gate: ${at}${p.message}
 `);
   }
 }
-function existingLock(root, forPin) {
+function existingLock(root, forPin, io) {
   try {
     return readLockfile(root);
   } catch (err) {
     if (!forPin) throw err;
-    process.stderr.write(`mcp-gate: ${LOCKFILE}: ${err.message}; rebuilding it
+    io.stderr(`mcp-gate: ${LOCKFILE}: ${err.message}; rebuilding it
 `);
     return void 0;
   }
 }
-function pin(ctx, set) {
+function pin(ctx, set, io) {
   if (set.problems.length > 0) {
-    printProblems(set);
-    process.stderr.write(`mcp-gate: ${set.problems.length} server(s) could not be read; nothing written
+    printProblems(set, io);
+    io.stderr(`mcp-gate: ${set.problems.length} server(s) could not be read; nothing written
 `);
     return 1;
   }
   const violations = set.servers.flatMap((m) => dynamicViolations(m.tools, dynamicRulesOf(ctx, m.id)).map((v) => ({ id: m.id, v })));
   if (violations.length > 0) {
     for (const { id, v } of violations)
-      process.stderr.write(`mcp-gate: server "${id}" tool "${v.tool}": dynamic field ${v.pointer} is ${preview(v.value)}, not one of the allowed values
+      io.stderr(`mcp-gate: server "${id}" tool "${v.tool}": dynamic field ${v.pointer} is ${preview(v.value)}, not one of the allowed values
 `);
-    process.stderr.write("mcp-gate: fix the config or the server first; nothing written\n");
+    io.stderr("mcp-gate: fix the config or the server first; nothing written\n");
     return 1;
   }
-  const old = existingLock(ctx.root, true);
+  const old = existingLock(ctx.root, true, io);
   const lock = { lockfileVersion: 1, servers: {} };
   const snapshots = /* @__PURE__ */ new Map();
   const pinnedAt = ctx.now.toISOString();
@@ -126,30 +116,30 @@ function pin(ctx, set) {
     lock.servers[m.id] = { source: m.source, sha256: h.sha256, tools: h.tools, pinnedAt: same && prev ? prev.pinnedAt : pinnedAt };
     snapshots.set(m.id, dynamic?.length ? hashTools(m.tools).canonical : h.canonical);
     const state = !prev ? "new" : same ? "unchanged" : "changed";
-    process.stdout.write(`${state.padEnd(9)} ${m.id}  sha256:${h.sha256.slice(0, 12)}  ${m.tools.length} tool(s)  ${m.source}
+    io.stdout(`${state.padEnd(9)} ${m.id}  sha256:${h.sha256.slice(0, 12)}  ${m.tools.length} tool(s)  ${m.source}
 `);
   }
-  for (const id of Object.keys(old?.servers ?? {})) if (!lock.servers[id]) process.stdout.write(`removed   ${id}  (no longer in the deployment)
+  for (const id of Object.keys(old?.servers ?? {})) if (!lock.servers[id]) io.stdout(`removed   ${id}  (no longer in the deployment)
 `);
   try {
     writePins(ctx.root, lock, snapshots);
   } catch (err) {
-    process.stderr.write(`mcp-gate: cannot write ${LOCKFILE}: ${err.code ?? err.message}; the previous lockfile is unchanged
+    io.stderr(`mcp-gate: cannot write ${LOCKFILE}: ${err.code ?? err.message}; the previous lockfile is unchanged
 `);
     return 2;
   }
-  process.stdout.write(`wrote ${LOCKFILE} (${set.servers.length} server(s)); review and commit it with .mcp-gate/manifests.snapshot.json
+  io.stdout(`wrote ${LOCKFILE} (${set.servers.length} server(s)); review and commit it with .mcp-gate/manifests.snapshot.json
 `);
   return 0;
 }
-function diff(ctx, set) {
-  printProblems(set);
+function diff(ctx, set, io) {
+  printProblems(set, io);
   let lock;
   try {
-    lock = existingLock(ctx.root, false);
+    lock = existingLock(ctx.root, false, io);
   } catch (err) {
     const e = err;
-    process.stderr.write(`mcp-gate: ${e.file ?? LOCKFILE}: ${e.message}
+    io.stderr(`mcp-gate: ${e.file ?? LOCKFILE}: ${e.message}
 `);
     return 1;
   }
@@ -178,7 +168,7 @@ function diff(ctx, set) {
       out.push(`- ${id}: pinned but no longer in the deployment`);
     }
   if (!lock) out.push(`(no ${LOCKFILE} yet: run "mcp-gate manifest pin")`);
-  process.stdout.write(`${out.join("\n")}
+  io.stdout(`${out.join("\n")}
 `);
   return differences > 0 || set.problems.length > 0 ? 1 : 0;
 }

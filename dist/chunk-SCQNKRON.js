@@ -1,7 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
+  UsageError
+} from "./chunk-NCVH2LUD.js";
+import {
+  didYouMean
+} from "./chunk-T2RVKME7.js";
+import {
   RULE_IDS
-} from "./chunk-XB5LMK5I.js";
+} from "./chunk-7R5QY4ZA.js";
 import {
   ZodArray,
   ZodNullable,
@@ -26,13 +32,13 @@ import {
   keyLine,
   lineOf,
   parseYamlDocuments
-} from "./chunk-QLZP63XJ.js";
-import {
-  UsageError
-} from "./chunk-NCVH2LUD.js";
+} from "./chunk-3PP7ZRBO.js";
+
+// src/config/load.ts
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 
 // src/config/schema.ts
-import { readFileSync } from "node:fs";
 var labelSelector = strictObject({
   matchLabels: record(string(), string()).optional(),
   matchExpressions: array(
@@ -131,6 +137,23 @@ var configSchema = strictObject({
   rules: partialRecord(_enum(RULE_IDS), severityOverride).optional().describe("Per-rule severity: block, warning or off")
 }).describe("mcp-gate configuration (.mcp-gate.yml)");
 var DEFAULT_CONFIG_FILE = ".mcp-gate.yml";
+
+// src/config/load.ts
+function readConfig(root, file) {
+  if (file !== void 0) {
+    const abs2 = isAbsolute(file) ? file : resolve(root, file);
+    if (!existsSync(abs2)) throw new UsageError(`${file}: config file not found`);
+    const display = relativeOrAbsolute(root, abs2);
+    return { config: loadConfigFile(abs2, display), configFile: display };
+  }
+  const abs = resolve(root, DEFAULT_CONFIG_FILE);
+  if (!existsSync(abs)) return { config: {} };
+  return { config: loadConfigFile(abs, DEFAULT_CONFIG_FILE), configFile: DEFAULT_CONFIG_FILE };
+}
+function relativeOrAbsolute(root, abs) {
+  const rel = relative(root, abs);
+  return rel.startsWith("..") || isAbsolute(rel) ? abs : rel.split("\\").join("/");
+}
 function loadConfigFile(path, displayName) {
   let text;
   try {
@@ -207,37 +230,9 @@ function unwrap(schema) {
   }
   return s;
 }
-function didYouMean(input, candidates) {
-  let best;
-  let bestDist = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestDist) {
-      bestDist = d;
-      best = c;
-    }
-  }
-  return best !== void 0 && bestDist <= Math.max(2, Math.floor(input.length / 3)) ? best : void 0;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(
-        prev[j] + 1,
-        cur[j - 1] + 1,
-        prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
-      );
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 export {
   DEFAULT_CONFIG_FILE,
-  loadConfigFile,
-  parseConfigText,
-  didYouMean
+  readConfig,
+  parseConfigText
 };

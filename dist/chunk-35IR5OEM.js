@@ -6,15 +6,15 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-MJ6FTEKD.js";
+} from "./chunk-MG53IPPM.js";
 import {
   writeFileAtomic
-} from "./chunk-DOCCH4DD.js";
-import "./chunk-UC7JH2YC.js";
-import "./chunk-QLZP63XJ.js";
+} from "./chunk-Y46I4KYQ.js";
+import "./chunk-BGXWE6IX.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
+import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/alerts.ts
@@ -23,7 +23,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 var alertsCommand = {
   usage: USAGE.alerts,
-  async run(args) {
+  async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -37,7 +37,7 @@ var alertsCommand = {
     const [sub, dirArg, ...extra] = positionals;
     if (sub !== "init") throw new UsageError(`alerts: unknown subcommand ${sub === void 0 ? "(none)" : `"${sub}"`} (expected: init)`);
     if (extra.length > 0) throw new UsageError(`alerts init takes one DIR, got: ${[dirArg, ...extra].join(" ")}`);
-    const root = resolve(dirArg ?? ".");
+    const root = resolve(io.cwd, dirArg ?? ".");
     if (!existsSync(root)) throw new UsageError(`${dirArg}: no such directory`);
     const thresholds = {
       baselinePerMinute: positiveInt(values["baseline-per-minute"], "--baseline-per-minute") ?? DEFAULT_THRESHOLDS.baselinePerMinute,
@@ -53,10 +53,10 @@ var alertsCommand = {
     mkdirSync(dir, { recursive: true });
     for (const f of files) {
       writeFileAtomic(f.path, f.text);
-      process.stdout.write(`wrote ${relative(process.cwd(), f.path) || f.path}
+      io.stdout(`wrote ${relative(io.cwd, f.path) || f.path}
 `);
     }
-    process.stdout.write(`${files.length} Sigma rules written; convert them for your SIEM (e.g. sigma convert -t splunk) and commit them.
+    io.stdout(`${files.length} Sigma rules written; convert them for your SIEM (e.g. sigma convert -t splunk) and commit them.
 `);
     return 0;
   }

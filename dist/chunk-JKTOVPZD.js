@@ -15,12 +15,12 @@ import {
   probeTimeout,
   readCredential,
   readPem
-} from "./chunk-3VMLTOBS.js";
+} from "./chunk-IMA374AR.js";
 import {
   isObj
-} from "./chunk-UC7JH2YC.js";
-import "./chunk-QLZP63XJ.js";
+} from "./chunk-BGXWE6IX.js";
 import "./chunk-NCVH2LUD.js";
+import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";
 
 // checks/probes/siem-probe.ts

@@ -1,23 +1,32 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
-  clean,
+  clean
+} from "./chunk-2NKFQ6JR.js";
+import {
   oneOf
-} from "./chunk-WMWPBA63.js";
+} from "./chunk-3WY4FX2R.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
 import {
-  runGate
-} from "./chunk-NR2MLVLU.js";
-import "./chunk-6UJEEJCJ.js";
-import "./chunk-QDOWDREX.js";
-import "./chunk-MJ6FTEKD.js";
+  runGate,
+  runScanner
+} from "./chunk-ADRG4AAL.js";
+import {
+  readConfig
+} from "./chunk-SCQNKRON.js";
+import "./chunk-G7S3VYKR.js";
+import "./chunk-5SV5GESA.js";
+import "./chunk-MG53IPPM.js";
 import {
   writeFileAtomic
-} from "./chunk-DOCCH4DD.js";
-import "./chunk-632HPFIG.js";
-import "./chunk-3VMLTOBS.js";
-import "./chunk-UC7JH2YC.js";
+} from "./chunk-Y46I4KYQ.js";
+import "./chunk-FIDZLZNY.js";
+import "./chunk-IMA374AR.js";
+import "./chunk-BGXWE6IX.js";
+import {
+  UsageError
+} from "./chunk-NCVH2LUD.js";
 import {
   DEFAULT_MAX_LIFETIME_DAYS,
   OVERRIDE_NAMESPACE,
@@ -27,35 +36,28 @@ import {
   parseAllowedSigners,
   parseArmoredSignature,
   verifySignature
-} from "./chunk-XTOILGJK.js";
+} from "./chunk-UWK5YRG2.js";
 import {
   ALLOWED_SIGNERS_FILE,
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
+  execFileSafe,
   parseDateValue,
   parseOverrideText,
   signedMessage
-} from "./chunk-B7YCL4KC.js";
-import {
-  DEFAULT_CONFIG_FILE,
-  loadConfigFile
-} from "./chunk-5VFIXKI4.js";
-import {
-  execFileSafe
-} from "./chunk-D7TF2GDY.js";
+} from "./chunk-CGHOQIPV.js";
+import "./chunk-T2RVKME7.js";
+import "./chunk-EOSEYLKD.js";
 import {
   isRuleId
-} from "./chunk-XB5LMK5I.js";
+} from "./chunk-7R5QY4ZA.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-QLZP63XJ.js";
-import {
-  UsageError
-} from "./chunk-NCVH2LUD.js";
+import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/override.ts
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/overrides/sign.ts
@@ -111,27 +113,21 @@ function readForSigning(text, file) {
 var DAY_MS = 864e5;
 var overrideCommand = {
   usage: USAGE.override,
-  async run(args) {
+  async run(args, io) {
     const [sub, ...rest] = args;
-    if (sub === "new") return overrideNew(rest);
-    if (sub === "sign") return overrideSign(rest);
-    if (sub === "verify") return overrideVerify(rest);
-    if (sub === "list") return overrideList(rest);
+    if (sub === "new") return overrideNew(rest, io);
+    if (sub === "sign") return overrideSign(rest, io);
+    if (sub === "verify") return overrideVerify(rest, io);
+    if (sub === "list") return overrideList(rest, io);
     throw new UsageError(`override needs a subcommand: new, sign, verify or list${sub ? ` (got "${sub}")` : ""}`);
   }
 };
-function readConfig(root, file) {
-  if (file !== void 0) {
-    const abs2 = isAbsolute(file) ? file : resolve(file);
-    if (!existsSync(abs2)) throw new UsageError(`${file}: config file not found`);
-    return loadConfigFile(abs2, file);
-  }
-  const abs = join(root, DEFAULT_CONFIG_FILE);
-  return existsSync(abs) ? loadConfigFile(abs, DEFAULT_CONFIG_FILE) : {};
+function configOf(root, file, io) {
+  return readConfig(root, file === void 0 ? void 0 : resolve(io.cwd, file)).config;
 }
-function rootOf(positionals, what) {
+function rootOf(positionals, what, io) {
   if (positionals.length > 1) throw new UsageError(`override ${what} takes one DIR, got ${positionals.length}`);
-  const root = resolve(positionals[0] ?? ".");
+  const root = resolve(io.cwd, positionals[0] ?? ".");
   if (!existsSync(root)) throw new UsageError(`${positionals[0]}: no such directory`);
   return root;
 }
@@ -142,7 +138,7 @@ function checkDate(value, flag) {
   if (value !== void 0 && parseDateValue(value) === void 0) throw new UsageError(`${flag} must be a date YYYY-MM-DD or an RFC 3339 timestamp (got "${value}")`);
   return value;
 }
-async function overrideNew(args) {
+async function overrideNew(args, io) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -162,15 +158,15 @@ async function overrideNew(args) {
       force: { type: "boolean", default: false }
     }
   });
-  const root = rootOf(positionals, "new");
+  const root = rootOf(positionals, "new", io);
   if (values.fingerprint === void 0 === (values.rule === void 0 && values.resource === void 0))
     throw new UsageError("choose the finding with --fingerprint FP, or with --rule RULE --resource RESOURCE [--container NAME]");
   if (values.fingerprint === void 0 && (values.rule === void 0 || values.resource === void 0)) throw new UsageError("--rule and --resource go together");
-  const config = readConfig(root, values.config);
+  const config = configOf(root, values.config, io);
   const maxDays = config.overrides?.maxLifetimeDays ?? DEFAULT_MAX_LIFETIME_DAYS;
   checkDate(values.expires, "--expires");
   checkDate(values.due, "--due");
-  const findings = values.report !== void 0 ? readReportFindings(values.report) : (await runGate({ root, ...values.config ? { configFile: resolve(values.config) } : {} })).findings;
+  const findings = values.report !== void 0 ? readReportFindings(values.report, io) : (await runGate({ root, ...values.config ? { configFile: resolve(io.cwd, values.config) } : {}, env: io.env, runScanner })).findings;
   let rule;
   let resource;
   let container;
@@ -201,7 +197,7 @@ async function overrideNew(args) {
   const id = values.id ?? nextId(root, now);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) throw new UsageError(`--id "${id}": letters, digits, dot, dash, underscore`);
   const expires = values.expires ?? isoDate(new Date(now.getTime() + Math.min(30, maxDays) * DAY_MS));
-  const approver = values.approver ?? await gitEmail(root) ?? "TODO@example.com";
+  const approver = values.approver ?? await gitEmail(root, io.env) ?? "TODO@example.com";
   const lines = [
     `# Override for ${rule} on ${resource}${container ? ` (container ${container})` : ""}.`,
     ...matched ? [`# Finding: ${clean(matched.message).replace(/\n/g, " ")}`] : [],
@@ -223,18 +219,18 @@ async function overrideNew(args) {
   const dir = join(root, OVERRIDES_DIR);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${id}.yaml`);
-  if (existsSync(file) && !values.force) throw new UsageError(`${relative(process.cwd(), file)} exists (--force overwrites)`);
+  if (existsSync(file) && !values.force) throw new UsageError(`${relative(io.cwd, file)} exists (--force overwrites)`);
   writeFileAtomic(file, lines.join("\n"));
-  process.stdout.write(`${relative(process.cwd(), file) || file}
+  io.stdout(`${relative(io.cwd, file) || file}
 `);
-  process.stderr.write(`mcp-gate: wrote override template ${id}; fill in the TODOs, then run: mcp-gate override sign ${relative(process.cwd(), file)} --key KEYFILE
+  io.stderr(`mcp-gate: wrote override template ${id}; fill in the TODOs, then run: mcp-gate override sign ${relative(io.cwd, file)} --key KEYFILE
 `);
   return 0;
 }
-function readReportFindings(path) {
+function readReportFindings(path, io) {
   let report;
   try {
-    report = JSON.parse(readFileSync(path, "utf8"));
+    report = JSON.parse(readFileSync(resolve(io.cwd, path), "utf8"));
   } catch (err) {
     throw new UsageError(`${path}: cannot read a JSON report (${err.message})`);
   }
@@ -255,12 +251,12 @@ function nextId(root, now) {
   }
   return `OVR-${year}-${String(max + 1).padStart(3, "0")}`;
 }
-async function gitEmail(root) {
-  const r = await execFileSafe("git", ["config", "user.email"], { cwd: root, reject: false, timeout: 5e3 });
+async function gitEmail(root, env) {
+  const r = await execFileSafe("git", ["config", "user.email"], { cwd: root, env: { ...env }, extendEnv: false, reject: false, timeout: 5e3 });
   const email = String(r.stdout ?? "").trim();
   return r.exitCode === 0 && email ? email : void 0;
 }
-async function overrideSign(args) {
+async function overrideSign(args, io) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -270,34 +266,36 @@ async function overrideSign(args) {
   if (values["print-message"]) {
     if (positionals.length !== 1) throw new UsageError("--print-message takes exactly one FILE");
     const file = positionals[0];
-    process.stdout.write(signedMessage(readForSigning(readTextFile(file), file).raw));
+    io.stdout(signedMessage(readForSigning(readTextFile(file, io), file).raw));
     return 0;
   }
   if (!values.key) throw new UsageError("--key KEYFILE is required (the private key, or with --agent the public key whose private half ssh-agent holds)");
-  if (!existsSync(values.key)) throw new UsageError(`${values.key}: key file not found`);
+  const keyFile = resolve(io.cwd, values.key);
+  if (!existsSync(keyFile)) throw new UsageError(`${values.key}: key file not found`);
   for (const file of positionals) {
-    const text = readTextFile(file);
+    const path = resolve(io.cwd, file);
+    const text = readTextFile(file, io);
     const parsed = readForSigning(text, file);
     const message = signedMessage(parsed.raw);
-    const armored = await sshKeygenSign(message, { keyFile: values.key, agent: values.agent });
+    const armored = await sshKeygenSign(message, { keyFile, agent: values.agent, env: io.env });
     const sig = parseArmoredSignature(armored);
     await verifySignature(sig, message, OVERRIDE_NAMESPACE);
-    writeFileAtomic(file, insertSignature(text, file, armored));
-    process.stdout.write(`signed ${file} (${parsed.doc.id}) as ${parsed.doc.approver} with key ${keyFingerprint(sig.publicKey)}
+    writeFileAtomic(path, insertSignature(text, file, armored));
+    io.stdout(`signed ${file} (${parsed.doc.id}) as ${parsed.doc.approver} with key ${keyFingerprint(sig.publicKey)}
 `);
-    const local = findUp(resolve(file), ALLOWED_SIGNERS_FILE);
+    const local = findUp(path, ALLOWED_SIGNERS_FILE);
     if (local) {
       const { signers } = parseAllowedSigners(readFileSync(local, "utf8"));
       const verdict = findSigner(signers, sig.publicKey, parsed.doc.approver, OVERRIDE_NAMESPACE, /* @__PURE__ */ new Date());
-      if (!verdict.ok) process.stderr.write(`mcp-gate: warning: ${relative(process.cwd(), local)}: ${verdict.reason}
+      if (!verdict.ok) io.stderr(`mcp-gate: warning: ${relative(io.cwd, local)}: ${verdict.reason}
 `);
     }
   }
   return 0;
 }
-function readTextFile(file) {
+function readTextFile(file, io) {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(resolve(io.cwd, file), "utf8");
   } catch (err) {
     throw new UsageError(`${file}: cannot read (${err.code ?? err})`);
   }
@@ -313,62 +311,62 @@ function findUp(start, rel) {
   }
   return void 0;
 }
-async function evaluate(args, what, extra = {}) {
+async function evaluate(args, what, io, extra = {}) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { "base-ref": { type: "string" }, config: { type: "string" }, ...extra }
   });
-  const root = rootOf(positionals, what);
-  const config = readConfig(root, values.config);
+  const root = rootOf(positionals, what, io);
+  const config = configOf(root, values.config, io);
   const evaluation = await evaluateOverrides({
     root,
     ...values["base-ref"] ? { baseRef: values["base-ref"] } : {},
-    env: process.env,
+    env: io.env,
     now: /* @__PURE__ */ new Date(),
     ...config.overrides?.maxLifetimeDays !== void 0 ? { maxLifetimeDays: config.overrides.maxLifetimeDays } : {}
   });
   return { evaluation, values };
 }
-async function overrideVerify(args) {
-  const { evaluation } = await evaluate(args, "verify");
+async function overrideVerify(args, io) {
+  const { evaluation } = await evaluate(args, "verify", io);
   if (!evaluation.present) {
-    process.stdout.write(`no ${OVERRIDES_DIR} directory
+    io.stdout(`no ${OVERRIDES_DIR} directory
 `);
     return 0;
   }
   let bad = 0;
   for (const f of evaluation.findings.filter((x) => x.ruleId === "gate/check-failed")) {
     bad++;
-    process.stdout.write(`FAILED  ${f.location.file ?? ""}${f.location.line ? `:${f.location.line}` : ""}  ${clean(f.message)}
+    io.stdout(`FAILED  ${f.location.file ?? ""}${f.location.line ? `:${f.location.line}` : ""}  ${clean(f.message)}
 `);
   }
   for (const o of evaluation.overrides) {
     const where = `${o.file}:${o.line}`;
-    if (o.status === "valid" || o.status === "expiring") process.stdout.write(`OK      ${where}  ${clean(o.id ?? "")} approved by ${clean(o.approver ?? "")} (key ${o.signer}), ${o.daysLeft} day(s) left
+    if (o.status === "valid" || o.status === "expiring") io.stdout(`OK      ${where}  ${clean(o.id ?? "")} approved by ${clean(o.approver ?? "")} (key ${o.signer}), ${o.daysLeft} day(s) left
 `);
     else {
       bad++;
-      process.stdout.write(`${o.status.toUpperCase().padEnd(7)} ${where}  ${clean(o.id ?? "")}: ${clean(o.reason ?? "")}
+      io.stdout(`${o.status.toUpperCase().padEnd(7)} ${where}  ${clean(o.id ?? "")}: ${clean(o.reason ?? "")}
 `);
     }
   }
-  process.stdout.write(`${evaluation.detail}
+  io.stdout(`${evaluation.detail}
 `);
   return bad ? 1 : 0;
 }
-async function overrideList(args) {
-  const { evaluation, values } = await evaluate(args, "list", { format: { type: "string" } });
+async function overrideList(args, io) {
+  const { evaluation, values } = await evaluate(args, "list", io, { format: { type: "string" } });
   const format = oneOf(values.format ?? "text", ["text", "json"], "--format");
   if (format === "json") {
-    process.stdout.write(`${JSON.stringify({ trust: evaluation.trust?.description ?? null, overrides: evaluation.overrides, problems: evaluation.findings.filter((f) => f.ruleId === "gate/check-failed") }, null, 2)}
+    io.stdout(`${JSON.stringify({ trust: evaluation.trust?.description ?? null, overrides: evaluation.overrides, problems: evaluation.findings.filter((f) => f.ruleId === "gate/check-failed") }, null, 2)}
 `);
     return 0;
   }
-  process.stdout.write(listTable(evaluation.overrides));
-  for (const f of evaluation.findings.filter((x) => x.ruleId === "gate/check-failed")) process.stderr.write(`mcp-gate: ${clean(f.message)}
+  io.stdout(listTable(evaluation.overrides));
+  for (const f of evaluation.findings.filter((x) => x.ruleId === "gate/check-failed")) io.stderr(`mcp-gate: ${clean(f.message)}
 `);
-  process.stdout.write(`${evaluation.detail}
+  io.stdout(`${evaluation.detail}
 `);
   return 0;
 }

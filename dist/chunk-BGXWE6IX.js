@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
-  keyLine,
-  lineOf
-} from "./chunk-QLZP63XJ.js";
-import {
   InputError
 } from "./chunk-NCVH2LUD.js";
+import {
+  keyLine,
+  lineOf
+} from "./chunk-3PP7ZRBO.js";
 
 // src/workspace/kubernetes.ts
 function isObj(v) {
@@ -76,13 +76,11 @@ function readPodTemplate(obj) {
   }
   if (!isObj(podSpec))
     throw isObj(template) ? malformed(obj, template, "pod spec is not a mapping", "spec") : malformed(obj, spec, "pod template is not a mapping", "template");
-  for (let f = 0; f < CONTAINER_KINDS.length; f++) {
-    const field = CONTAINER_KINDS[f][0];
+  for (const [field] of CONTAINER_KINDS) {
     const list = podSpec[field];
     if (list === void 0 || list === null) continue;
     if (!Array.isArray(list)) throw malformed(obj, podSpec, `${field} is not a list`, field);
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i];
+    for (const [i, c] of list.entries()) {
       if (!isObj(c)) throw malformed(obj, list, `${field}[${i}] is not a mapping`);
       if (c.securityContext !== void 0 && c.securityContext !== null && !isObj(c.securityContext))
         throw malformed(obj, c, `${field}[${i}].securityContext is not a mapping`, "securityContext");
@@ -119,12 +117,7 @@ var WORKLOAD_KINDS = /* @__PURE__ */ new Set([
 function stringMap(v) {
   const out = {};
   if (!isObj(v)) return out;
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    const val = v[k];
-    if (val !== null && val !== void 0) out[k] = String(val);
-  }
+  for (const [k, val] of Object.entries(v)) if (val !== null && val !== void 0) out[k] = String(val);
   return out;
 }
 function malformed(obj, near, what, key) {

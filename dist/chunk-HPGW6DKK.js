@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunk-632HPFIG.js";
+} from "./chunk-FIDZLZNY.js";
 import {
   ProbeError,
   ProbeScope,
@@ -19,12 +19,12 @@ import {
   probeTimeout,
   readCredential,
   readPem
-} from "./chunk-3VMLTOBS.js";
+} from "./chunk-IMA374AR.js";
 import {
   isObj
-} from "./chunk-UC7JH2YC.js";
-import "./chunk-QLZP63XJ.js";
+} from "./chunk-BGXWE6IX.js";
 import "./chunk-NCVH2LUD.js";
+import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";
 
 // checks/probes/mcp-protocol.ts

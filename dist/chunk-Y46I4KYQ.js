@@ -1,14 +1,14 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   kubernetesObjects
-} from "./chunk-UC7JH2YC.js";
-import {
-  YamlError,
-  parseYamlDocuments
-} from "./chunk-QLZP63XJ.js";
+} from "./chunk-BGXWE6IX.js";
 import {
   InputError
 } from "./chunk-NCVH2LUD.js";
+import {
+  YamlError,
+  parseYamlDocuments
+} from "./chunk-3PP7ZRBO.js";
 
 // src/util/atomic.ts
 import { randomBytes } from "node:crypto";
@@ -114,6 +114,15 @@ var Workspace = class _Workspace {
     w.#files = this.files();
     return w;
   }
+  /** Whether the files under root hold at least `n` bytes (stops counting there; unreadable files count 0). */
+  holdsBytes(n) {
+    let total = 0;
+    for (const f of this.files()) {
+      total += lstatSync(join2(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
+      if (total >= n) return true;
+    }
+    return false;
+  }
   /** Every file under root (repository-relative, forward slashes), sorted. */
   files() {
     if (!this.#files) {
@@ -137,15 +146,6 @@ var Workspace = class _Workspace {
       this.#files = out;
     }
     return this.#files;
-  }
-  /** Whether the files under root hold at least `n` bytes (stops counting there; unreadable files count 0). */
-  holdsBytes(n) {
-    let total = 0;
-    for (const f of this.files()) {
-      total += lstatSync(join2(this.root, f), { throwIfNoEntry: false })?.size ?? 0;
-      if (total >= n) return true;
-    }
-    return false;
   }
   /** Files matching any of the globs (or the default predicate when none given). */
   select(globs, byDefault) {
@@ -187,23 +187,14 @@ var Workspace = class _Workspace {
     return cached;
   }
 };
-function parseProblemFindings(problems) {
-  return problems.map((p) => ({
-    ruleId: "gate/check-failed",
-    message: `${p.file}: ${p.message}`,
-    location: { file: p.file, ...p.line ? { line: p.line } : {} },
-    key: "k8s-parse"
-  }));
-}
 function isYamlFile(file) {
   return file.endsWith(".yaml") || file.endsWith(".yml");
 }
 
 export {
-  writeFileAtomic,
   globMatcher,
   globToRegex,
+  writeFileAtomic,
   Workspace,
-  parseProblemFindings,
   isYamlFile
 };

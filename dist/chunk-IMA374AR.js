@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   keyLine,
   parseYamlDocuments
-} from "./chunk-QLZP63XJ.js";
+} from "./chunk-3PP7ZRBO.js";
 
 // checks/probes/common.ts
 import { readFileSync } from "node:fs";

@@ -4,14 +4,13 @@ import {
   DUE_SOON_DAYS,
   evaluateOverrides,
   listOverrideFiles
-} from "./chunk-XTOILGJK.js";
-import "./chunk-B7YCL4KC.js";
-import "./chunk-5VFIXKI4.js";
-import "./chunk-D7TF2GDY.js";
-import "./chunk-XB5LMK5I.js";
+} from "./chunk-UWK5YRG2.js";
+import "./chunk-CGHOQIPV.js";
+import "./chunk-T2RVKME7.js";
+import "./chunk-EOSEYLKD.js";
+import "./chunk-7R5QY4ZA.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-QLZP63XJ.js";
-import "./chunk-NCVH2LUD.js";
+import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";
 export {
   DEFAULT_MAX_LIFETIME_DAYS,

@@ -21,7 +21,7 @@ var package_default = {
     test: 'node --test --test-concurrency=2 --test-timeout=120000 "test/**/*.test.ts"',
     bench: "npm run -s build && node bench/run.ts",
     schema: "node scripts/gen-schema.ts",
-    docs: "node scripts/gen-docs.ts",
+    docs: "node scripts/gen-docs.ts && node scripts/gen-schema.ts",
     "eval:poisoning": "node scripts/eval-poisoning.ts",
     "same-reports": "node scripts/same-reports.ts"
   },

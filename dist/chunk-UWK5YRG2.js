@@ -8,15 +8,17 @@ import {
   parseOverrideText,
   readFileAtRef,
   signedMessage
-} from "./chunk-B7YCL4KC.js";
+} from "./chunk-CGHOQIPV.js";
 import {
   didYouMean
-} from "./chunk-5VFIXKI4.js";
+} from "./chunk-T2RVKME7.js";
+import {
+  compareStrings
+} from "./chunk-EOSEYLKD.js";
 import {
   RULE_IDS,
-  compareStrings,
   isRuleId
-} from "./chunk-XB5LMK5I.js";
+} from "./chunk-7R5QY4ZA.js";
 
 // src/overrides/evaluate.ts
 import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -1,18 +1,18 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   writeFileAtomic
-} from "./chunk-DOCCH4DD.js";
-import {
-  canonicalJson,
-  compareStrings
-} from "./chunk-XB5LMK5I.js";
-import {
-  lineOf,
-  parseYamlDocuments
-} from "./chunk-QLZP63XJ.js";
+} from "./chunk-Y46I4KYQ.js";
 import {
   InputError
 } from "./chunk-NCVH2LUD.js";
+import {
+  canonicalJson,
+  compareStrings
+} from "./chunk-EOSEYLKD.js";
+import {
+  lineOf,
+  parseYamlDocuments
+} from "./chunk-3PP7ZRBO.js";
 
 // checks/manifests/lockfile.ts
 import { hash } from "node:crypto";
@@ -431,7 +431,7 @@ async function loadLiveManifests(ctx) {
   const live = (ctx.config.mcp?.servers ?? []).filter((s) => s.command !== void 0 || s.url !== void 0);
   if (live.length === 0) return { servers: [], problems: [] };
   const lines = serverLines(ctx);
-  const { acquireRemote, acquireStdio } = await import("./chunk-4GNIEWLR.js");
+  const { acquireRemote, acquireStdio } = await import("./chunk-45VQVCXE.js");
   const servers = [];
   const problems = [];
   await Promise.all(

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunk-632HPFIG.js";
+} from "./chunk-FIDZLZNY.js";
 import {
   NEVER,
   ZodBigInt,

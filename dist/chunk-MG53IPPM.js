@@ -1,13 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-DOCCH4DD.js";
+} from "./chunk-Y46I4KYQ.js";
 import {
   isObj
-} from "./chunk-UC7JH2YC.js";
+} from "./chunk-BGXWE6IX.js";
 import {
   parseYamlDocuments
-} from "./chunk-QLZP63XJ.js";
+} from "./chunk-3PP7ZRBO.js";
 
 // checks/probes/sigma.ts
 var DEFAULT_THRESHOLDS = { baselinePerMinute: 20, medianSessionMs: 6e5 };

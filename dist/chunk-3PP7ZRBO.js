@@ -2518,31 +2518,17 @@ var YamlError = class extends Error {
     this.line = line;
   }
 };
-var Stamp = class {
-  constructor(target) {
-    return target;
-  }
-};
-var Positioned = class extends Stamp {
-  #pos;
-  constructor(target, pos) {
-    super(target);
-    this.#pos = pos;
-  }
-  static of(value) {
-    return #pos in value ? value.#pos : void 0;
-  }
-};
+var POSITION = /* @__PURE__ */ Symbol("mcp-gate.yaml.position");
 var sealed = /* @__PURE__ */ new WeakMap();
 function setPosition(value, pos) {
   try {
-    new Positioned(value, pos);
+    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
   } catch {
     sealed.set(value, pos);
   }
 }
 function positionOf(value) {
-  return Positioned.of(value) ?? sealed.get(value);
+  return Object.hasOwn(value, POSITION) ? value[POSITION] : sealed.get(value);
 }
 function lineOf(value) {
   if (typeof value !== "object" || value === null) return void 0;
