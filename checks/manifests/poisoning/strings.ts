@@ -124,8 +124,8 @@ function walk(tool: Tool, ownWords: Set<string> | undefined): Collected {
     stack.push(schema, root, 0, '', 0);
     while (stack.top > 0) {
       const t = --stack.top;
-      const v = stack.vs[t];
-      stack.vs[t] = undefined;
+      const v = stack.values[t];
+      stack.values[t] = undefined;
       const path = stack.paths[t]!;
       const depth = stack.depths[t]!;
       const key = stack.keys[t]!;
@@ -182,7 +182,7 @@ function walk(tool: Tool, ownWords: Set<string> | undefined): Collected {
  * every tool.
  */
 class Stack {
-  readonly vs: unknown[] = [];
+  readonly values: unknown[] = [];
   readonly paths: string[] = [];
   readonly depths: number[] = [];
   readonly keys: string[] = [];
@@ -191,7 +191,7 @@ class Stack {
 
   push(v: unknown, path: string, depth: number, key: string, flag: number): void {
     const t = this.top++;
-    this.vs[t] = v;
+    this.values[t] = v;
     this.paths[t] = path;
     this.depths[t] = depth;
     this.keys[t] = key;
@@ -200,7 +200,7 @@ class Stack {
 
   /** Drops what a walk stopped early left (values are the caller's: not kept alive here). */
   clear(): void {
-    for (let t = 0; t < this.top; t++) this.vs[t] = undefined;
+    for (let t = 0; t < this.top; t++) this.values[t] = undefined;
     this.top = 0;
   }
 }

@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-G7S3VYKR.js";
+} from "./chunk-QHJ5LXC5.js";
 import {
   Workspace
 } from "./chunk-Y46I4KYQ.js";

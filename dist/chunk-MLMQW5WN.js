@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   clean
-} from "./chunk-2NKFQ6JR.js";
+} from "./chunk-2J3FLLMF.js";
 import {
   oneOf
 } from "./chunk-3WY4FX2R.js";
@@ -11,11 +11,11 @@ import {
 import {
   runGate,
   runScanner
-} from "./chunk-ADRG4AAL.js";
+} from "./chunk-MKX2FXO5.js";
 import {
   readConfig
 } from "./chunk-SCQNKRON.js";
-import "./chunk-G7S3VYKR.js";
+import "./chunk-QHJ5LXC5.js";
 import "./chunk-5SV5GESA.js";
 import "./chunk-MG53IPPM.js";
 import {

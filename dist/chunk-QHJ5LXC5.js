@@ -1986,8 +1986,8 @@ function walk(tool, ownWords) {
     stack.push(schema, root, 0, "", 0);
     while (stack.top > 0) {
       const t = --stack.top;
-      const v = stack.vs[t];
-      stack.vs[t] = void 0;
+      const v = stack.values[t];
+      stack.values[t] = void 0;
       const path = stack.paths[t];
       const depth = stack.depths[t];
       const key = stack.keys[t];
@@ -2036,7 +2036,7 @@ function walk(tool, ownWords) {
   return { strings, badFields, maxDepth, truncated };
 }
 var Stack = class {
-  vs = [];
+  values = [];
   paths = [];
   depths = [];
   keys = [];
@@ -2044,7 +2044,7 @@ var Stack = class {
   top = 0;
   push(v, path, depth, key, flag) {
     const t = this.top++;
-    this.vs[t] = v;
+    this.values[t] = v;
     this.paths[t] = path;
     this.depths[t] = depth;
     this.keys[t] = key;
@@ -2052,7 +2052,7 @@ var Stack = class {
   }
   /** Drops what a walk stopped early left (values are the caller's: not kept alive here). */
   clear() {
-    for (let t = 0; t < this.top; t++) this.vs[t] = void 0;
+    for (let t = 0; t < this.top; t++) this.values[t] = void 0;
     this.top = 0;
   }
 };
