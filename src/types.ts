@@ -71,7 +71,7 @@ export interface CheckResult {
 /** What an adapter's scanner run gives the reports check: a report file to read (then dispose), or why there is none. */
 export type ScannerOutcome = { reportFile: string; dispose(): void } | { error: string };
 
-/** Runs a scanner over the tree (src/main/scanners.ts); passed in by the adapters, so checks spawn nothing themselves. */
+/** Runs a scanner over the tree (src/main/scanners.ts); passed in by the adapters, so no check starts a scanner itself. */
 export type RunScanner = (tool: 'trivy' | 'gitleaks', opts: { root: string; env: Readonly<Record<string, string | undefined>>; signal: AbortSignal }) => Promise<ScannerOutcome>;
 
 export interface CheckContext {
@@ -94,7 +94,7 @@ export interface CheckContext {
 export interface Check {
   /** Short id shown in the report's `checks` list (k8s, netpol, manifest, ...). */
   id: string;
-  /** Rules this check can produce (documentation and `mcp-gate rules`). */
+  /** The only rules this check may produce (test/rules.test.ts holds every check to it). */
   rules: readonly RuleId[];
   /**
    * Set when the check reads only the repository, config and env (not the

@@ -6,7 +6,7 @@
 // (optionally to one facet of it: the hostIPC part of k8s/host-namespaces,
 // the "adds SYS_ADMIN" part of k8s/capabilities-not-dropped) or listed as out
 // of scope with the reason. Mapped cases are evaluated with the real check
-// (src/yaml.ts + kubernetesObjects + evaluateWorkload). Agreement per peer
+// (src/workspace/yaml.ts + kubernetesObjects + evaluateWorkload). Agreement per peer
 // must not fall below the floors measured when this suite was written, and
 // docs/conformance.md must show exactly the table computed here
 // (regenerate with UPDATE_CONFORMANCE_DOC=1).

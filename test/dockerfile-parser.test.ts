@@ -1,4 +1,4 @@
-// The Dockerfile parser and stage model (src/dockerfile/): BuildKit line
+// The Dockerfile parser and stage model (checks/image/): BuildKit line
 // semantics, heredocs, ARG scoping and substitution, multi-stage, --platform.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

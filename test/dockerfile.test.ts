@@ -1,4 +1,4 @@
-// The `image` check (checks/dockerfile.ts) on written fixtures and on real
+// The `image` check (checks/image/check.ts) on written fixtures and on real
 // third-party Dockerfiles (test/fixtures/dockerfile/real, see SOURCES.md).
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

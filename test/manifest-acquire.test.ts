@@ -1,4 +1,4 @@
-// Live acquisition (src/mcp/acquire*.ts through loadManifests): the real
+// Live acquisition (checks/manifests/acquire*.ts through loadManifests): the real
 // reference servers over stdio (server-everything, server-filesystem), an
 // SDK streamable HTTP server on 127.0.0.1, the 2026-07-28 server/discover
 // revision (stdio and HTTP), pagination, timeouts, bad servers, env limits.

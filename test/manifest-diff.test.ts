@@ -1,4 +1,4 @@
-// src/mcp/diff.ts and src/mcp/lockfile.ts units: field-level diff, previews
+// checks/manifests/diff.ts and lockfile.ts units: field-level diff, previews
 // that show hidden characters and the changed part of long strings, dynamic
 // masking by JSON pointer, lockfile round trip and validation.
 import assert from 'node:assert/strict';

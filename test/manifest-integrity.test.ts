@@ -1,4 +1,4 @@
-// checks/manifest-integrity.ts through the engine: unregistered, tampered
+// checks/manifests/integrity-check.ts through the engine: unregistered, tampered
 // (hash prefixes, tool and field-level diff), dynamic fields, collisions,
 // bad input as gate/check-failed, and `check` never writing the lockfile.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Signals of src/mcp/poisoning on hand-written inputs (not dataset phrases):
+// Signals of checks/manifests/poisoning on hand-written inputs (not dataset phrases):
 // normalisation, hidden text, each signal family, and what must stay normal.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

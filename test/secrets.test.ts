@@ -1,4 +1,4 @@
-// Unit tests of the secret detectors (src/secrets/scan.ts, values.ts):
+// Unit tests of the secret detectors (checks/secrets/scan.ts, values.ts):
 // every format on generated (not real) credentials, placeholders and
 // references never reported, linear time on pathological input.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The `supply` check (checks/supply-chain.ts): package.json ranges and tags,
+// The `supply` check (checks/supply/check.ts): package.json ranges and tags,
 // manifests without a lockfile (npm, pnpm, yarn; workspace roots), pip
 // requirements without == pins, go.mod without go.sum.
 import assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 // MCP tool manifests of the deployment: every server's tools/list, from
 // files (SPEC.md discovery: *.tools.json and mcp.servers[].manifest), from
 // stdio servers (`command`) and remote servers (`url`), acquired live
-// (src/mcp/acquire.ts). Every manifest check sees the same servers through
+// (acquire.ts). Every manifest check sees the same servers through
 // loadManifests(), memoised per workspace, so a server is started once.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, normalize, resolve } from 'node:path';

@@ -1,6 +1,7 @@
-// The engine: load config, run every check concurrently (each timed, each
-// isolated), normalise findings, apply policy, decide. Never imports
-// @actions/*; the CLI and the Action are thin adapters around runGate.
+// The engine: read the config (policy from the base revision when there is
+// one), run the checks (run-checks.ts) beside the overrides stage under one
+// time budget, and assemble the report (report.ts). It never touches the
+// process or @actions/*; the CLI and the Action are thin adapters around it.
 import { setMaxListeners } from 'node:events';
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';

@@ -21,7 +21,7 @@ export function buildReport(raw: readonly RawFinding[], checks: CheckRun[], poli
   return assembleReport(prepareFindings(raw, policy), checks, policy, overrides);
 }
 
-/** The report from findings already under policy (src/findings.ts): deduplicated, overridden, sorted. */
+/** The report from findings already under policy (findings.ts): deduplicated, overridden, sorted. */
 export function assembleReport(all: readonly Finding[], checks: CheckRun[], policy: Policy, overrides?: OverrideInput): Report {
   const byFingerprint = new Map<string, Finding>();
   const add = (f: Finding | undefined): void => {

@@ -748,7 +748,7 @@ function nameSignals(ctx: Ctx): void {
 }
 
 function byStrength(a: Hit, b: Hit): number {
-  // Code-unit order, as every report ordering (src/order.ts); for the signal ids it is the order localeCompare gave.
+  // Code-unit order, as every report ordering (src/util/order.ts); for the signal ids it is the order localeCompare gave.
   return b.weight - a.weight || compareStrings(a.signal, b.signal);
 }
 
