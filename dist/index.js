@@ -8,13 +8,13 @@ import {
   formatLocation,
   runGate,
   runScanner
-} from "./chunk-MKX2FXO5.js";
+} from "./chunk-7DRRBO3G.js";
 import "./chunk-SCQNKRON.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
-import "./chunk-QHJ5LXC5.js";
+import "./chunk-HA6YAUCB.js";
 import "./chunk-5SV5GESA.js";
 import "./chunk-MG53IPPM.js";
 import {

@@ -22,7 +22,7 @@ import {
 } from './parsers/common.ts';
 import { parseGitleaks } from './parsers/gitleaks.ts';
 import { parseGrype } from './parsers/grype.ts';
-import { canonicalId, gateRuleFor } from './scanner-rules.ts';
+import { canonicalId, gateRuleFor, SCANNER_MAPPED_RULES } from './scanner-rules.ts';
 import { parseNpmAudit } from './parsers/npm-audit.ts';
 import { parseSarif } from './parsers/sarif.ts';
 import { parseSbom, type SbomInfo } from './parsers/sbom.ts';
@@ -176,7 +176,7 @@ function normalisePath(p: string, root: string): string {
 
 export const reportsCheck: Check = {
   id: 'reports',
-  rules: ['vuln/high-or-critical', 'secret/exposed', 'sbom/missing', 'scanner/misconfiguration', 'k8s/run-as-root', 'k8s/capabilities-not-dropped', 'k8s/writable-root-fs', 'k8s/privilege-escalation', 'k8s/privileged', 'k8s/host-namespaces', 'k8s/no-seccomp', 'k8s/sa-token-automount', 'image/runs-as-root', 'gate/check-failed'],
+  rules: ['vuln/high-or-critical', 'secret/exposed', 'sbom/missing', 'scanner/misconfiguration', ...SCANNER_MAPPED_RULES, 'gate/check-failed'],
   workerGroup: 'reports',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const cfg = ctx.config.reports ?? {};
@@ -361,12 +361,14 @@ function misconfigFindings(parsed: readonly Parsed[], ctx: CheckContext, opts: O
       const fileLoc = { file: obj?.file ?? target ?? file, ...(e.line && (obj ? obj.file === target : true) ? { line: e.line } : obj ? { line: obj.line } : {}) };
       const label = `${tool} ${id}${e.title && e.title !== e.id ? ` (${e.title})` : ''}`;
       const rule = gateRuleFor(id);
-      if (rule && (rule !== 'image/runs-as-root' ? resource !== undefined : true)) {
-        if (rule === 'image/runs-as-root') {
-          out.push({ ruleId: rule, message: `${label}`, location: fileLoc, source: tool });
-          continue;
-        }
-        const containers = ruleRecord(rule).scope === 'pod' ? [undefined] : containersFor(rule, e, obj);
+      const scope = rule && ruleRecord(rule).scope;
+      if (rule && scope === 'dockerfile') {
+        out.push({ ruleId: rule, message: `${label}`, location: fileLoc, source: tool });
+        continue;
+      }
+      // A Kubernetes rule: on the object's containers, or its pod spec, as the gate's own finding is.
+      if (rule && resource !== undefined) {
+        const containers = scope === 'pod' ? [undefined] : containersFor(rule, e, obj);
         for (const container of containers)
           out.push({
             ruleId: rule,

@@ -8,6 +8,9 @@ import { RULE_IDS, type RuleId, ruleRecord } from '../../src/rules/catalog.ts';
 const BY_SCANNER_ID = new Map<string, RuleId>();
 for (const id of RULE_IDS) for (const scannerId of ruleRecord(id).scannerIds ?? []) BY_SCANNER_ID.set(scannerId, id);
 
+/** The gate rules a scanner finding can become. */
+export const SCANNER_MAPPED_RULES: readonly RuleId[] = RULE_IDS.filter((id) => ruleRecord(id).scannerIds !== undefined);
+
 /**
  * One spelling for trivy ids across the v0.69 change: KSV001, AVD-KSV-0001
  * and KSV-0001 are all `KSV-0001`; DS002 / DS-0002 -> `DS-0002`. Other ids

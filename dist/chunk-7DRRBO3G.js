@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-QHJ5LXC5.js";
+} from "./chunk-HA6YAUCB.js";
 import {
   Workspace
 } from "./chunk-Y46I4KYQ.js";

@@ -4127,6 +4127,7 @@ function parseGrype(value, file) {
 // checks/reports/scanner-rules.ts
 var BY_SCANNER_ID = /* @__PURE__ */ new Map();
 for (const id of RULE_IDS) for (const scannerId of ruleRecord(id).scannerIds ?? []) BY_SCANNER_ID.set(scannerId, id);
+var SCANNER_MAPPED_RULES = RULE_IDS.filter((id) => ruleRecord(id).scannerIds !== void 0);
 function canonicalId(id) {
   const m = /^(?:AVD-)?(KSV|KCV|DS|AVD)-?0*(\d{1,4})$/i.exec(id.trim());
   if (!m?.[1] || m[2] === void 0) return id.trim();
@@ -4729,7 +4730,7 @@ function normalisePath(p, root) {
 }
 var reportsCheck = {
   id: "reports",
-  rules: ["vuln/high-or-critical", "secret/exposed", "sbom/missing", "scanner/misconfiguration", "k8s/run-as-root", "k8s/capabilities-not-dropped", "k8s/writable-root-fs", "k8s/privilege-escalation", "k8s/privileged", "k8s/host-namespaces", "k8s/no-seccomp", "k8s/sa-token-automount", "image/runs-as-root", "gate/check-failed"],
+  rules: ["vuln/high-or-critical", "secret/exposed", "sbom/missing", "scanner/misconfiguration", ...SCANNER_MAPPED_RULES, "gate/check-failed"],
   workerGroup: "reports",
   async run(ctx) {
     const cfg = ctx.config.reports ?? {};
@@ -4881,12 +4882,13 @@ function misconfigFindings(parsed, ctx, opts) {
       const fileLoc = { file: obj?.file ?? target ?? file, ...e.line && (obj ? obj.file === target : true) ? { line: e.line } : obj ? { line: obj.line } : {} };
       const label2 = `${tool} ${id}${e.title && e.title !== e.id ? ` (${e.title})` : ""}`;
       const rule2 = gateRuleFor(id);
-      if (rule2 && (rule2 !== "image/runs-as-root" ? resource !== void 0 : true)) {
-        if (rule2 === "image/runs-as-root") {
-          out.push({ ruleId: rule2, message: `${label2}`, location: fileLoc, source: tool });
-          continue;
-        }
-        const containers = ruleRecord(rule2).scope === "pod" ? [void 0] : containersFor(rule2, e, obj);
+      const scope = rule2 && ruleRecord(rule2).scope;
+      if (rule2 && scope === "dockerfile") {
+        out.push({ ruleId: rule2, message: `${label2}`, location: fileLoc, source: tool });
+        continue;
+      }
+      if (rule2 && resource !== void 0) {
+        const containers = scope === "pod" ? [void 0] : containersFor(rule2, e, obj);
         for (const container2 of containers)
           out.push({
             ruleId: rule2,
