@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { MAX_ATTEMPTS_PER_RULE, MAX_HITS_PER_FILE, scanText } from '../checks/secrets/scan.ts';
+import { MAX_HITS_PER_FILE, scanText } from '../checks/secrets/scan.ts';
 import { credentialNameStrength, isPlaceholderValue } from '../checks/common/credentials.ts';
 import { isExampleFile, looksLikeGeneratedSecret, shannonEntropy } from '../checks/secrets/values.ts';
 
@@ -138,5 +138,4 @@ test('pathological inputs stay linear: 8 MB each in well under a second, with a 
   const notes: string[] = [];
   assert.equal(scanText(many, { file: 'many.env', notes }).length, MAX_HITS_PER_FILE);
   assert.match(notes[0] ?? '', /more than 1000 secrets/);
-  assert.ok(MAX_ATTEMPTS_PER_RULE >= 1000);
 });
