@@ -3,7 +3,7 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-HA6YAUCB.js";
+} from "./chunk-XIPIRAIB.js";
 import "./chunk-5SV5GESA.js";
 import "./chunk-MG53IPPM.js";
 import "./chunk-Y46I4KYQ.js";

@@ -8,13 +8,13 @@ import {
   formatLocation,
   runGate,
   runScanner
-} from "./chunk-7DRRBO3G.js";
+} from "./chunk-T5FCGPQX.js";
 import "./chunk-SCQNKRON.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
-import "./chunk-HA6YAUCB.js";
+import "./chunk-XIPIRAIB.js";
 import "./chunk-5SV5GESA.js";
 import "./chunk-MG53IPPM.js";
 import {

@@ -3,7 +3,7 @@
 import { RULES } from '../rules/catalog.ts';
 import { fingerprintOf } from './fingerprint.ts';
 import { blocksUnder, effectiveSeverity, type Policy } from './policy.ts';
-import type { Finding, RawFinding } from '../types.ts';
+import type { CheckRun, Finding, RawFinding } from '../types.ts';
 
 /** The Finding for `r` under `policy`; undefined when its rule is switched off. */
 export function toFinding(r: RawFinding, policy: Policy): Finding | undefined {
@@ -20,6 +20,16 @@ export function toFinding(r: RawFinding, policy: Policy): Finding | undefined {
     remediation: r.remediation ?? RULES[r.ruleId].remediation,
     ...(r.source ? { source: r.source } : {}),
   };
+}
+
+/** A check's outcome as the report takes it: findings under policy, fingerprinted. */
+export interface PreparedOutcome {
+  run: CheckRun;
+  findings: Finding[];
+}
+
+export function prepareOutcome(o: { run: CheckRun; findings: readonly RawFinding[] }, policy: Policy): PreparedOutcome {
+  return { run: o.run, findings: prepareFindings(o.findings, policy) };
 }
 
 /** The findings of `raw` under `policy`, in order; rules switched off are dropped. */

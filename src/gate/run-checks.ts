@@ -11,17 +11,11 @@ import { setMaxListeners } from 'node:events';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ALL_CHECKS } from '../../checks/index.ts';
 import type { GateConfig } from '../config/schema.ts';
-import type { Check, CheckContext, CheckRun, Finding } from '../types.ts';
+import type { Check, CheckContext } from '../types.ts';
 import { Workspace } from '../workspace/workspace.ts';
-import { prepareFindings } from './findings.ts';
+import { type PreparedOutcome, prepareOutcome } from './findings.ts';
 import type { Policy } from './policy.ts';
 import { type CheckOutcome, failedCheck, runCheck } from './run-check.ts';
-
-/** A check's outcome as the report takes it: findings under policy, fingerprinted. */
-export interface PreparedOutcome {
-  run: CheckRun;
-  findings: Finding[];
-}
 
 /** Below this many bytes in the tree, starting the worker costs what it saves (docs/performance.md). */
 export const WORKER_MIN_BYTES = 32 * 1024 * 1024;
@@ -51,27 +45,27 @@ export async function runChecks(checks: readonly Check[], ctx: CheckContext, opt
   const movable = checks.filter((c) => c.workerGroup !== undefined && ALL_CHECKS.includes(c));
   const scans = ctx.runScanner !== undefined && (ctx.config.reports?.run?.length ?? 0) > 0;
   const thread = movable.length > 0 && !scans && (opts.thread ?? ctx.workspace.holdsBytes(WORKER_MIN_BYTES));
-  const prepare = (o: CheckOutcome): PreparedOutcome => ({ run: o.run, findings: prepareFindings(o.findings, opts.policy) });
-  if (!thread) return (await Promise.all(checks.map((c) => runCheck(c, ctx)))).map(prepare);
+  if (!thread) return (await Promise.all(checks.map((c) => runCheck(c, ctx)))).map((o) => prepareOutcome(o, opts.policy));
 
-  const grouped = new Map<string, Check[]>();
-  for (const c of movable) grouped.set(c.workerGroup as string, [...(grouped.get(c.workerGroup as string) ?? []), c]);
-  const rank = (g: Check[]): number => {
-    const i = GROUP_ORDER.indexOf(g[0]?.workerGroup ?? '');
-    return i < 0 ? GROUP_ORDER.length : i;
-  };
-  const groups = [...grouped.values()].sort((a, b) => rank(a) - rank(b));
+  const groups = new Map<string, Check[]>();
+  for (const c of movable) {
+    const group = groups.get(c.workerGroup as string);
+    if (group) group.push(c);
+    else groups.set(c.workerGroup as string, [c]);
+  }
+  const rank = (group: string): number => (GROUP_ORDER.includes(group) ? GROUP_ORDER.indexOf(group) : GROUP_ORDER.length);
+  const queue = [...groups.keys()].sort((a, b) => rank(a) - rank(b)).map((g) => groups.get(g) as Check[]);
   const { root, config, configFile, baseRef, now, env } = ctx;
   // The worker starts first, so that it boots and claims groups while this thread parses.
-  const queued = runGroups({ groups, ctx, job: { root, config, configFile, baseRef, now, env: { ...env }, deadline: opts.deadline, deadlineMessage: opts.deadlineMessage, policy: opts.policy } });
+  const queued = runGroups({ groups: queue, ctx, job: { root, config, configFile, baseRef, now, env: { ...env }, deadline: opts.deadline, deadlineMessage: opts.deadlineMessage, policy: opts.policy } });
   const mainThread = Promise.all(checks.filter((c) => !movable.includes(c)).map((c) => runCheck(c, ctx))).then((outcomes) => {
     // The Kubernetes parse is done with: let it be collected while the queued groups run.
     ctx.workspace = ctx.workspace.fresh();
-    return outcomes.map(prepare);
+    return outcomes.map((o) => prepareOutcome(o, opts.policy));
   });
   const [onMain, fromQueue] = await Promise.all([mainThread, queued]);
   const byCheck = new Map<Check, PreparedOutcome>();
-  for (const [i, group] of groups.entries()) for (const [j, c] of group.entries()) byCheck.set(c, fromQueue[i]?.[j] as PreparedOutcome);
+  for (const [i, group] of queue.entries()) for (const [j, c] of group.entries()) byCheck.set(c, fromQueue[i]?.[j] as PreparedOutcome);
   let next = 0;
   return checks.map((c) => byCheck.get(c) ?? (onMain[next++] as PreparedOutcome));
 }
@@ -125,7 +119,7 @@ function workerUrl(): URL {
 export function runGroups({ groups, ctx, job, entry = workerUrl(), claimOnMain = true }: GroupRun): Promise<PreparedOutcome[][]> {
   const n = groups.length;
   const results: (PreparedOutcome[] | undefined)[] = new Array(n);
-  const prepare = (o: CheckOutcome): PreparedOutcome => ({ run: o.run, findings: prepareFindings(o.findings, job.policy) });
+  const prepare = (o: CheckOutcome): PreparedOutcome => prepareOutcome(o, job.policy);
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const claimedHere = new Set<number>();
   const start = performance.now();
@@ -211,7 +205,7 @@ async function workerMain(job: WorkerJob): Promise<void> {
   port.on('message', (m) => {
     if (m === 'abort') controller.abort(new Error(job.deadlineMessage));
   });
-  const prepare = (o: CheckOutcome): PreparedOutcome => ({ run: o.run, findings: prepareFindings(o.findings, job.policy) });
+  const prepare = (o: CheckOutcome): PreparedOutcome => prepareOutcome(o, job.policy);
   const files = new Workspace(job.root);
   const run = (id: string, ctx: CheckContext): Promise<CheckOutcome> => {
     const check = ALL_CHECKS.find((c) => c.id === id);

@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-HA6YAUCB.js";
+} from "./chunk-XIPIRAIB.js";
 import {
   Workspace
 } from "./chunk-Y46I4KYQ.js";

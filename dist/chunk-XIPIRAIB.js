@@ -5953,6 +5953,9 @@ function toFinding(r, policy) {
     ...r.source ? { source: r.source } : {}
   };
 }
+function prepareOutcome(o, policy) {
+  return { run: o.run, findings: prepareFindings(o.findings, policy) };
+}
 function prepareFindings(raw, policy) {
   const findings = [];
   for (const r of raw) {
@@ -6008,24 +6011,24 @@ async function runChecks(checks, ctx, opts) {
   const movable = checks.filter((c) => c.workerGroup !== void 0 && ALL_CHECKS.includes(c));
   const scans = ctx.runScanner !== void 0 && (ctx.config.reports?.run?.length ?? 0) > 0;
   const thread = movable.length > 0 && !scans && (opts.thread ?? ctx.workspace.holdsBytes(WORKER_MIN_BYTES));
-  const prepare = (o) => ({ run: o.run, findings: prepareFindings(o.findings, opts.policy) });
-  if (!thread) return (await Promise.all(checks.map((c) => runCheck(c, ctx)))).map(prepare);
-  const grouped = /* @__PURE__ */ new Map();
-  for (const c of movable) grouped.set(c.workerGroup, [...grouped.get(c.workerGroup) ?? [], c]);
-  const rank = (g) => {
-    const i = GROUP_ORDER.indexOf(g[0]?.workerGroup ?? "");
-    return i < 0 ? GROUP_ORDER.length : i;
-  };
-  const groups = [...grouped.values()].sort((a, b) => rank(a) - rank(b));
+  if (!thread) return (await Promise.all(checks.map((c) => runCheck(c, ctx)))).map((o) => prepareOutcome(o, opts.policy));
+  const groups = /* @__PURE__ */ new Map();
+  for (const c of movable) {
+    const group = groups.get(c.workerGroup);
+    if (group) group.push(c);
+    else groups.set(c.workerGroup, [c]);
+  }
+  const rank = (group) => GROUP_ORDER.includes(group) ? GROUP_ORDER.indexOf(group) : GROUP_ORDER.length;
+  const queue = [...groups.keys()].sort((a, b) => rank(a) - rank(b)).map((g) => groups.get(g));
   const { root, config, configFile, baseRef, now, env } = ctx;
-  const queued = runGroups({ groups, ctx, job: { root, config, configFile, baseRef, now, env: { ...env }, deadline: opts.deadline, deadlineMessage: opts.deadlineMessage, policy: opts.policy } });
+  const queued = runGroups({ groups: queue, ctx, job: { root, config, configFile, baseRef, now, env: { ...env }, deadline: opts.deadline, deadlineMessage: opts.deadlineMessage, policy: opts.policy } });
   const mainThread = Promise.all(checks.filter((c) => !movable.includes(c)).map((c) => runCheck(c, ctx))).then((outcomes) => {
     ctx.workspace = ctx.workspace.fresh();
-    return outcomes.map(prepare);
+    return outcomes.map((o) => prepareOutcome(o, opts.policy));
   });
   const [onMain, fromQueue] = await Promise.all([mainThread, queued]);
   const byCheck = /* @__PURE__ */ new Map();
-  for (const [i, group] of groups.entries()) for (const [j, c] of group.entries()) byCheck.set(c, fromQueue[i]?.[j]);
+  for (const [i, group] of queue.entries()) for (const [j, c] of group.entries()) byCheck.set(c, fromQueue[i]?.[j]);
   let next2 = 0;
   return checks.map((c) => byCheck.get(c) ?? onMain[next2++]);
 }
@@ -6035,7 +6038,7 @@ function workerUrl() {
 function runGroups({ groups, ctx, job: job2, entry = workerUrl(), claimOnMain = true }) {
   const n = groups.length;
   const results = new Array(n);
-  const prepare = (o) => ({ run: o.run, findings: prepareFindings(o.findings, job2.policy) });
+  const prepare = (o) => prepareOutcome(o, job2.policy);
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const claimedHere = /* @__PURE__ */ new Set();
   const start = performance.now();
@@ -6112,7 +6115,7 @@ async function workerMain(job2) {
   port.on("message", (m) => {
     if (m === "abort") controller.abort(new Error(job2.deadlineMessage));
   });
-  const prepare = (o) => ({ run: o.run, findings: prepareFindings(o.findings, job2.policy) });
+  const prepare = (o) => prepareOutcome(o, job2.policy);
   const files = new Workspace(job2.root);
   const run2 = (id, ctx) => {
     const check = ALL_CHECKS.find((c) => c.id === id);

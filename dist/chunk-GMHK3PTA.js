@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   clean
-} from "./chunk-MXVXNT2E.js";
+} from "./chunk-WOGGT5HT.js";
 import {
   oneOf
 } from "./chunk-3WY4FX2R.js";
@@ -11,11 +11,11 @@ import {
 import {
   runGate,
   runScanner
-} from "./chunk-7DRRBO3G.js";
+} from "./chunk-T5FCGPQX.js";
 import {
   readConfig
 } from "./chunk-SCQNKRON.js";
-import "./chunk-HA6YAUCB.js";
+import "./chunk-XIPIRAIB.js";
 import "./chunk-5SV5GESA.js";
 import "./chunk-MG53IPPM.js";
 import {
