@@ -78,6 +78,8 @@ function legacySeccompAnnotation(c: ContainerView): string | undefined {
 }
 
 const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^:@\s/]*:([^@\s/]+)@/i;
+// Stricter than the secret scan's isPlaceholderValue (checks/common): a manifest should hold no credential
+// literal at all, so only references and obvious stand-ins pass; "fake-…" or "S3cr3tPassw0rd" still block.
 const PLACEHOLDER = /^(\$\([A-Za-z_][A-Za-z0-9_]*\)|\$\{[^}]+\}|<[^>]*>|changeme|change-me|placeholder|example|xxx+|\*+|true|false|none|null)$/i;
 
 export const CONTAINER_RULES: { readonly [R in ContainerRuleId]: (c: ContainerView) => Violation[] } = {
