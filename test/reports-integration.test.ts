@@ -4,7 +4,7 @@
 // through the whole gate.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { dockerfileCheck } from '../checks/image/check.ts';

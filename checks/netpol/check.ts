@@ -1,4 +1,6 @@
-
+// NetworkPolicy audit (seed 003 HD-01, gate row "Network policy deployed and
+// validated") of the repository's manifests: policies as Kubernetes reads
+// them (policy.ts), audited against what the seed allows (audit.ts).
 import type { Check, CheckContext, CheckResult, RawFinding } from '../../src/types.ts';
 import { parseProblemFindings } from '../common/parse-problems.ts';
 import { auditObjects, NETPOL_RULES } from './audit.ts';

@@ -1,6 +1,9 @@
-
+// NetworkPolicies as Kubernetes reads them: validated and normalised (a
+// policy selects pods of its own namespace by podSelector; policyTypes
+// defaults to Ingress, + Egress when egress rules exist), and indexed by
+// namespace and label so a pod meets only the policies that can select it.
 import { InputError } from '../../src/util/errors.ts';
-import { isObj, type K8sObject, } from '../../src/workspace/kubernetes.ts';
+import { isObj, type K8sObject } from '../../src/workspace/kubernetes.ts';
 import {
   type Labels,
   matches,

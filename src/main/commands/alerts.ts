@@ -1,8 +1,9 @@
 // `mcp-gate alerts init`: write the Sigma rules of the four behavioural
 // alerts (seed 003 HD-06) into the repository, where the siem check finds them.
 import { existsSync, mkdirSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { directoryArg } from '../args.ts';
 import { ALERTS, type AlertThresholds, DEFAULT_ALERTS_DIR, DEFAULT_THRESHOLDS } from '../../../checks/probes/sigma.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { UsageError } from '../../util/errors.ts';
@@ -25,8 +26,7 @@ export const alertsCommand: Command = {
     const [sub, dirArg, ...extra] = positionals;
     if (sub !== 'init') throw new UsageError(`alerts: unknown subcommand ${sub === undefined ? '(none)' : `"${sub}"`} (expected: init)`);
     if (extra.length > 0) throw new UsageError(`alerts init takes one DIR, got: ${[dirArg, ...extra].join(' ')}`);
-    const root = resolve(io.cwd, dirArg ?? '.');
-    if (!existsSync(root)) throw new UsageError(`${dirArg}: no such directory`);
+    const root = directoryArg(dirArg, io);
     const thresholds: AlertThresholds = {
       baselinePerMinute: positiveInt(values['baseline-per-minute'], '--baseline-per-minute') ?? DEFAULT_THRESHOLDS.baselinePerMinute,
       medianSessionMs: positiveInt(values['median-session-ms'], '--median-session-ms') ?? DEFAULT_THRESHOLDS.medianSessionMs,

@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runGate } from '../../gate/engine.ts';
@@ -7,7 +6,7 @@ import { FORMATS, type Format, render, renderPieces } from '../../reporters/inde
 import type { Mode, Rollout } from '../../types.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { UsageError } from '../../util/errors.ts';
-import { oneOf } from '../args.ts';
+import { directoryArg, oneOf } from '../args.ts';
 import { runScanner } from '../scanners.ts';
 import type { Command } from './command.ts';
 import { USAGE } from './usage.ts';
@@ -32,9 +31,7 @@ export const checkCommand: Command = {
     const mode = oneOf(values.mode, ['warn', 'enforce'], '--mode') as Mode | undefined;
     const rolloutText = oneOf(values.rollout, ['1', '2', '3'], '--rollout');
     const format = oneOf(values.format, FORMATS, '--format') as Format;
-    const root = resolve(io.cwd, dir);
-    // Named as the user wrote it (the engine would name the absolute path).
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
+    const root = directoryArg(dir, io);
     const report = await runGate({
       root,
       ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}),

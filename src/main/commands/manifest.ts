@@ -1,9 +1,9 @@
 // `mcp-gate manifest pin [DIR]` registers/refreshes the pins of every MCP
 // server of the deployment in .mcp-gate/manifests.lock.json (atomically);
 // `mcp-gate manifest diff [DIR]` shows what changed against it (read-only).
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { directoryArg } from '../args.ts';
 import { dynamicRulesOf } from '../../../checks/manifests/integrity-check.ts';
 import { readConfig } from '../../config/load.ts';
 import { type InputError, UsageError } from '../../util/errors.ts';
@@ -40,8 +40,7 @@ export const manifestCommand: Command = {
 };
 
 function contextFor(dir: string, configFlag: string | undefined, io: CliIO): CheckContext {
-  const root = resolve(io.cwd, dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
+  const root = directoryArg(dir, io);
   const { config, configFile } = readConfig(root, configFlag === undefined ? undefined : resolve(io.cwd, configFlag));
   return {
     root,

@@ -19,7 +19,7 @@ import { insertSignature, readForSigning, sshKeygenSign } from '../../overrides/
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, verifySignature } from '../../overrides/sshsig.ts';
 import { clean } from '../../reporters/text.ts';
 import type { Finding } from '../../types.ts';
-import { oneOf } from '../args.ts';
+import { directoryArg, oneOf } from '../args.ts';
 import type { CliIO } from '../io.ts';
 import { runScanner } from '../scanners.ts';
 import type { Command } from './command.ts';
@@ -45,9 +45,7 @@ function configOf(root: string, file: string | undefined, io: CliIO): GateConfig
 
 function rootOf(positionals: string[], what: string, io: CliIO): string {
   if (positionals.length > 1) throw new UsageError(`override ${what} takes one DIR, got ${positionals.length}`);
-  const root = resolve(io.cwd, positionals[0] ?? '.');
-  if (!existsSync(root)) throw new UsageError(`${positionals[0]}: no such directory`);
-  return root;
+  return directoryArg(positionals[0], io);
 }
 
 function isoDate(d: Date): string {

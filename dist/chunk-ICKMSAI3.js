@@ -1,5 +1,8 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
+  directoryArg
+} from "./chunk-BTFPTHEV.js";
+import {
   USAGE
 } from "./chunk-QXHT732P.js";
 import {
@@ -19,7 +22,7 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/alerts.ts
 import { existsSync, mkdirSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 var alertsCommand = {
   usage: USAGE.alerts,
@@ -37,8 +40,7 @@ var alertsCommand = {
     const [sub, dirArg, ...extra] = positionals;
     if (sub !== "init") throw new UsageError(`alerts: unknown subcommand ${sub === void 0 ? "(none)" : `"${sub}"`} (expected: init)`);
     if (extra.length > 0) throw new UsageError(`alerts init takes one DIR, got: ${[dirArg, ...extra].join(" ")}`);
-    const root = resolve(io.cwd, dirArg ?? ".");
-    if (!existsSync(root)) throw new UsageError(`${dirArg}: no such directory`);
+    const root = directoryArg(dirArg, io);
     const thresholds = {
       baselinePerMinute: positiveInt(values["baseline-per-minute"], "--baseline-per-minute") ?? DEFAULT_THRESHOLDS.baselinePerMinute,
       medianSessionMs: positiveInt(values["median-session-ms"], "--median-session-ms") ?? DEFAULT_THRESHOLDS.medianSessionMs

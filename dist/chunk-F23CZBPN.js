@@ -3,8 +3,9 @@ import {
   renderText
 } from "./chunk-WOGGT5HT.js";
 import {
+  directoryArg,
   oneOf
-} from "./chunk-3WY4FX2R.js";
+} from "./chunk-BTFPTHEV.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
@@ -42,7 +43,6 @@ import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/check.ts
-import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -85,8 +85,7 @@ var checkCommand = {
     const mode = oneOf(values.mode, ["warn", "enforce"], "--mode");
     const rolloutText = oneOf(values.rollout, ["1", "2", "3"], "--rollout");
     const format = oneOf(values.format, FORMATS, "--format");
-    const root = resolve(io.cwd, dir);
-    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
+    const root = directoryArg(dir, io);
     const report = await runGate({
       root,
       ...values.config !== void 0 ? { configFile: resolve(io.cwd, values.config) } : {},

@@ -3,8 +3,9 @@ import {
   clean
 } from "./chunk-WOGGT5HT.js";
 import {
+  directoryArg,
   oneOf
-} from "./chunk-3WY4FX2R.js";
+} from "./chunk-BTFPTHEV.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
@@ -127,9 +128,7 @@ function configOf(root, file, io) {
 }
 function rootOf(positionals, what, io) {
   if (positionals.length > 1) throw new UsageError(`override ${what} takes one DIR, got ${positionals.length}`);
-  const root = resolve(io.cwd, positionals[0] ?? ".");
-  if (!existsSync(root)) throw new UsageError(`${positionals[0]}: no such directory`);
-  return root;
+  return directoryArg(positionals[0], io);
 }
 function isoDate(d) {
   return d.toISOString().slice(0, 10);

@@ -1,5 +1,8 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
+  directoryArg
+} from "./chunk-BTFPTHEV.js";
+import {
   USAGE
 } from "./chunk-QXHT732P.js";
 import {
@@ -34,7 +37,6 @@ import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/manifest.ts
-import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 var TIME_BUDGET_MS = 12e4;
@@ -59,8 +61,7 @@ var manifestCommand = {
   }
 };
 function contextFor(dir, configFlag, io) {
-  const root = resolve(io.cwd, dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${dir}: no such directory`);
+  const root = directoryArg(dir, io);
   const { config, configFile } = readConfig(root, configFlag === void 0 ? void 0 : resolve(io.cwd, configFlag));
   return {
     root,
