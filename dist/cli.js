@@ -14,7 +14,7 @@ import "./chunk-7DU3YBTW.js";
 // src/main/commands/index.ts
 var COMMANDS = {
   check: { usage: USAGE.check, load: async () => (await import("./chunk-F23CZBPN.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-SHNOIOUU.js")).rulesCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-5FCUIOI3.js")).rulesCommand },
   manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-4HIVYKWX.js")).manifestCommand },
   alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-ICKMSAI3.js")).alertsCommand },
   override: { usage: USAGE.override, load: async () => (await import("./chunk-LN4T7SEO.js")).overrideCommand }

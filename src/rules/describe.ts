@@ -1,7 +1,7 @@
 // Everything said about the rules outside the code is rendered here from the
 // catalog: `mcp-gate rules` (text, json, markdown), the README table and
 // docs/rules.md.
-import { docsAnchor, RULE_IDS, RULES, ruleRecord, type Scope } from './catalog.ts';
+import { docsAnchor, RULE_IDS, RULES, type RuleId, ruleRecord, type Scope } from './catalog.ts';
 
 export function rulesText(): string {
   const width = Math.max(...RULE_IDS.map((id) => id.length));
@@ -15,14 +15,15 @@ export function rulesJson(): string {
   return `${JSON.stringify(RULE_IDS.map((id) => ({ id, ...RULES[id] })), null, 2)}\n`;
 }
 
+/** The default severity as docs state it (with the cases, for a rule whose severity depends on them). */
+function severityText(id: RuleId): string {
+  return ruleRecord(id).severityNote ?? RULES[id].defaultSeverity.toUpperCase();
+}
+
 /** The README's rule table. */
 export function rulesMarkdownTable(): string {
   const esc = (s: string) => s.replaceAll('|', '\\|');
-  const rows = RULE_IDS.map((id) => {
-    const r = RULES[id];
-    const sev = ruleRecord(id).severityNote ?? r.defaultSeverity.toUpperCase();
-    return `| \`${id}\` | ${sev} | ${esc(r.title)} | ${esc(r.seed)} |`;
-  });
+  const rows = RULE_IDS.map((id) => `| \`${id}\` | ${severityText(id)} | ${esc(RULES[id].title)} | ${esc(RULES[id].seed)} |`);
   return ['| rule | default | what | seed row / control |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -64,7 +65,7 @@ export function rulesDocument(): string {
       out.push(`## ${family}`, '');
     }
     out.push(`<a id="${docsAnchor(id)}"></a>`, `### \`${id}\` — ${r.title}`, '');
-    out.push(`- **Default severity:** ${r.severityNote ?? r.defaultSeverity.toUpperCase()}${r.critical ? ' (critical: blocks from rollout phase 2)' : ''}`);
+    out.push(`- **Default severity:** ${severityText(id)}${r.critical ? ' (critical: blocks from rollout phase 2)' : ''}`);
     out.push(`- **Finding on:** ${SCOPE_TEXT[r.scope]}${r.linuxOnly ? '; Linux nodes only (not evaluated for Windows pods)' : ''}`);
     if (r.scannerIds?.length) out.push(`- **Same as scanner checks:** ${r.scannerIds.map((s) => `\`${s}\``).join(', ')}`);
     out.push(`- **Implements:** ${r.seed}`, '', r.help, '', `**Fix:** ${r.remediation}`, '');

@@ -30,13 +30,12 @@ function rulesJson() {
   return `${JSON.stringify(RULE_IDS.map((id) => ({ id, ...RULES[id] })), null, 2)}
 `;
 }
+function severityText(id) {
+  return ruleRecord(id).severityNote ?? RULES[id].defaultSeverity.toUpperCase();
+}
 function rulesMarkdownTable() {
   const esc = (s) => s.replaceAll("|", "\\|");
-  const rows = RULE_IDS.map((id) => {
-    const r = RULES[id];
-    const sev = ruleRecord(id).severityNote ?? r.defaultSeverity.toUpperCase();
-    return `| \`${id}\` | ${sev} | ${esc(r.title)} | ${esc(r.seed)} |`;
-  });
+  const rows = RULE_IDS.map((id) => `| \`${id}\` | ${severityText(id)} | ${esc(RULES[id].title)} | ${esc(RULES[id].seed)} |`);
   return ["| rule | default | what | seed row / control |", "|---|---|---|---|", ...rows].join("\n");
 }
 
