@@ -3,8 +3,8 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-XIPIRAIB.js";
-import "./chunk-5SV5GESA.js";
+} from "./chunk-LDRW44ZU.js";
+import "./chunk-UIO5NOU4.js";
 import "./chunk-MG53IPPM.js";
 import "./chunk-Y46I4KYQ.js";
 import "./chunk-IMA374AR.js";

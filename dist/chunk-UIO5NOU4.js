@@ -431,7 +431,7 @@ async function loadLiveManifests(ctx) {
   const live = (ctx.config.mcp?.servers ?? []).filter((s) => s.command !== void 0 || s.url !== void 0);
   if (live.length === 0) return { servers: [], problems: [] };
   const lines = serverLines(ctx);
-  const { acquireRemote, acquireStdio } = await import("./chunk-45VQVCXE.js");
+  const { acquireRemote, acquireStdio } = await import("./chunk-CVTEWU7V.js");
   const servers = [];
   const problems = [];
   await Promise.all(
@@ -636,6 +636,19 @@ var manifestIntegrityCheck = {
   }
 };
 
+// src/util/read-fully.ts
+import { readSync } from "node:fs";
+function readFully(fd, size) {
+  const buf = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const n = readSync(fd, buf, length, size - length, length);
+    if (n === 0) break;
+    length += n;
+  }
+  return { buf, length };
+}
+
 export {
   LOCKFILE,
   hashTools,
@@ -649,5 +662,6 @@ export {
   describeDeltas,
   loadManifests,
   dynamicRulesOf,
-  manifestIntegrityCheck
+  manifestIntegrityCheck,
+  readFully
 };

@@ -1,8 +1,9 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   loadManifests,
-  manifestIntegrityCheck
-} from "./chunk-5SV5GESA.js";
+  manifestIntegrityCheck,
+  readFully
+} from "./chunk-UIO5NOU4.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
@@ -3843,7 +3844,7 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-HPGW6DKK.js");
+    const { probeEndpoint } = await import("./chunk-CLLROXKK.js");
     return probeEndpoint(ctx, cfg);
   }
 };
@@ -3853,21 +3854,6 @@ import { basename, isAbsolute, join, relative } from "node:path";
 
 // checks/reports/parsers/common.ts
 import { closeSync, fstatSync, openSync } from "node:fs";
-
-// src/util/read-fully.ts
-import { readSync } from "node:fs";
-function readFully(fd, size) {
-  const buf = Buffer.allocUnsafe(size);
-  let length = 0;
-  while (length < size) {
-    const n = readSync(fd, buf, length, size - length, length);
-    if (n === 0) break;
-    length += n;
-  }
-  return { buf, length };
-}
-
-// checks/reports/parsers/common.ts
 var MAX_REPORT_BYTES = 128 * 1024 * 1024;
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 function severityRank(s) {

@@ -1,7 +1,8 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunk-FIDZLZNY.js";
+} from "./chunk-PRI4NSAJ.js";
+import "./chunk-OFTYJBCH.js";
 import {
   ProbeError,
   ProbeScope,

@@ -1,28 +1,32 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   clean
-} from "./chunk-WOGGT5HT.js";
+} from "./chunk-HALD7ZKS.js";
 import {
-  directoryArg,
   oneOf
-} from "./chunk-BTFPTHEV.js";
+} from "./chunk-3WY4FX2R.js";
+import {
+  directoryArg
+} from "./chunk-RWHMIO74.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
 import {
   runGate,
   runScanner
-} from "./chunk-T5FCGPQX.js";
+} from "./chunk-PTBSTWQD.js";
 import {
   readConfig
-} from "./chunk-SCQNKRON.js";
-import "./chunk-XIPIRAIB.js";
-import "./chunk-5SV5GESA.js";
+} from "./chunk-EPP2OL7B.js";
+import "./chunk-XAXA2RW4.js";
+import "./chunk-LDRW44ZU.js";
+import "./chunk-UIO5NOU4.js";
 import "./chunk-MG53IPPM.js";
 import {
   writeFileAtomic
 } from "./chunk-Y46I4KYQ.js";
-import "./chunk-FIDZLZNY.js";
+import "./chunk-PRI4NSAJ.js";
+import "./chunk-OFTYJBCH.js";
 import "./chunk-IMA374AR.js";
 import "./chunk-BGXWE6IX.js";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   oneOf
-} from "./chunk-BTFPTHEV.js";
+} from "./chunk-3WY4FX2R.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
