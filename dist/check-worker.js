@@ -3,7 +3,7 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-LDRW44ZU.js";
+} from "./chunk-D3PDGU7E.js";
 import "./chunk-UIO5NOU4.js";
 import "./chunk-MG53IPPM.js";
 import "./chunk-Y46I4KYQ.js";
@@ -11,7 +11,7 @@ import "./chunk-IMA374AR.js";
 import "./chunk-BGXWE6IX.js";
 import "./chunk-NCVH2LUD.js";
 import "./chunk-EOSEYLKD.js";
-import "./chunk-7R5QY4ZA.js";
+import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";

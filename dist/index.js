@@ -3,19 +3,19 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-PZKV4F44.js";
+} from "./chunk-JJUM3Y42.js";
 import {
   formatLocation,
   runGate,
   runScanner
-} from "./chunk-PTBSTWQD.js";
-import "./chunk-EPP2OL7B.js";
-import "./chunk-XAXA2RW4.js";
+} from "./chunk-F233TXS5.js";
+import "./chunk-IBDJBINC.js";
+import "./chunk-YZ5H6DBI.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
-import "./chunk-LDRW44ZU.js";
+import "./chunk-D3PDGU7E.js";
 import "./chunk-UIO5NOU4.js";
 import "./chunk-MG53IPPM.js";
 import {
@@ -33,7 +33,7 @@ import {
 } from "./chunk-CGHOQIPV.js";
 import "./chunk-T2RVKME7.js";
 import "./chunk-EOSEYLKD.js";
-import "./chunk-7R5QY4ZA.js";
+import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-3PP7ZRBO.js";
 import {

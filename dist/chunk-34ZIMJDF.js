@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   formatLocation
-} from "./chunk-PTBSTWQD.js";
+} from "./chunk-F233TXS5.js";
 
 // src/reporters/text.ts
 var CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 };

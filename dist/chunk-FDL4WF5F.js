@@ -4,11 +4,11 @@ import {
   DUE_SOON_DAYS,
   evaluateOverrides,
   listOverrideFiles
-} from "./chunk-UWK5YRG2.js";
+} from "./chunk-JXRXM6CN.js";
 import "./chunk-CGHOQIPV.js";
 import "./chunk-T2RVKME7.js";
 import "./chunk-EOSEYLKD.js";
-import "./chunk-7R5QY4ZA.js";
+import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";

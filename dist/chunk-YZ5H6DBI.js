@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   RULE_IDS
-} from "./chunk-7R5QY4ZA.js";
+} from "./chunk-OWMEW5IV.js";
 import {
   _enum,
   array,

@@ -1,14 +1,14 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-RWHMIO74.js";
+} from "./chunk-JUDT3YVO.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
 import {
   readConfig
-} from "./chunk-EPP2OL7B.js";
-import "./chunk-XAXA2RW4.js";
+} from "./chunk-IBDJBINC.js";
+import "./chunk-YZ5H6DBI.js";
 import {
   LOCKFILE,
   comparePin,
@@ -32,7 +32,7 @@ import {
 } from "./chunk-NCVH2LUD.js";
 import "./chunk-T2RVKME7.js";
 import "./chunk-EOSEYLKD.js";
-import "./chunk-7R5QY4ZA.js";
+import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";

@@ -18,7 +18,7 @@ import {
 import {
   RULE_IDS,
   isRuleId
-} from "./chunk-7R5QY4ZA.js";
+} from "./chunk-OWMEW5IV.js";
 
 // src/overrides/evaluate.ts
 import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2 } from "node:fs";

@@ -13,11 +13,11 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-D5KXPEQR.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-3BXYOAWK.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-2Y6DUOJ4.js")).manifestCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-KVQUIBW3.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-MRJT62ZN.js")).overrideCommand }
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-BARQI752.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-ZLNVUU4K.js")).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-SV7QPPHQ.js")).manifestCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-G3XB7LHT.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-GQSWXOXN.js")).overrideCommand }
 };
 
 // src/main/run-cli.ts

@@ -10,7 +10,7 @@ import {
   RULES,
   RULE_IDS,
   ruleRecord
-} from "./chunk-7R5QY4ZA.js";
+} from "./chunk-OWMEW5IV.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/rules.ts

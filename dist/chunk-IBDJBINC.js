@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   DEFAULT_CONFIG_FILE,
   configSchema
-} from "./chunk-XAXA2RW4.js";
+} from "./chunk-YZ5H6DBI.js";
 import {
   readFully
 } from "./chunk-UIO5NOU4.js";
@@ -15,7 +15,7 @@ import {
 } from "./chunk-T2RVKME7.js";
 import {
   RULE_IDS
-} from "./chunk-7R5QY4ZA.js";
+} from "./chunk-OWMEW5IV.js";
 import {
   ZodArray,
   ZodNullable,

@@ -2,10 +2,10 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   parseConfigText,
   readConfig
-} from "./chunk-EPP2OL7B.js";
+} from "./chunk-IBDJBINC.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-XAXA2RW4.js";
+} from "./chunk-YZ5H6DBI.js";
 import {
   ALL_CHECKS,
   decide,
@@ -14,7 +14,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-LDRW44ZU.js";
+} from "./chunk-D3PDGU7E.js";
 import {
   Workspace,
   globMatcher
@@ -38,7 +38,7 @@ import {
 } from "./chunk-EOSEYLKD.js";
 import {
   rulesOfScope
-} from "./chunk-7R5QY4ZA.js";
+} from "./chunk-OWMEW5IV.js";
 
 // src/gate/engine.ts
 import { setMaxListeners } from "node:events";
@@ -342,7 +342,7 @@ async function runOverrideStage(ctx, baseRefError) {
     id: "overrides",
     rules: rulesOfScope("override"),
     async run(c) {
-      const { evaluateOverrides } = await import("./chunk-R4V6HC7G.js");
+      const { evaluateOverrides } = await import("./chunk-FDL4WF5F.js");
       evaluation = await evaluateOverrides({
         root: c.root,
         ...c.baseRef !== void 0 ? { baseRef: c.baseRef } : {},

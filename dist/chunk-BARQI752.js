@@ -1,13 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-HALD7ZKS.js";
+} from "./chunk-34ZIMJDF.js";
 import {
   oneOf
 } from "./chunk-3WY4FX2R.js";
 import {
   directoryArg
-} from "./chunk-RWHMIO74.js";
+} from "./chunk-JUDT3YVO.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
@@ -16,16 +16,16 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-PZKV4F44.js";
+} from "./chunk-JJUM3Y42.js";
 import {
   runGate,
   runScanner
-} from "./chunk-PTBSTWQD.js";
-import "./chunk-EPP2OL7B.js";
-import "./chunk-XAXA2RW4.js";
+} from "./chunk-F233TXS5.js";
+import "./chunk-IBDJBINC.js";
+import "./chunk-YZ5H6DBI.js";
 import {
   exitCodeFor
-} from "./chunk-LDRW44ZU.js";
+} from "./chunk-D3PDGU7E.js";
 import "./chunk-UIO5NOU4.js";
 import "./chunk-MG53IPPM.js";
 import {
@@ -41,7 +41,7 @@ import {
 import "./chunk-CGHOQIPV.js";
 import "./chunk-T2RVKME7.js";
 import "./chunk-EOSEYLKD.js";
-import "./chunk-7R5QY4ZA.js";
+import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";

@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-RWHMIO74.js";
+} from "./chunk-JUDT3YVO.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
-import "./chunk-XAXA2RW4.js";
+import "./chunk-YZ5H6DBI.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
@@ -18,7 +18,7 @@ import "./chunk-BGXWE6IX.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
-import "./chunk-7R5QY4ZA.js";
+import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";

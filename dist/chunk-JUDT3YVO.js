@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-XAXA2RW4.js";
+} from "./chunk-YZ5H6DBI.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";

@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   RULES,
   RULE_IDS
-} from "./chunk-7R5QY4ZA.js";
+} from "./chunk-OWMEW5IV.js";
 
 // src/reporters/json.ts
 function renderJson(report) {

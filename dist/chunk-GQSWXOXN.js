@@ -1,25 +1,25 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   clean
-} from "./chunk-HALD7ZKS.js";
+} from "./chunk-34ZIMJDF.js";
 import {
   oneOf
 } from "./chunk-3WY4FX2R.js";
 import {
   directoryArg
-} from "./chunk-RWHMIO74.js";
+} from "./chunk-JUDT3YVO.js";
 import {
   USAGE
 } from "./chunk-QXHT732P.js";
 import {
   runGate,
   runScanner
-} from "./chunk-PTBSTWQD.js";
+} from "./chunk-F233TXS5.js";
 import {
   readConfig
-} from "./chunk-EPP2OL7B.js";
-import "./chunk-XAXA2RW4.js";
-import "./chunk-LDRW44ZU.js";
+} from "./chunk-IBDJBINC.js";
+import "./chunk-YZ5H6DBI.js";
+import "./chunk-D3PDGU7E.js";
 import "./chunk-UIO5NOU4.js";
 import "./chunk-MG53IPPM.js";
 import {
@@ -41,7 +41,7 @@ import {
   parseAllowedSigners,
   parseArmoredSignature,
   verifySignature
-} from "./chunk-UWK5YRG2.js";
+} from "./chunk-JXRXM6CN.js";
 import {
   ALLOWED_SIGNERS_FILE,
   NON_OVERRIDABLE,
@@ -55,7 +55,7 @@ import "./chunk-T2RVKME7.js";
 import "./chunk-EOSEYLKD.js";
 import {
   isRuleId
-} from "./chunk-7R5QY4ZA.js";
+} from "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-3PP7ZRBO.js";
 import "./chunk-7DU3YBTW.js";

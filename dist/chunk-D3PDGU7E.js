@@ -33,7 +33,7 @@ import {
   RULE_IDS,
   ruleRecord,
   rulesOfScope
-} from "./chunk-7R5QY4ZA.js";
+} from "./chunk-OWMEW5IV.js";
 import {
   _enum,
   array,
