@@ -190,7 +190,7 @@ test('an exclusion that empties a scope the base left non-empty blocks (secrets.
     const emptied = report.findings.find((f) => f.ruleId === 'gate/check-failed' && f.message.includes('"secrets.exclude"'));
     assert.ok(emptied, exclude);
     assert.equal(emptied.blocking, true);
-    assert.match(emptied.message, /excludes every file of the repository, where the base revision's value left \d+ to read/);
+    assert.match(emptied.message, /excludes every file it would read, where the base revision's value left \d+ to read/);
     assert.ok(report.findings.some((f) => f.ruleId === 'gate/policy-changed' && f.message.includes('scope "secrets.exclude"')));
   }
 });

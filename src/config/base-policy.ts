@@ -19,6 +19,9 @@ const SECTIONS = ['kubernetes', 'mcp', 'images', 'secrets', 'reports'] as const;
 export const SCOPE_KEYS: ReadonlySet<string> = new Set([
   '$schema',
   'kubernetes.paths',
+  'kubernetes.exclude',
+  'kubernetes.helm',
+  'kubernetes.kustomize',
   'mcp.paths',
   'mcp.servers', // manifest-file entries only; live entries: mergeServers
   'images.paths',
@@ -46,7 +49,10 @@ export interface ProtectedPolicy {
 }
 
 /** Exclusion globs: a change that widens one until nothing is left to read has emptied that scope. */
-const EXCLUSION_SCOPES: ReadonlyArray<readonly [string, (c: GateConfig) => readonly string[] | undefined]> = [['secrets.exclude', (c) => c.secrets?.exclude]];
+const EXCLUSION_SCOPES: ReadonlyArray<readonly [string, (c: GateConfig) => readonly string[] | undefined, (file: string) => boolean]> = [
+  ['secrets.exclude', (c) => c.secrets?.exclude, () => true],
+  ['kubernetes.exclude', (c) => c.kubernetes?.exclude, (f) => /\.(ya?ml|json)$/.test(f)],
+];
 
 /**
  * A scope the change empties where the base's left files to read: BLOCK,
@@ -54,17 +60,18 @@ const EXCLUSION_SCOPES: ReadonlyArray<readonly [string, (c: GateConfig) => reado
  * matches nothing is reported wherever it comes from, by the workspace.)
  */
 export function emptiedScopes(files: readonly string[], head: GateConfig, base: GateConfig, configFile: string): RawFinding[] {
-  const left = (globs: readonly string[] | undefined): number => {
-    const matchers = (globs ?? []).map(globMatcher);
-    return files.filter((f) => !matchers.some((m) => m(f))).length;
-  };
   const findings: RawFinding[] = [];
-  for (const [key, get] of EXCLUSION_SCOPES) {
+  for (const [key, get, readable] of EXCLUSION_SCOPES) {
+    const universe = files.filter(readable);
+    const left = (globs: readonly string[] | undefined): number => {
+      const matchers = (globs ?? []).map(globMatcher);
+      return universe.filter((f) => !matchers.some((m) => m(f))).length;
+    };
     const baseLeft = left(get(base));
     if (left(get(head)) === 0 && baseLeft > 0)
       findings.push({
         ruleId: 'gate/check-failed',
-        message: `this change sets "${key}" to ${show(get(head))}, which excludes every file of the repository, where the base revision's value left ${baseLeft} to read; a scope that reads nothing cannot pass`,
+        message: `this change sets "${key}" to ${show(get(head))}, which excludes every file it would read, where the base revision's value left ${baseLeft} to read; a scope that reads nothing cannot pass`,
         location: { file: configFile },
         key: `scope-emptied:${key}`,
       });

@@ -19,6 +19,7 @@ import { type PolicyFlags, resolvePolicy } from './policy.ts';
 import { runCheck } from './run-check.ts';
 import { runChecks } from './run-checks.ts';
 import type { Check, CheckContext, CheckRun, RawFinding, Report, RunScanner } from '../types.ts';
+import { renderDeployments } from '../workspace/render/index.ts';
 import { Workspace } from '../workspace/workspace.ts';
 
 export interface GateOptions extends PolicyFlags {
@@ -98,6 +99,8 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const timer = setTimeout(() => controller.abort(new Error(budgetMessage)), timeoutMs);
   timer.unref();
   try {
+    // Charts and overlays are judged as they will be applied: rendered once, before any check reads objects.
+    workspace.setRendered(await renderDeployments(root, workspace.files(), config.kubernetes ?? {}, (f) => workspace.read(f), ctx.env.PATH, controller.signal, inKubernetesPaths(workspace, config)));
     const [outcomes, overrides] = await Promise.all([
       runChecks(checks, ctx, { policy, deadline: Date.now() + timeoutMs, deadlineMessage: budgetMessage, ...(opts.workerThread !== undefined ? { thread: opts.workerThread } : {}) }),
       runOverrideStage(ctx, baseRefError),
@@ -110,6 +113,14 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     clearTimeout(timer);
     controller.abort();
   }
+}
+
+/** When kubernetes.paths is set, only charts and overlays it covers are discovered. */
+function inKubernetesPaths(workspace: Workspace, config: GateConfig): ((file: string) => boolean) | undefined {
+  const paths = config.kubernetes?.paths;
+  if (!paths) return undefined;
+  const selected = new Set(workspace.select(paths, () => true));
+  return (file) => selected.has(file);
 }
 
 /**

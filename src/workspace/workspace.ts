@@ -6,9 +6,25 @@ import { globMatcher } from './glob.ts';
 import { InputError } from '../util/errors.ts';
 import { type K8sObject, kubernetesObjects } from './kubernetes.ts';
 import { parseYamlDocuments, YamlError } from './yaml.ts';
+import { NOTHING_RENDERED, type Rendered, renderedObjects } from './render/index.ts';
 
 /** Never scanned (SPEC.md discovery). */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.mcp-gate']);
+/** Not read as Kubernetes manifests unless kubernetes.paths names them: other projects' files. */
+const VENDORED = ['vendor/**', '**/vendor/**', 'third_party/**', '**/third_party/**'];
+
+/** Which Kubernetes manifests to read (the config's `kubernetes` section). */
+export interface KubernetesScope {
+  paths?: readonly string[];
+  exclude?: readonly string[];
+}
+
+export interface KubernetesObjects {
+  objects: K8sObject[];
+  problems: ParseProblem[];
+  /** For the check detail: what was rendered, excluded or skipped, and why. */
+  notes: string[];
+}
 /** Files above this size are not parsed as manifests (reported, never silently dropped). */
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
@@ -22,7 +38,8 @@ export class Workspace {
   readonly root: string;
   #files: string[] | undefined;
   #text = new Map<string, string>();
-  #k8s = new Map<string, { objects: K8sObject[]; problems: ParseProblem[] }>();
+  #k8s = new Map<string, KubernetesObjects>();
+  #rendered: Rendered = NOTHING_RENDERED;
 
   constructor(root: string) {
     this.root = root;
@@ -36,6 +53,7 @@ export class Workspace {
   fresh(): Workspace {
     const w = new Workspace(this.root);
     w.#files = this.files();
+    w.#rendered = this.#rendered;
     return w;
   }
 
@@ -94,14 +112,40 @@ export class Workspace {
     return text;
   }
 
-  /** Kubernetes objects of the repository, parsed once per set of paths (every check asks with the config's). */
-  kubernetes(paths: readonly string[] | undefined): { objects: K8sObject[]; problems: ParseProblem[] } {
-    const key = JSON.stringify(paths ?? null);
+  /** What helm and kustomize rendered for this run (src/workspace/render/). */
+  get rendered(): Rendered {
+    return this.#rendered;
+  }
+
+  setRendered(rendered: Rendered): void {
+    this.#rendered = rendered;
+    this.#k8s.clear();
+  }
+
+  /**
+   * Kubernetes objects of the repository, parsed once per scope (every
+   * check asks with the config's): plain manifest files, minus those only a
+   * renderer reads, plus what the charts and overlays render.
+   */
+  kubernetes(scope: KubernetesScope | undefined): KubernetesObjects {
+    const key = JSON.stringify([scope?.paths ?? null, scope?.exclude ?? null]);
     let cached = this.#k8s.get(key);
     if (!cached) {
       const objects: K8sObject[] = [];
       const problems: ParseProblem[] = [];
-      for (const file of this.select(paths, isYamlFile)) {
+      const owned = new Set(this.#rendered.owned);
+      const excluded = [...(scope?.exclude ?? []), ...(scope?.paths ? [] : VENDORED)].map(globMatcher);
+      let skippedOwned = 0;
+      let skippedExcluded = 0;
+      for (const file of this.select(scope?.paths, isYamlFile)) {
+        if (owned.has(file)) {
+          skippedOwned++;
+          continue;
+        }
+        if (excluded.some((m) => m(file))) {
+          skippedExcluded++;
+          continue;
+        }
         try {
           const docs = parseYamlDocuments(this.read(file), file);
           objects.push(...kubernetesObjects(docs, file));
@@ -111,7 +155,13 @@ export class Workspace {
           else problems.push({ file, message: `cannot read: ${(err as Error).message}` });
         }
       }
-      cached = { objects, problems };
+      const rendered = renderedObjects(this.#rendered);
+      objects.push(...rendered.objects);
+      problems.push(...this.#rendered.problems, ...rendered.problems);
+      const notes = [...this.#rendered.notes, ...rendered.notes];
+      if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm or kustomize (templates, values, patches)`);
+      if (skippedExcluded > 0) notes.push(`${skippedExcluded} YAML file(s) excluded (${scope?.exclude?.length ? 'kubernetes.exclude' : 'vendored'}; vendor/ and third_party/ are skipped unless kubernetes.paths names them)`);
+      cached = { objects, problems, notes };
       this.#k8s.set(key, cached);
     }
     return cached;
