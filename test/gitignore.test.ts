@@ -28,6 +28,8 @@ const PATTERNS = [
   'trail\\ ',
   '[]]x',
   'one**two',
+  'v[a\\-c].txt',
+  'v[a-c].txt',
 ];
 
 const PATHS = [
@@ -67,6 +69,10 @@ const PATHS = [
   'onetwo',
   'one/two',
   'oneXtwo',
+  'va.txt',
+  'vb.txt',
+  'v-.txt',
+  'vc.txt',
 ];
 
 test('gitignore patterns match what git check-ignore says, pattern by pattern', () => {

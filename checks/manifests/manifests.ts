@@ -240,11 +240,8 @@ function loadFileManifests(ctx: CheckContext): ManifestSet {
         ...(config?.manifest !== undefined ? { config } : {}),
       });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const e =
-        err instanceof InputError
-          ? err
-          : new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? (err as Error).message})`, file);
+      // Workspace.read names the file and says why (missing, a directory, a FIFO, outside the repository, not UTF-8).
+      const e = err instanceof InputError ? err : new InputError(`cannot read (${(err as Error).message})`, file);
       problems.push({
         ruleId: 'gate/check-failed',
         message: `MCP server "${id}": manifest ${file}: ${e.message}`,

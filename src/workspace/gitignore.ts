@@ -179,9 +179,11 @@ function bracket(glob: string, start: number): { regex: string; end: number } | 
       i = close + 2;
       continue;
     }
-    if (c === '\\' && i + 1 < glob.length) i++;
+    const escaped = c === '\\' && i + 1 < glob.length;
+    if (escaped) i++;
     const ch = glob[i] as string;
-    body += ch === '-' && body !== '' && glob[i + 1] !== ']' ? '-' : /[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch;
+    const range = !escaped && ch === '-' && body !== '' && glob[i + 1] !== ']';
+    body += range ? '-' : /[\\\][^-]/.test(ch) ? `\\${ch}` : ch;
     i++;
   }
   return undefined;
