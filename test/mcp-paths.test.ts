@@ -75,3 +75,22 @@ test('a symlink to a manifest is the same server, not a collision', async () => 
   assert.deepEqual(set.servers.map((s) => s.file), ['alias/weather.tools.json']);
   assert.deepEqual(set.problems, []);
 });
+
+test('a configured manifest that is a symlink to /dev/zero is refused at once as gate/check-failed', async () => {
+  const root = tempRepo('mcp-zero', {});
+  mkdirSync(join(root, 'mcp'));
+  symlinkSync('/dev/zero', join(root, 'mcp/zero.tools.json'));
+  const ctx = {
+    root,
+    config: { mcp: { servers: [{ id: 'zero', manifest: 'mcp/zero.tools.json' }] } },
+    workspace: new Workspace(root),
+    signal: new AbortController().signal,
+    now: new Date(),
+    env: {},
+  } as CheckContext;
+  const start = performance.now();
+  const set = await loadManifests(ctx);
+  assert.ok(performance.now() - start < 10_000);
+  assert.deepEqual(set.servers, []);
+  assert.match(set.problems[0]?.message ?? '', /MCP server "zero": manifest mcp\/zero\.tools\.json: is a symlink that leaves the repository \(to \/dev\/zero\)/);
+});
