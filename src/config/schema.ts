@@ -69,7 +69,7 @@ export const configSchema = z
           )
           .optional()
           .describe('Charts to render with helm template (default: every chart directory, with its default values)'),
-        kustomize: z.array(z.string().min(1)).optional().describe('Kustomizations to build (default: every kustomization no other one includes)'),
+        kustomize: z.array(z.string()).optional().describe('Kustomizations to build (default: every kustomization no other one includes)'),
         mcpWorkloads: labelSelector.optional().describe('Which workloads are MCP servers (default: all)'),
         agentRuntime: labelSelector.optional().describe('The only allowed ingress source (default matchLabels role: agent-runtime)'),
         agentNamespaces: labelSelector.optional().describe('Namespaces the agent runtime runs in (default: the workload\'s own)'),
