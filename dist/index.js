@@ -8,34 +8,36 @@ import {
   formatLocation,
   runGate,
   runScanner
-} from "./chunk-F233TXS5.js";
-import "./chunk-IBDJBINC.js";
-import "./chunk-YZ5H6DBI.js";
+} from "./chunk-5XP3QRER.js";
+import "./chunk-RQDQITCC.js";
+import "./chunk-TUNKSRKY.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
-import "./chunk-D3PDGU7E.js";
-import "./chunk-UIO5NOU4.js";
-import "./chunk-MG53IPPM.js";
+import "./chunk-PF6CQRCA.js";
+import "./chunk-IWBTSH6C.js";
+import "./chunk-36IMKBUN.js";
 import {
   writeFileAtomic
-} from "./chunk-Y46I4KYQ.js";
+} from "./chunk-7VLSCK5A.js";
 import "./chunk-PRI4NSAJ.js";
 import "./chunk-OFTYJBCH.js";
-import "./chunk-IMA374AR.js";
-import "./chunk-BGXWE6IX.js";
+import "./chunk-2MQRAJRN.js";
+import "./chunk-RA2GW6FW.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
+import "./chunk-7PN4WKJM.js";
+import "./chunk-T2RVKME7.js";
+import "./chunk-RYM7ONMO.js";
+import "./chunk-OWTEQC3U.js";
 import {
   execFileSafe
-} from "./chunk-CGHOQIPV.js";
-import "./chunk-T2RVKME7.js";
-import "./chunk-EOSEYLKD.js";
+} from "./chunk-RL6DG25S.js";
 import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-3PP7ZRBO.js";
+import "./chunk-HAISQJ5Y.js";
 import {
   __toESM
 } from "./chunk-7DU3YBTW.js";

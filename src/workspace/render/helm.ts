@@ -39,7 +39,7 @@ export async function renderChart(root: string, spec: ChartSpec, helm: string | 
   for (const [key, value] of Object.entries(spec.set ?? {})) args.push('--set-json', `${key}=${JSON.stringify(value)}`);
   const run = await runTool(helm, args, root, signal);
   if (!run.ok) return fail(`helm template failed: ${run.message}`);
-  return { sources: splitBySource(run.stdout, spec.chart, readText) };
+  return { sources: splitBySource(run.stdout, spec.chart, readText).map((s) => ({ ...s, namespace })) };
 }
 
 /** One source per "# Source: <chart>/<path>" document, named by its file in the repository. */

@@ -69,6 +69,10 @@ export function renderedObjects(rendered: Rendered): { objects: K8sObject[]; pro
       const docs = parseYamlDocuments(source.text, source.file, { mapLine: (l) => map[l] ?? 1 });
       for (const obj of kubernetesObjects(docs, source.file)) {
         const meta = isObj(obj.raw.metadata) ? obj.raw.metadata : undefined;
+        if (source.namespace && !(meta && typeof meta.namespace === 'string' && meta.namespace !== '')) {
+          obj.namespace = source.namespace;
+          obj.resource = `${obj.kind}/${source.namespace}/${obj.name}`;
+        }
         const annotations = meta && isObj(meta.annotations) ? meta.annotations : undefined;
         if (annotations && ORIGIN_ANNOTATION in annotations) {
           delete annotations[ORIGIN_ANNOTATION];

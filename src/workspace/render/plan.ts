@@ -90,6 +90,7 @@ function planCharts(files: readonly string[], settings: RenderSettings, plan: Re
         continue;
       }
       plan.charts.push({ ...spec, chart });
+      for (const v of spec.values ?? []) plan.owned.add(posix.normalize(v));
     }
     const configured = new Set(plan.charts.map((c) => c.chart));
     for (const d of topCharts) if (!configured.has(d)) plan.notes.push(`chart ${d}: not rendered (not listed in kubernetes.helm); its templates are not read as plain YAML`);

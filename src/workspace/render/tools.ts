@@ -19,6 +19,8 @@ export interface RenderedSource {
   lineMap: number[];
   /** What rendered it, for messages: "helm chart charts/app". */
   via: string;
+  /** Namespace of objects that name none (helm installs them into the release namespace). */
+  namespace?: string;
 }
 
 /** The first executable called `name` on PATH (the PATH of the invoker's environment). */
