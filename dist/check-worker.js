@@ -3,7 +3,7 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-PF6CQRCA.js";
+} from "./chunk-I2JRXZBF.js";
 import "./chunk-IWBTSH6C.js";
 import "./chunk-36IMKBUN.js";
 import "./chunk-7VLSCK5A.js";

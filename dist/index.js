@@ -3,19 +3,19 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-JJUM3Y42.js";
+} from "./chunk-AQMTG5VO.js";
 import {
   formatLocation,
   runGate,
   runScanner
-} from "./chunk-5XP3QRER.js";
-import "./chunk-RQDQITCC.js";
-import "./chunk-TUNKSRKY.js";
+} from "./chunk-K3NZ2GPZ.js";
+import "./chunk-2MZ3QJ2Z.js";
+import "./chunk-MY4QYB2W.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
-import "./chunk-PF6CQRCA.js";
+import "./chunk-I2JRXZBF.js";
 import "./chunk-IWBTSH6C.js";
 import "./chunk-36IMKBUN.js";
 import {
@@ -652,6 +652,7 @@ async function run() {
   const configInput = getInput("config");
   const mode = optional(getInput("mode"), ["warn", "enforce"], "mode");
   const rollout = optional(getInput("rollout"), ["1", "2", "3"], "rollout");
+  const failOn = optional(getInput("fail-on"), ["all", "new"], "fail-on");
   const baseRef = getInput("base-ref") || event.baseSha;
   const baseUnavailable = !baseRef && CHANGE_EVENTS.has(event.name) ? `the ${event.name} event names no usable base revision (${event.problem ?? "no base sha in its payload"})` : void 0;
   if (baseRef) await ensureRevision(root, baseRef);
@@ -677,6 +678,7 @@ async function run() {
     ...configInput ? { configFile: configInput } : {},
     ...mode ? { mode } : {},
     ...rollout ? { rollout: Number(rollout) } : {},
+    ...failOn ? { failOn } : {},
     ...baseRef ? { baseRef } : {},
     ...baseUnavailable ? { baseUnavailable } : {},
     env: secretEnv,
@@ -699,6 +701,8 @@ async function run() {
   setOutput("block-count", String(report.summary.block));
   setOutput("warning-count", String(report.summary.warning));
   setOutput("overridden-count", String(report.summary.overridden));
+  setOutput("new-block-count", String(report.baseline?.new.block ?? report.summary.block));
+  setOutput("new-warning-count", String(report.baseline?.new.warning ?? report.summary.warning));
   setOutput("sarif-file", sarifFile);
   setOutput("json-file", jsonFile);
   await writeSummary(report);

@@ -58,6 +58,28 @@ export interface Finding {
   remediation: string;
   source?: string;
   override?: AppliedOverride;
+  /**
+   * With a base revision: whether the change under review introduced this
+   * finding (its fingerprint is not among the base revision's). Absent for
+   * findings about staging (live probes), which describe no diff.
+   */
+  new?: boolean;
+}
+
+/** What the base revision's evaluation gave (src/gate/baseline.ts). */
+export interface BaselineSummary {
+  /** The base ref as given, and the commit it resolved to. */
+  ref: string;
+  commit?: string;
+  /** Which open BLOCK findings block: all, or only those the change introduced. */
+  failOn: 'all' | 'new';
+  /** Open findings the change introduced, and those the base already had. */
+  new: { block: number; warning: number };
+  existing: { block: number; warning: number };
+  /** Findings of the base revision the change fixed. */
+  resolved: number;
+  /** Why the base revision could not be evaluated (then failOn is all). */
+  error?: string;
 }
 
 export interface CheckResult {
@@ -126,4 +148,6 @@ export interface Report {
   findings: Finding[];
   checks: CheckRun[];
   summary: { block: number; warning: number; overridden: number };
+  /** Present when the run had a base revision to compare with. */
+  baseline?: BaselineSummary;
 }

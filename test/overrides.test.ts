@@ -325,7 +325,7 @@ describe('who may sign', () => {
   it('if the stage runs out of the time budget, it is gate/check-failed and nothing is overridden', async () => {
     const { root, base } = repo({ 'ovr.yaml': signedOverride(arjun) });
     // git alone takes longer than 1 ms; the fake check answers at once.
-    const report = await runGate({ root, baseRef: base, mode: 'enforce', now: NOW, env: {}, checks: [fakeCheck(FINDINGS)], timeoutMs: 1 });
+    const report = await runGate({ root, baseRef: base, mode: 'enforce', now: NOW, env: {}, checks: [fakeCheck(FINDINGS)], timeoutMs: 1, baseline: false });
     const run = report.checks.find((c) => c.id === 'overrides');
     assert.equal(run?.status, 'failed');
     assert.match(only(report, 'gate/check-failed')[0]?.message ?? '', /check "overrides" could not run: gate time budget/);

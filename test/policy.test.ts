@@ -5,7 +5,7 @@ import { blocksUnder, decide, effectiveSeverity, exitCodeFor, resolvePolicy } fr
 import type { Finding } from '../src/types.ts';
 
 test('no config means warn mode, rollout 1', () => {
-  assert.deepEqual(resolvePolicy({}), { mode: 'warn', rollout: 1, severities: {} });
+  assert.deepEqual(resolvePolicy({}), { mode: 'warn', rollout: 1, severities: {}, failOn: 'all' });
 });
 
 test('enforce defaults to rollout 3; flags win over the file', () => {
@@ -22,19 +22,19 @@ test('a blocking rollout phase without a mode implies enforce', () => {
 
 test('warn mode and rollout 1 block nothing', () => {
   for (const rule of RULE_IDS) {
-    assert.equal(blocksUnder({ mode: 'warn', rollout: 3, severities: {} }, rule), false);
-    assert.equal(blocksUnder({ mode: 'enforce', rollout: 1, severities: {} }, rule), false);
+    assert.equal(blocksUnder({ mode: 'warn', rollout: 3, severities: {}, failOn: 'all' }, rule), false);
+    assert.equal(blocksUnder({ mode: 'enforce', rollout: 1, severities: {}, failOn: 'all' }, rule), false);
   }
 });
 
 test('rollout 2 blocks exactly the three critical rules, plus check-failed (fail closed)', () => {
-  const p = { mode: 'enforce' as const, rollout: 2 as const, severities: {} };
+  const p = { mode: 'enforce' as const, rollout: 2 as const, severities: {}, failOn: 'all' as const };
   const blocking = RULE_IDS.filter((r) => blocksUnder(p, r)).sort();
   assert.deepEqual(blocking, ['auth/not-enforced', 'gate/check-failed', 'k8s/run-as-root', 'secret/exposed']);
 });
 
 test('rollout 3 blocks every rule (severity decides)', () => {
-  const p = { mode: 'enforce' as const, rollout: 3 as const, severities: {} };
+  const p = { mode: 'enforce' as const, rollout: 3 as const, severities: {}, failOn: 'all' as const };
   assert.ok(RULE_IDS.every((r) => blocksUnder(p, r)));
 });
 

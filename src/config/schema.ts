@@ -53,6 +53,10 @@ export const configSchema = z
       .union([z.literal(1), z.literal(2), z.literal(3)])
       .optional()
       .describe('1: like warn; 2: only k8s/run-as-root, secret/exposed, auth/not-enforced block; 3: every BLOCK rule blocks'),
+    failOn: z
+      .enum(['all', 'new'])
+      .optional()
+      .describe('all (default): every open BLOCK finding blocks; new: with a base revision, only findings the change introduced block (policy: taken from the base revision)'),
     kubernetes: z
       .strictObject({
         paths: globs.optional(),

@@ -18,7 +18,8 @@ import type { ApplicableOverride, OverrideEvaluation } from '../overrides/evalua
 import { type PolicyFlags, resolvePolicy } from './policy.ts';
 import { runCheck } from './run-check.ts';
 import { runChecks } from './run-checks.ts';
-import type { Check, CheckContext, CheckRun, RawFinding, Report, RunScanner } from '../types.ts';
+import type { BaselineSummary, Check, CheckContext, CheckRun, RawFinding, Report, RunScanner } from '../types.ts';
+import { extractRevision, liveTargets, markNew, repositoryOnly } from './baseline.ts';
 import { renderDeployments } from '../workspace/render/index.ts';
 import { Workspace } from '../workspace/workspace.ts';
 
@@ -51,6 +52,8 @@ export interface GateOptions extends PolicyFlags {
   workerThread?: boolean;
   /** Config already loaded by the caller (the Action reads policy keys from the base revision). */
   config?: GateConfig;
+  /** With a base ref, judge the base revision's tree too and mark what the change introduced (default true). */
+  baseline?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -67,6 +70,8 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const workspace = new Workspace(root);
   const preliminary: RawFinding[] = [];
   let baseRefError: string | undefined;
+  // The config the base revision is judged with: the base's own (or the invoker's, named outside the repository).
+  let baseConfig: GateConfig | undefined = opts.baseRef !== undefined && configFile !== undefined && isAbsolute(configFile) ? config : undefined;
   // A config outside the repository was named by the invoker, not the change.
   const inRepo = configFile === undefined || !isAbsolute(configFile);
   if (opts.baseUnavailable !== undefined || (opts.baseRef !== undefined && inRepo)) {
@@ -77,6 +82,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     if (protectedPolicy.base) preliminary.push(...emptiedScopes(workspace.files(), config, protectedPolicy.base, file));
     config = protectedPolicy.config;
     baseRefError = protectedPolicy.baseRefError;
+    baseConfig = protectedPolicy.base;
   }
   const policy = resolvePolicy(config, opts);
   const controller = new AbortController();
@@ -101,18 +107,66 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   try {
     // Charts and overlays are judged as they will be applied: rendered once, before any check reads objects.
     workspace.setRendered(await renderDeployments(root, workspace.files(), config.kubernetes ?? {}, (f) => workspace.read(f), ctx.env.PATH, controller.signal, inKubernetesPaths(workspace, config)));
-    const [outcomes, overrides] = await Promise.all([
+    const wantBaseline = opts.baseline !== false && opts.baseRef !== undefined && baseRefError === undefined && baseConfig !== undefined;
+    const [outcomes, overrides, base] = await Promise.all([
       runChecks(checks, ctx, { policy, deadline: Date.now() + timeoutMs, deadlineMessage: budgetMessage, ...(opts.workerThread !== undefined ? { thread: opts.workerThread } : {}) }),
       runOverrideStage(ctx, baseRefError),
+      wantBaseline ? judgeBase(root, opts.baseRef as string, baseConfig as GateConfig, configFile, ctx, timeoutMs) : undefined,
     ]);
-    const findings = [...prepareFindings(preliminary, policy), ...outcomes.flatMap((o) => o.findings), ...prepareFindings(overrides.findings, policy)];
+    const fromStages = [...prepareFindings(preliminary, policy), ...prepareFindings(overrides.findings, policy)];
+    let baseline: BaselineSummary | undefined;
+    if (base && 'error' in base) {
+      // Nothing to compare with: every finding counts (failOn all) and the reason blocks.
+      fromStages.push(...prepareFindings([{ ruleId: 'gate/check-failed', message: `the base revision ${opts.baseRef} could not be evaluated, so no finding can be told new or existing and every one counts (failOn: all): ${base.error}`, location: configFile ? { file: configFile } : {}, key: 'baseline' }], policy));
+      baseline = { ref: opts.baseRef as string, failOn: 'all', new: { block: 0, warning: 0 }, existing: { block: 0, warning: 0 }, resolved: 0, error: base.error };
+    } else if (base) {
+      const tagged = [...outcomes.flatMap((o) => o.findings.map((finding) => ({ finding, checkId: o.run.id }))), ...fromStages.map((finding) => ({ finding, checkId: 'gate' }))];
+      const resolved = markNew(tagged, base.fingerprints, liveTargets(config));
+      if (policy.failOn === 'new') for (const { finding } of tagged) if (finding.new === false) finding.blocking = false;
+      baseline = { ref: opts.baseRef as string, commit: base.commit, failOn: policy.failOn, new: { block: 0, warning: 0 }, existing: { block: 0, warning: 0 }, resolved };
+    }
+    const findings = [...fromStages, ...outcomes.flatMap((o) => o.findings)];
     const runs = outcomes.map((o) => o.run);
     if (overrides.run) runs.push(overrides.run);
-    return assembleReport(findings, runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : undefined);
+    const report = assembleReport(findings, runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : undefined);
+    if (baseline) report.baseline = countBaseline(report, baseline);
+    return report;
   } finally {
     clearTimeout(timer);
     controller.abort();
   }
+}
+
+/**
+ * The base revision's tree judged with the base's config, files only (no
+ * probe, live server or scanner run): its findings' fingerprints. Within
+ * the same time budget, beside the change's own checks.
+ */
+async function judgeBase(root: string, ref: string, baseConfig: GateConfig, configFile: string | undefined, ctx: CheckContext, timeoutMs: number): Promise<{ commit: string; fingerprints: Set<string> } | { error: string }> {
+  let tree: Awaited<ReturnType<typeof extractRevision>>;
+  const why = (err: unknown): string => (ctx.signal.aborted ? String((ctx.signal.reason as Error)?.message ?? ctx.signal.reason) : (err as Error).message);
+  try {
+    tree = await extractRevision(root, ref, ctx.signal);
+  } catch (err) {
+    return { error: why(err) };
+  }
+  try {
+    const report = await runGate({ root: tree.dir, config: repositoryOnly(baseConfig), ...(configFile ? { configFile } : {}), env: ctx.env, now: ctx.now, timeoutMs, baseline: false });
+    return { commit: tree.commit, fingerprints: new Set(report.findings.map((f) => f.fingerprint)) };
+  } catch (err) {
+    return { error: why(err) };
+  } finally {
+    tree.dispose();
+  }
+}
+
+function countBaseline(report: Report, baseline: BaselineSummary): BaselineSummary {
+  const counts = { new: { block: 0, warning: 0 }, existing: { block: 0, warning: 0 } };
+  for (const f of report.findings) {
+    if (f.status !== 'open' || f.new === undefined) continue;
+    counts[f.new ? 'new' : 'existing'][f.severity]++;
+  }
+  return { ...baseline, ...counts };
 }
 
 /** When kubernetes.paths is set, only charts and overlays it covers are discovered. */

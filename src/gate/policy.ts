@@ -4,15 +4,20 @@ import { RULES, type RuleId } from '../rules/catalog.ts';
 import type { GateConfig } from '../config/schema.ts';
 import type { Decision, Finding, Mode, Rollout, Severity } from '../types.ts';
 
+export type FailOn = 'all' | 'new';
+
 export interface Policy {
   mode: Mode;
   rollout: Rollout;
   severities: Partial<Record<RuleId, Severity | 'off'>>;
+  /** new: only findings the change introduced block (applied once the baseline is known: gate/engine.ts). */
+  failOn: FailOn;
 }
 
 export interface PolicyFlags {
   mode?: Mode;
   rollout?: Rollout;
+  failOn?: FailOn;
 }
 
 /**
@@ -26,7 +31,7 @@ export function resolvePolicy(config: GateConfig, flags: PolicyFlags = {}): Poli
   const rollout: Rollout = rolloutSet ?? (mode === 'enforce' ? 3 : 1);
   const severities: Policy['severities'] = {};
   for (const [rule, v] of Object.entries(config.rules ?? {})) if (v) severities[rule as RuleId] = v.severity;
-  return { mode, rollout, severities };
+  return { mode, rollout, severities, failOn: flags.failOn ?? config.failOn ?? 'all' };
 }
 
 /** Severity after config; undefined when the rule is switched off. */

@@ -14,6 +14,7 @@ import { renderSarif } from '../reporters/sarif.ts';
 import { type CommentApi, upsertComment } from './github/comment.ts';
 import { readEvent } from './github/event.ts';
 import type { Mode, Report, Rollout } from '../types.ts';
+import type { FailOn } from '../gate/policy.ts';
 import type { GateConfig } from '../config/schema.ts';
 import { execFileSafe } from '../util/exec.ts';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ async function run(): Promise<void> {
   const configInput = core.getInput('config');
   const mode = optional(core.getInput('mode'), ['warn', 'enforce'], 'mode') as Mode | undefined;
   const rollout = optional(core.getInput('rollout'), ['1', '2', '3'], 'rollout');
+  const failOn = optional(core.getInput('fail-on'), ['all', 'new'], 'fail-on') as FailOn | undefined;
   const baseRef = core.getInput('base-ref') || event.baseSha;
   const baseUnavailable =
     !baseRef && CHANGE_EVENTS.has(event.name) ? `the ${event.name} event names no usable base revision (${event.problem ?? 'no base sha in its payload'})` : undefined;
@@ -62,6 +64,7 @@ async function run(): Promise<void> {
     ...(configInput ? { configFile: configInput } : {}),
     ...(mode ? { mode } : {}),
     ...(rollout ? { rollout: Number(rollout) as Rollout } : {}),
+    ...(failOn ? { failOn } : {}),
     ...(baseRef ? { baseRef } : {}),
     ...(baseUnavailable ? { baseUnavailable } : {}),
     env: secretEnv,
@@ -91,6 +94,8 @@ async function run(): Promise<void> {
   core.setOutput('block-count', String(report.summary.block));
   core.setOutput('warning-count', String(report.summary.warning));
   core.setOutput('overridden-count', String(report.summary.overridden));
+  core.setOutput('new-block-count', String(report.baseline?.new.block ?? report.summary.block));
+  core.setOutput('new-warning-count', String(report.baseline?.new.warning ?? report.summary.warning));
   core.setOutput('sarif-file', sarifFile);
   core.setOutput('json-file', jsonFile);
   await writeSummary(report);

@@ -22,7 +22,10 @@ Options of check:
   --rollout 1|2|3     1: report only; 2: only the three critical rules block; 3: every BLOCK rule blocks
   --format text|json|sarif|markdown   (default text)
   --output FILE       write the report to FILE (atomically) instead of stdout
-  --base-ref REF      git revision holding the trust roots (allowed signers)
+  --base-ref REF      the base revision: its config's policy and trusted signers apply, and its
+                      tree is judged too, so each finding is marked new or existing
+  --fail-on all|new   with --base-ref: new blocks only on findings the change introduced
+                      (default: the config's failOn, else all)
 
 Exit codes: 0 nothing blocks, 1 blocked, 2 the gate could not run as asked.
 Run "mcp-gate rules" for the rule catalog.`;

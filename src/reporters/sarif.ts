@@ -50,6 +50,7 @@ export function renderSarif(report: Report): string {
             },
           ],
           partialFingerprints: { 'mcpGate/v1': f.fingerprint },
+          ...(f.new !== undefined ? { baselineState: f.new ? 'new' : 'unchanged' } : {}),
           ...(f.status === 'overridden' && f.override
             ? {
                 suppressions: [

@@ -10,7 +10,8 @@ export function renderText(report: Report, color: boolean): string {
   for (const f of report.findings) {
     const tag =
       f.status === 'overridden' ? c('cyan', 'OVERRIDDEN') : f.severity === 'block' ? c('red', f.blocking ? 'BLOCK' : 'BLOCK (not enforced)') : c('yellow', 'WARNING');
-    lines.push(`${tag} ${c('bold', f.ruleId)} ${clean(formatLocation(f.location))}`);
+    const age = f.new === undefined ? '' : f.new ? ` ${c('bold', '[new]')}` : c('dim', ' [existing]');
+    lines.push(`${tag} ${c('bold', f.ruleId)} ${clean(formatLocation(f.location))}${age}`);
     lines.push(`  ${clean(f.message)}`);
     if (f.override) {
       const o = f.override;
@@ -22,6 +23,13 @@ export function renderText(report: Report, color: boolean): string {
   if (report.findings.length) lines.push('');
   for (const ch of report.checks)
     lines.push(c('dim', `check ${ch.id}: ${ch.status} in ${ch.durationMs} ms${ch.detail ? ` — ${clean(ch.detail)}` : ''}`));
+  const b = report.baseline;
+  if (b)
+    lines.push(
+      b.error
+        ? `base ${clean(b.ref)}: not evaluated, every finding counts`
+        : `base ${clean(b.ref)} (${b.commit?.slice(0, 12)}): this change adds ${b.new.block} block, ${b.new.warning} warning; ${b.existing.block + b.existing.warning} existing; ${b.resolved} resolved (fail on: ${b.failOn})`,
+    );
   const s = report.summary;
   const decision = report.decision === 'block' ? c('red', 'BLOCK') : report.decision === 'warn' ? c('yellow', 'WARN') : c('green', 'PASS');
   const policy = report.mode === 'warn' ? 'mode warn: nothing blocks' : `mode enforce, rollout ${report.rollout}`;

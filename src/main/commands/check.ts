@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runGate } from '../../gate/engine.ts';
-import { exitCodeFor } from '../../gate/policy.ts';
+import { exitCodeFor, type FailOn } from '../../gate/policy.ts';
 import { FORMATS, type Format, render, renderPieces } from '../../reporters/index.ts';
 import type { Mode, Rollout } from '../../types.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
@@ -25,12 +25,14 @@ export const checkCommand: Command = {
         format: { type: 'string', default: 'text' },
         output: { type: 'string', short: 'o' },
         'base-ref': { type: 'string' },
+        'fail-on': { type: 'string' },
       },
     });
     if (positionals.length > 1) throw new UsageError(`check takes one DIR, got ${positionals.length}: ${positionals.join(' ')}`);
     const mode = oneOf(values.mode, ['warn', 'enforce'], '--mode') as Mode | undefined;
     const rolloutText = oneOf(values.rollout, ['1', '2', '3'], '--rollout');
     const format = oneOf(values.format, FORMATS, '--format') as Format;
+    const failOn = oneOf(values['fail-on'], ['all', 'new'], '--fail-on') as FailOn | undefined;
     const root = directoryArg(positionals[0], io);
     const report = await runGate({
       root,
@@ -38,6 +40,7 @@ export const checkCommand: Command = {
       ...(mode ? { mode } : {}),
       ...(rolloutText ? { rollout: Number(rolloutText) as Rollout } : {}),
       ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
+      ...(failOn ? { failOn } : {}),
       env: io.env,
       runScanner,
     });

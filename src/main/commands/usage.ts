@@ -1,7 +1,7 @@
 // Usage lines of the subcommands. Kept apart from the commands' code so the
 // CLI can print help, and route to a command, without loading any of them.
 export const USAGE = {
-  check: 'mcp-gate check [DIR] [--config FILE] [--mode warn|enforce] [--rollout 1|2|3] [--format text|json|sarif|markdown] [--output FILE] [--base-ref REF]',
+  check: 'mcp-gate check [DIR] [--config FILE] [--mode warn|enforce] [--rollout 1|2|3] [--format text|json|sarif|markdown] [--output FILE] [--base-ref REF] [--fail-on all|new]',
   rules: 'mcp-gate rules [--format text|json|markdown]',
   manifest: 'mcp-gate manifest pin|diff [DIR] [--config FILE]',
   alerts: 'mcp-gate alerts init [DIR] [--out PATH] [--baseline-per-minute N] [--median-session-ms N] [--force]',

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-TUNKSRKY.js";
+} from "./chunk-MY4QYB2W.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   formatLocation
-} from "./chunk-5XP3QRER.js";
+} from "./chunk-K3NZ2GPZ.js";
 
 // src/reporters/text.ts
 var CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 };
@@ -10,7 +10,8 @@ function renderText(report, color) {
   const lines = [];
   for (const f of report.findings) {
     const tag = f.status === "overridden" ? c("cyan", "OVERRIDDEN") : f.severity === "block" ? c("red", f.blocking ? "BLOCK" : "BLOCK (not enforced)") : c("yellow", "WARNING");
-    lines.push(`${tag} ${c("bold", f.ruleId)} ${clean(formatLocation(f.location))}`);
+    const age = f.new === void 0 ? "" : f.new ? ` ${c("bold", "[new]")}` : c("dim", " [existing]");
+    lines.push(`${tag} ${c("bold", f.ruleId)} ${clean(formatLocation(f.location))}${age}`);
     lines.push(`  ${clean(f.message)}`);
     if (f.override) {
       const o = f.override;
@@ -21,6 +22,11 @@ function renderText(report, color) {
   if (report.findings.length) lines.push("");
   for (const ch of report.checks)
     lines.push(c("dim", `check ${ch.id}: ${ch.status} in ${ch.durationMs} ms${ch.detail ? ` \u2014 ${clean(ch.detail)}` : ""}`));
+  const b = report.baseline;
+  if (b)
+    lines.push(
+      b.error ? `base ${clean(b.ref)}: not evaluated, every finding counts` : `base ${clean(b.ref)} (${b.commit?.slice(0, 12)}): this change adds ${b.new.block} block, ${b.new.warning} warning; ${b.existing.block + b.existing.warning} existing; ${b.resolved} resolved (fail on: ${b.failOn})`
+    );
   const s = report.summary;
   const decision = report.decision === "block" ? c("red", "BLOCK") : report.decision === "warn" ? c("yellow", "WARN") : c("green", "PASS");
   const policy = report.mode === "warn" ? "mode warn: nothing blocks" : `mode enforce, rollout ${report.rollout}`;

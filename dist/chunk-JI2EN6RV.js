@@ -1,25 +1,25 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   clean
-} from "./chunk-P3PCNTF5.js";
+} from "./chunk-IQPIVUGW.js";
 import {
   oneOf
 } from "./chunk-3WY4FX2R.js";
 import {
   directoryArg
-} from "./chunk-2ZDTGKYM.js";
+} from "./chunk-W6MMPKBK.js";
 import {
   USAGE
-} from "./chunk-QXHT732P.js";
+} from "./chunk-TTYFTGX6.js";
 import {
   runGate,
   runScanner
-} from "./chunk-5XP3QRER.js";
+} from "./chunk-K3NZ2GPZ.js";
 import {
   readConfig
-} from "./chunk-RQDQITCC.js";
-import "./chunk-TUNKSRKY.js";
-import "./chunk-PF6CQRCA.js";
+} from "./chunk-2MZ3QJ2Z.js";
+import "./chunk-MY4QYB2W.js";
+import "./chunk-I2JRXZBF.js";
 import "./chunk-IWBTSH6C.js";
 import "./chunk-36IMKBUN.js";
 import {

@@ -1,31 +1,31 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-P3PCNTF5.js";
+} from "./chunk-IQPIVUGW.js";
 import {
   oneOf
 } from "./chunk-3WY4FX2R.js";
 import {
   directoryArg
-} from "./chunk-2ZDTGKYM.js";
+} from "./chunk-W6MMPKBK.js";
 import {
   USAGE
-} from "./chunk-QXHT732P.js";
+} from "./chunk-TTYFTGX6.js";
 import {
   renderJson,
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-JJUM3Y42.js";
+} from "./chunk-AQMTG5VO.js";
 import {
   runGate,
   runScanner
-} from "./chunk-5XP3QRER.js";
-import "./chunk-RQDQITCC.js";
-import "./chunk-TUNKSRKY.js";
+} from "./chunk-K3NZ2GPZ.js";
+import "./chunk-2MZ3QJ2Z.js";
+import "./chunk-MY4QYB2W.js";
 import {
   exitCodeFor
-} from "./chunk-PF6CQRCA.js";
+} from "./chunk-I2JRXZBF.js";
 import "./chunk-IWBTSH6C.js";
 import "./chunk-36IMKBUN.js";
 import {
@@ -83,13 +83,15 @@ var checkCommand = {
         rollout: { type: "string" },
         format: { type: "string", default: "text" },
         output: { type: "string", short: "o" },
-        "base-ref": { type: "string" }
+        "base-ref": { type: "string" },
+        "fail-on": { type: "string" }
       }
     });
     if (positionals.length > 1) throw new UsageError(`check takes one DIR, got ${positionals.length}: ${positionals.join(" ")}`);
     const mode = oneOf(values.mode, ["warn", "enforce"], "--mode");
     const rolloutText = oneOf(values.rollout, ["1", "2", "3"], "--rollout");
     const format = oneOf(values.format, FORMATS, "--format");
+    const failOn = oneOf(values["fail-on"], ["all", "new"], "--fail-on");
     const root = directoryArg(positionals[0], io);
     const report = await runGate({
       root,
@@ -97,6 +99,7 @@ var checkCommand = {
       ...mode ? { mode } : {},
       ...rolloutText ? { rollout: Number(rolloutText) } : {},
       ...values["base-ref"] ? { baseRef: values["base-ref"] } : {},
+      ...failOn ? { failOn } : {},
       env: io.env,
       runScanner
     });

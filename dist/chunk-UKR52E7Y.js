@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   USAGE
-} from "./chunk-QXHT732P.js";
+} from "./chunk-TTYFTGX6.js";
 import {
   VERSION
 } from "./chunk-PRI4NSAJ.js";
@@ -13,11 +13,11 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-355EIDWV.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-ZLNVUU4K.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-2QCJISPI.js")).manifestCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-L4IX2MTL.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-CLFTYAW6.js")).overrideCommand }
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-T2WQHRUB.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-BXD64YWF.js")).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-H6FD2QBY.js")).manifestCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-6CFCKJDB.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-JI2EN6RV.js")).overrideCommand }
 };
 
 // src/main/run-cli.ts
@@ -32,7 +32,10 @@ Options of check:
   --rollout 1|2|3     1: report only; 2: only the three critical rules block; 3: every BLOCK rule blocks
   --format text|json|sarif|markdown   (default text)
   --output FILE       write the report to FILE (atomically) instead of stdout
-  --base-ref REF      git revision holding the trust roots (allowed signers)
+  --base-ref REF      the base revision: its config's policy and trusted signers apply, and its
+                      tree is judged too, so each finding is marked new or existing
+  --fail-on all|new   with --base-ref: new blocks only on findings the change introduced
+                      (default: the config's failOn, else all)
 
 Exit codes: 0 nothing blocks, 1 blocked, 2 the gate could not run as asked.
 Run "mcp-gate rules" for the rule catalog.`;

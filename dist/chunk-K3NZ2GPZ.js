@@ -2,10 +2,10 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   parseConfigText,
   readConfig
-} from "./chunk-RQDQITCC.js";
+} from "./chunk-2MZ3QJ2Z.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-TUNKSRKY.js";
+} from "./chunk-MY4QYB2W.js";
 import {
   ALL_CHECKS,
   decide,
@@ -14,7 +14,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-PF6CQRCA.js";
+} from "./chunk-I2JRXZBF.js";
 import {
   Workspace,
   globMatcher,
@@ -42,13 +42,14 @@ import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import {
+  RULES,
   rulesOfScope
 } from "./chunk-OWMEW5IV.js";
 
 // src/gate/engine.ts
 import { setMaxListeners } from "node:events";
 import { existsSync, lstatSync, statSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, join as join2, resolve } from "node:path";
 
 // src/config/base-policy.ts
 var SECTIONS = ["kubernetes", "mcp", "images", "secrets", "reports"];
@@ -293,6 +294,66 @@ function sortFindings(findings) {
   return findings;
 }
 
+// src/gate/baseline.ts
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var LIVE_CHECKS = /* @__PURE__ */ new Set(["endpoint", "netpol-live", "behaviour"]);
+function repositoryOnly(config) {
+  const { probes: _probes, ...rest } = config;
+  const servers = config.mcp?.servers?.filter((s) => s.command === void 0 && s.url === void 0);
+  const reports = config.reports ? { ...config.reports } : void 0;
+  if (reports) delete reports.run;
+  return { ...rest, ...config.mcp ? { mcp: { ...config.mcp, ...servers ? { servers } : {} } } : {}, ...reports ? { reports } : {} };
+}
+function liveTargets(config) {
+  return {
+    servers: new Set((config.mcp?.servers ?? []).filter((s) => s.command !== void 0 || s.url !== void 0).map((s) => s.id)),
+    siem: config.probes?.siem !== void 0
+  };
+}
+function isLiveFinding(f, checkId, live) {
+  if (LIVE_CHECKS.has(checkId) || RULES[f.ruleId].scope === "endpoint") return true;
+  if (f.ruleId === "siem/unreachable") return live.siem;
+  const server = /^McpServer\/(.+)$/.exec(f.location.resource ?? "")?.[1];
+  return server !== void 0 && live.servers.has(server);
+}
+var GIT_TIMEOUT_MS = 6e4;
+async function extractRevision(root, ref, signal) {
+  const git = async (args) => {
+    const r = await execFileSafe("git", args, { cwd: root, reject: false, timeout: GIT_TIMEOUT_MS, cancelSignal: signal, env: { GIT_TERMINAL_PROMPT: "0", GIT_CONFIG_NOSYSTEM: "1" }, extendEnv: true });
+    if (r.exitCode !== 0) throw new Error(`git ${args[0]} failed: ${String(r.stderr ?? r.shortMessage ?? "").trim().split("\n")[0]}`);
+    return String(r.stdout ?? "").trim();
+  };
+  if (ref === "" || ref.startsWith("-")) throw new Error(`base ref "${ref}" is not a valid git revision`);
+  const commit = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  const tmp = mkdtempSync(join(tmpdir(), "mcp-gate-base-"));
+  const dispose = () => rmSync(tmp, { recursive: true, force: true });
+  try {
+    const tar = join(tmp, "base.tar");
+    await git(["archive", "--format=tar", "-o", tar, commit]);
+    const tree = join(tmp, "tree");
+    mkdirSync(tree);
+    const x = await execFileSafe("tar", ["-xf", tar, "-C", tree, "--no-same-owner", "--no-same-permissions"], { reject: false, timeout: GIT_TIMEOUT_MS, cancelSignal: signal });
+    if (x.exitCode !== 0) throw new Error(`cannot extract the base tree: ${String(x.stderr ?? "").trim().split("\n")[0]}`);
+    rmSync(tar);
+    return { dir: tree, commit, dispose };
+  } catch (err) {
+    dispose();
+    throw err;
+  }
+}
+function markNew(findings, base, live) {
+  const head = /* @__PURE__ */ new Set();
+  for (const { finding, checkId } of findings) {
+    head.add(finding.fingerprint);
+    if (!isLiveFinding(finding, checkId, live)) finding.new = !base.has(finding.fingerprint);
+  }
+  let resolved = 0;
+  for (const fp of base) if (!head.has(fp)) resolved++;
+  return resolved;
+}
+
 // src/gate/engine.ts
 var DEFAULT_TIMEOUT_MS = 12e4;
 var STAGE_RULES = [...rulesOfScope("override"), ...rulesOfScope("config"), "gate/check-failed"];
@@ -305,6 +366,7 @@ async function runGate(opts) {
   const workspace = new Workspace(root);
   const preliminary = [];
   let baseRefError;
+  let baseConfig = opts.baseRef !== void 0 && configFile !== void 0 && isAbsolute(configFile) ? config : void 0;
   const inRepo = configFile === void 0 || !isAbsolute(configFile);
   if (opts.baseUnavailable !== void 0 || opts.baseRef !== void 0 && inRepo) {
     const file = configFile ?? DEFAULT_CONFIG_FILE;
@@ -313,6 +375,7 @@ async function runGate(opts) {
     if (protectedPolicy.base) preliminary.push(...emptiedScopes(workspace.files(), config, protectedPolicy.base, file));
     config = protectedPolicy.config;
     baseRefError = protectedPolicy.baseRefError;
+    baseConfig = protectedPolicy.base;
   }
   const policy = resolvePolicy(config, opts);
   const controller = new AbortController();
@@ -335,18 +398,60 @@ async function runGate(opts) {
   timer.unref();
   try {
     workspace.setRendered(await renderDeployments(root, workspace.files(), config.kubernetes ?? {}, (f) => workspace.read(f), ctx.env.PATH, controller.signal, inKubernetesPaths(workspace, config)));
-    const [outcomes, overrides] = await Promise.all([
+    const wantBaseline = opts.baseline !== false && opts.baseRef !== void 0 && baseRefError === void 0 && baseConfig !== void 0;
+    const [outcomes, overrides, base] = await Promise.all([
       runChecks(checks, ctx, { policy, deadline: Date.now() + timeoutMs, deadlineMessage: budgetMessage, ...opts.workerThread !== void 0 ? { thread: opts.workerThread } : {} }),
-      runOverrideStage(ctx, baseRefError)
+      runOverrideStage(ctx, baseRefError),
+      wantBaseline ? judgeBase(root, opts.baseRef, baseConfig, configFile, ctx, timeoutMs) : void 0
     ]);
-    const findings = [...prepareFindings(preliminary, policy), ...outcomes.flatMap((o) => o.findings), ...prepareFindings(overrides.findings, policy)];
+    const fromStages = [...prepareFindings(preliminary, policy), ...prepareFindings(overrides.findings, policy)];
+    let baseline;
+    if (base && "error" in base) {
+      fromStages.push(...prepareFindings([{ ruleId: "gate/check-failed", message: `the base revision ${opts.baseRef} could not be evaluated, so no finding can be told new or existing and every one counts (failOn: all): ${base.error}`, location: configFile ? { file: configFile } : {}, key: "baseline" }], policy));
+      baseline = { ref: opts.baseRef, failOn: "all", new: { block: 0, warning: 0 }, existing: { block: 0, warning: 0 }, resolved: 0, error: base.error };
+    } else if (base) {
+      const tagged = [...outcomes.flatMap((o) => o.findings.map((finding) => ({ finding, checkId: o.run.id }))), ...fromStages.map((finding) => ({ finding, checkId: "gate" }))];
+      const resolved = markNew(tagged, base.fingerprints, liveTargets(config));
+      if (policy.failOn === "new") {
+        for (const { finding } of tagged) if (finding.new === false) finding.blocking = false;
+      }
+      baseline = { ref: opts.baseRef, commit: base.commit, failOn: policy.failOn, new: { block: 0, warning: 0 }, existing: { block: 0, warning: 0 }, resolved };
+    }
+    const findings = [...fromStages, ...outcomes.flatMap((o) => o.findings)];
     const runs = outcomes.map((o) => o.run);
     if (overrides.run) runs.push(overrides.run);
-    return assembleReport(findings, runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : void 0);
+    const report = assembleReport(findings, runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : void 0);
+    if (baseline) report.baseline = countBaseline(report, baseline);
+    return report;
   } finally {
     clearTimeout(timer);
     controller.abort();
   }
+}
+async function judgeBase(root, ref, baseConfig, configFile, ctx, timeoutMs) {
+  let tree;
+  const why = (err) => ctx.signal.aborted ? String(ctx.signal.reason?.message ?? ctx.signal.reason) : err.message;
+  try {
+    tree = await extractRevision(root, ref, ctx.signal);
+  } catch (err) {
+    return { error: why(err) };
+  }
+  try {
+    const report = await runGate({ root: tree.dir, config: repositoryOnly(baseConfig), ...configFile ? { configFile } : {}, env: ctx.env, now: ctx.now, timeoutMs, baseline: false });
+    return { commit: tree.commit, fingerprints: new Set(report.findings.map((f) => f.fingerprint)) };
+  } catch (err) {
+    return { error: why(err) };
+  } finally {
+    tree.dispose();
+  }
+}
+function countBaseline(report, baseline) {
+  const counts = { new: { block: 0, warning: 0 }, existing: { block: 0, warning: 0 } };
+  for (const f of report.findings) {
+    if (f.status !== "open" || f.new === void 0) continue;
+    counts[f.new ? "new" : "existing"][f.severity]++;
+  }
+  return { ...baseline, ...counts };
 }
 function inKubernetesPaths(workspace, config) {
   const paths = config.kubernetes?.paths;
@@ -355,7 +460,7 @@ function inKubernetesPaths(workspace, config) {
   return (file) => selected.has(file);
 }
 async function runOverrideStage(ctx, baseRefError) {
-  if (lstatSync(join(ctx.root, OVERRIDES_DIR), { throwIfNoEntry: false }) === void 0) return { findings: [], applicable: [] };
+  if (lstatSync(join2(ctx.root, OVERRIDES_DIR), { throwIfNoEntry: false }) === void 0) return { findings: [], applicable: [] };
   let evaluation;
   const stage = {
     id: "overrides",
@@ -380,14 +485,14 @@ async function runOverrideStage(ctx, baseRefError) {
 }
 
 // src/main/scanners.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join3 } from "node:path";
 var RUN_TIMEOUT_MS = 1e5;
 var runScanner = async (tool, { root, env, signal }) => {
-  const dir = mkdtempSync(join2(tmpdir(), "mcp-gate-run-"));
-  const dispose = () => rmSync(dir, { recursive: true, force: true });
-  const out = join2(dir, "report.json");
+  const dir = mkdtempSync2(join3(tmpdir2(), "mcp-gate-run-"));
+  const dispose = () => rmSync2(dir, { recursive: true, force: true });
+  const out = join3(dir, "report.json");
   const args = tool === "trivy" ? ["fs", "--quiet", "--format", "json", "--scanners", "vuln,secret,misconfig", "--output", out, root] : ["dir", root, "--report-format", "json", "--report-path", out, "--no-banner", "--exit-code", "0"];
   try {
     const r = await execFileSafe(tool, args, {

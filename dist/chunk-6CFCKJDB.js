@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-2ZDTGKYM.js";
+} from "./chunk-W6MMPKBK.js";
 import {
   USAGE
-} from "./chunk-QXHT732P.js";
-import "./chunk-TUNKSRKY.js";
+} from "./chunk-TTYFTGX6.js";
+import "./chunk-MY4QYB2W.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,

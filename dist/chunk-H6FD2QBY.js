@@ -1,14 +1,14 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-2ZDTGKYM.js";
+} from "./chunk-W6MMPKBK.js";
 import {
   USAGE
-} from "./chunk-QXHT732P.js";
+} from "./chunk-TTYFTGX6.js";
 import {
   readConfig
-} from "./chunk-RQDQITCC.js";
-import "./chunk-TUNKSRKY.js";
+} from "./chunk-2MZ3QJ2Z.js";
+import "./chunk-MY4QYB2W.js";
 import {
   LOCKFILE,
   comparePin,

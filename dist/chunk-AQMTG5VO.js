@@ -162,6 +162,7 @@ Remediation: ${f.remediation}` },
             }
           ],
           partialFingerprints: { "mcpGate/v1": f.fingerprint },
+          ...f.new !== void 0 ? { baselineState: f.new ? "new" : "unchanged" } : {},
           ...f.status === "overridden" && f.override ? {
             suppressions: [
               {

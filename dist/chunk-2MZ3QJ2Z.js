@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   DEFAULT_CONFIG_FILE,
   configSchema
-} from "./chunk-TUNKSRKY.js";
+} from "./chunk-MY4QYB2W.js";
 import {
   isInside,
   readRegularText

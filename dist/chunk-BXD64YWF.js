@@ -4,7 +4,7 @@ import {
 } from "./chunk-3WY4FX2R.js";
 import {
   USAGE
-} from "./chunk-QXHT732P.js";
+} from "./chunk-TTYFTGX6.js";
 import "./chunk-NCVH2LUD.js";
 import {
   RULES,

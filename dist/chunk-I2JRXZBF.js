@@ -6078,7 +6078,7 @@ function resolvePolicy(config, flags = {}) {
   const rollout = rolloutSet ?? (mode === "enforce" ? 3 : 1);
   const severities = {};
   for (const [rule2, v] of Object.entries(config.rules ?? {})) if (v) severities[rule2] = v.severity;
-  return { mode, rollout, severities };
+  return { mode, rollout, severities, failOn: flags.failOn ?? config.failOn ?? "all" };
 }
 function effectiveSeverity(policy, rule2, fromCheck) {
   const configured = policy.severities[rule2];

@@ -52,6 +52,7 @@ var configSchema = strictObject({
   $schema: string().optional(),
   mode: _enum(["warn", "enforce"]).optional().describe("warn: report only (default); enforce: BLOCK findings fail the job"),
   rollout: union([literal(1), literal(2), literal(3)]).optional().describe("1: like warn; 2: only k8s/run-as-root, secret/exposed, auth/not-enforced block; 3: every BLOCK rule blocks"),
+  failOn: _enum(["all", "new"]).optional().describe("all (default): every open BLOCK finding blocks; new: with a base revision, only findings the change introduced block (policy: taken from the base revision)"),
   kubernetes: strictObject({
     paths: globs.optional(),
     exclude: globs.optional().describe("Manifests not read (vendor/ and third_party/ are skipped by default unless paths names them)"),

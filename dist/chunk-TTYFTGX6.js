@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 
 // src/main/commands/usage.ts
 var USAGE = {
-  check: "mcp-gate check [DIR] [--config FILE] [--mode warn|enforce] [--rollout 1|2|3] [--format text|json|sarif|markdown] [--output FILE] [--base-ref REF]",
+  check: "mcp-gate check [DIR] [--config FILE] [--mode warn|enforce] [--rollout 1|2|3] [--format text|json|sarif|markdown] [--output FILE] [--base-ref REF] [--fail-on all|new]",
   rules: "mcp-gate rules [--format text|json|markdown]",
   manifest: "mcp-gate manifest pin|diff [DIR] [--config FILE]",
   alerts: "mcp-gate alerts init [DIR] [--out PATH] [--baseline-per-minute N] [--median-session-ms N] [--force]",
