@@ -1,7 +1,7 @@
 // MCP tool manifests of the deployment: every server's tools/list, from
 // files (SPEC.md discovery: *.tools.json and mcp.servers[].manifest), from
 // stdio servers (`command`) and remote servers (`url`), acquired live
-// (acquire.ts). Every manifest check sees the same servers through
+// (checks/common/mcp-client.ts). Every manifest check sees the same servers through
 // loadManifests(), memoised per workspace, so a server is started once.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, normalize, resolve } from 'node:path';
@@ -184,7 +184,7 @@ async function loadLiveManifests(ctx: CheckContext): Promise<ManifestSet> {
   const live = (ctx.config.mcp?.servers ?? []).filter((s) => s.command !== undefined || s.url !== undefined);
   if (live.length === 0) return { servers: [], problems: [] };
   const lines = serverLines(ctx);
-  const { acquireRemote, acquireStdio } = await import('./acquire.ts');
+  const { acquireRemote, acquireStdio } = await import('../common/mcp-client.ts');
   const servers: ServerManifest[] = [];
   const problems: RawFinding[] = [];
   await Promise.all(

@@ -1,6 +1,7 @@
-// Live manifest acquisition: a stdio server (`command`) or a remote server
-// (`url`, streamable HTTP), through @modelcontextprotocol/sdk's Client,
-// following tools/list pagination, within one deadline per server.
+// An MCP client session with a live server: a stdio server (`command`) or a
+// remote server (`url`, streamable HTTP), through @modelcontextprotocol/sdk's
+// Client, following tools/list pagination, within one deadline per session.
+// The manifest checks only list tools; the behaviour probe also calls them.
 //
 // Protocol revisions. The installed SDK (1.32) speaks up to 2025-11-25 and
 // knows nothing of 2026-07-28, which replaces `initialize` with the
@@ -12,11 +13,11 @@
 // then tools/list with the 2026-07-28 `_meta`, over the same transports.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { FetchLike, Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { VERSION } from '../../src/util/version.ts';
-import { ExecaStdioTransport, serverEnv } from './acquire-stdio.ts';
+import { ExecaStdioTransport, serverEnv } from './mcp-stdio.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const REVISION_2026 = '2026-07-28';
@@ -50,34 +51,62 @@ const looseToolsPage = z.looseObject({
 
 type TransportFactory = () => Transport;
 
-export async function acquireStdio(
-  command: readonly string[],
-  opts: AcquireOptions & { cwd: string; env: Readonly<Record<string, string | undefined>>; envNames?: readonly string[] },
-): Promise<Acquired> {
-  const env = serverEnv(opts.env, opts.envNames);
-  // Values the server was given may come back in its stderr: never print them.
-  const secrets = (opts.envNames ?? []).map((n) => env[n]).filter((v): v is string => v !== undefined);
-  return acquire(() => new ExecaStdioTransport({ command, cwd: opts.cwd, env }), { ...opts, secrets });
+export type StdioTarget = { command: readonly string[]; cwd: string; env: Readonly<Record<string, string | undefined>>; envNames?: readonly string[] };
+export type RemoteTarget = { url: string; env: Readonly<Record<string, string | undefined>>; headersEnv?: Readonly<Record<string, string>>; fetch?: FetchLike };
+
+export async function acquireStdio(command: readonly string[], opts: AcquireOptions & Omit<StdioTarget, 'command'>): Promise<Acquired> {
+  return listAndClose(await openStdio({ ...opts, command }, opts));
 }
 
-export async function acquireRemote(
-  url: string,
-  opts: AcquireOptions & { env: Readonly<Record<string, string | undefined>>; headersEnv?: Readonly<Record<string, string>> },
-): Promise<Acquired> {
+export async function acquireRemote(url: string, opts: AcquireOptions & Omit<RemoteTarget, 'url'>): Promise<Acquired> {
+  return listAndClose(await openRemote({ ...opts, url }, opts));
+}
+
+async function listAndClose(session: McpSession): Promise<Acquired> {
+  await session.close();
+  return session.acquired;
+}
+
+/** What a tools/call came back with: a result (isError or not) or a JSON-RPC error. Transport failures throw. */
+export type CallOutcome = { kind: 'result'; result: Record<string, unknown> } | { kind: 'error'; code: number; message: string; data?: unknown };
+
+/**
+ * A connected MCP session: the tools it listed, and tools/call under the
+ * session's deadline. The caller closes it. Server-initiated requests
+ * (sampling, elicitation, roots) are answered "method not found": the
+ * client declares no capability, so a server cannot make it act.
+ */
+export interface McpSession {
+  readonly acquired: Acquired;
+  callTool(name: string, args: Record<string, unknown>): Promise<CallOutcome>;
+  close(): Promise<void>;
+}
+
+/** Start a stdio server and list its tools; the session lives until close() or the deadline. */
+export async function openStdio(target: StdioTarget, opts: AcquireOptions & { secrets?: readonly string[] } = {}): Promise<McpSession> {
+  const env = serverEnv(target.env, target.envNames);
+  // Values the server was given may come back in its stderr: never print them.
+  const given = (target.envNames ?? []).map((n) => env[n]).filter((v): v is string => v !== undefined);
+  return open(() => new ExecaStdioTransport({ command: target.command, cwd: target.cwd, env }), { ...opts, secrets: [...given, ...(opts.secrets ?? [])] });
+}
+
+/** Connect to a streamable HTTP server and list its tools. */
+export async function openRemote(target: RemoteTarget, opts: AcquireOptions & { secrets?: readonly string[] } = {}): Promise<McpSession> {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(target.url);
   } catch {
-    throw new AcquireError(`invalid URL ${JSON.stringify(url)}`);
+    throw new AcquireError(`invalid URL ${JSON.stringify(target.url)}`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new AcquireError(`unsupported URL scheme ${parsed.protocol}`);
   const headers: Record<string, string> = {};
-  for (const [header, envName] of Object.entries(opts.headersEnv ?? {})) {
-    const v = opts.env[envName];
+  for (const [header, envName] of Object.entries(target.headersEnv ?? {})) {
+    const v = target.env[envName];
     if (v === undefined || v === '') throw new AcquireError(`environment variable ${envName} (header ${header}) is not set`);
     headers[header] = v;
   }
-  return acquire(() => new StreamableHTTPClientTransport(parsed, { requestInit: { headers, redirect: 'error' } }), { ...opts, secrets: Object.values(headers) });
+  const transportOpts = { requestInit: { headers, redirect: 'error' as const }, ...(target.fetch ? { fetch: target.fetch } : {}) };
+  return open(() => new StreamableHTTPClientTransport(parsed, transportOpts), { ...opts, secrets: [...Object.values(headers), ...(opts.secrets ?? [])] });
 }
 
 /** Replace every secret value (and its longest tokens, e.g. after "Bearer ") in a message. */
@@ -88,7 +117,7 @@ export function redact(message: string, secrets: readonly string[]): string {
   return out;
 }
 
-async function acquire(factory: TransportFactory, opts: AcquireOptions & { secrets?: readonly string[] }): Promise<Acquired> {
+async function open(factory: TransportFactory, opts: AcquireOptions & { secrets?: readonly string[] }): Promise<McpSession> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   const timeoutError = new AcquireError(`no complete answer within ${timeoutMs} ms`);
@@ -108,18 +137,40 @@ async function acquire(factory: TransportFactory, opts: AcquireOptions & { secre
     controller.signal.addEventListener('abort', fail, { once: true });
   });
   aborted.catch(() => {});
-  try {
-    return await Promise.race([negotiate(make, controller.signal, timeoutMs), aborted]);
-  } catch (err) {
-    throw new AcquireError(redact(err instanceof Error ? err.message : String(err), opts.secrets ?? []));
-  } finally {
+  const deadline = Date.now() + timeoutMs;
+  const failure = (err: unknown) => new AcquireError(redact(err instanceof Error ? err.message : String(err), opts.secrets ?? []));
+  const close = async () => {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onOuterAbort);
     await Promise.all([...open].map((t) => t.close().catch(() => {})));
+  };
+  let negotiated: Negotiated;
+  try {
+    negotiated = await Promise.race([negotiate(make, controller.signal, timeoutMs), aborted]);
+  } catch (err) {
+    await close();
+    throw failure(err);
   }
+  return {
+    acquired: negotiated.acquired,
+    async callTool(name, args) {
+      try {
+        return await Promise.race([negotiated.call(name, args, Math.max(1, deadline - Date.now())), aborted]);
+      } catch (err) {
+        throw failure(err);
+      }
+    },
+    close,
+  };
 }
 
-async function negotiate(make: () => Transport, signal: AbortSignal, timeoutMs: number): Promise<Acquired> {
+interface Negotiated {
+  acquired: Acquired;
+  /** tools/call; a JSON-RPC error answer resolves, anything else rejects. */
+  call(name: string, args: Record<string, unknown>, timeoutMs: number): Promise<CallOutcome>;
+}
+
+async function negotiate(make: () => Transport, signal: AbortSignal, timeoutMs: number): Promise<Negotiated> {
   const first = make();
   try {
     return await viaInitialize(first, signal, timeoutMs);
@@ -152,13 +203,42 @@ function rejectsInitialize(err: unknown): boolean {
   return msg.startsWith('Streamable HTTP error') && (code === 400 || code === 404 || code === 405);
 }
 
-async function viaInitialize(transport: Transport, signal: AbortSignal, timeoutMs: number): Promise<Acquired> {
+const looseResult = z.looseObject({});
+
+async function viaInitialize(transport: Transport, signal: AbortSignal, timeoutMs: number): Promise<Negotiated> {
   const client = new Client(CLIENT_INFO, { capabilities: {} });
   const reqOpts = { signal, timeout: timeoutMs, maxTotalTimeout: timeoutMs };
-  await client.connect(transport, reqOpts);
+  // A stdio server writing lines that are not JSON-RPC fails the session at once instead of at the deadline.
+  const broken = brokenBy(transport);
+  await Promise.race([client.connect(transport, reqOpts), broken]);
   const protocolVersion = (transport as { protocolVersion?: string }).protocolVersion ?? '2025-11-25';
-  if (!client.getServerCapabilities()?.tools) return { tools: [], protocolVersion, pages: 0 };
-  return paginate((cursor) => client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, looseToolsPage, reqOpts), protocolVersion);
+  const acquired = client.getServerCapabilities()?.tools
+    ? await Promise.race([paginate((cursor) => client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, looseToolsPage, reqOpts), protocolVersion), broken])
+    : { tools: [], protocolVersion, pages: 0 };
+  return {
+    acquired,
+    async call(name, args, callTimeoutMs) {
+      try {
+        const opts = { signal, timeout: callTimeoutMs, maxTotalTimeout: callTimeoutMs };
+        return { kind: 'result', result: await Promise.race([client.request({ method: 'tools/call', params: { name, arguments: args } }, looseResult, opts), broken]) };
+      } catch (err) {
+        const e = err as { name?: string; code?: unknown; message?: string; data?: unknown };
+        // The SDK reports its own timeouts (-32001) and a closed connection (-32000) as McpErrors: those are transport failures.
+        const local = e.code === -32001 || (e.code === -32000 && /^MCP error -32000: Connection closed/.test(e.message ?? ''));
+        if (e.name !== 'McpError' || typeof e.code !== 'number' || local || signal.aborted) throw new AcquireError(withExit(transport, errorText(err)));
+        return { kind: 'error', code: e.code, message: e.message ?? '', ...(e.data !== undefined ? { data: e.data } : {}) };
+      }
+    },
+  };
+}
+
+/** Rejects when a stdio transport reports a line that is not JSON-RPC. */
+function brokenBy(transport: Transport): Promise<never> {
+  const p = new Promise<never>((_, reject) => {
+    if (transport instanceof ExecaStdioTransport) transport.onGarbage = reject;
+  });
+  p.catch(() => {});
+  return p;
 }
 
 async function paginate(page: (cursor: string | undefined) => Promise<unknown>, protocolVersion: string): Promise<Acquired> {
@@ -193,6 +273,21 @@ function requestMeta(): Record<string, unknown> {
   };
 }
 
+/** A JSON-RPC error answer (as opposed to a transport failure). */
+class RpcError extends Error {
+  override name = 'RpcError';
+  readonly code: number | undefined;
+  readonly data: unknown;
+  /** The server's message, without the "MCP error" prefix or truncation. */
+  readonly rawMessage: string;
+  constructor(code: number | undefined, message: string, data: unknown) {
+    super(`MCP error ${code}: ${message.slice(0, 200)}`);
+    this.code = code;
+    this.data = data;
+    this.rawMessage = message;
+  }
+}
+
 /** Minimal JSON-RPC requester over an SDK transport (no initialize). */
 class RawRpc {
   readonly #transport: Transport;
@@ -211,11 +306,8 @@ class RawRpc {
       const p = this.#pending.get(m.id);
       if (!p) return;
       this.#pending.delete(m.id);
-      if (m.error) {
-        const e = new Error(`MCP error ${m.error.code}: ${String(m.error.message ?? '').slice(0, 200)}`);
-        (e as Error & { code?: number }).code = m.error.code;
-        p.reject(e);
-      } else p.resolve(m.result);
+      if (m.error) p.reject(new RpcError(m.error.code, String(m.error.message ?? ''), m.error.data));
+      else p.resolve(m.result);
     };
     transport.onclose = () => failAll(new Error('connection closed'));
     transport.onerror = (e) => failAll(e);
@@ -234,7 +326,7 @@ class RawRpc {
   }
 }
 
-async function viaDiscover(transport: Transport, signal: AbortSignal): Promise<Acquired> {
+async function viaDiscover(transport: Transport, signal: AbortSignal): Promise<Negotiated> {
   transport.setProtocolVersion?.(REVISION_2026);
   const rpc = new RawRpc(transport, signal);
   await transport.start();
@@ -244,11 +336,24 @@ async function viaDiscover(transport: Transport, signal: AbortSignal): Promise<A
   if (!Array.isArray(versions) || !versions.includes(REVISION_2026))
     throw new AcquireError(`server/discover: the server supports ${JSON.stringify(versions)}, not ${REVISION_2026}`);
   const caps = discovered.capabilities as Record<string, unknown> | undefined;
-  if (typeof caps !== 'object' || caps === null || !caps.tools) return { tools: [], protocolVersion: REVISION_2026, pages: 0 };
-  return paginate(
-    (cursor) => rpc.request('tools/list', { _meta: requestMeta(), ...(cursor === undefined ? {} : { cursor }) }),
-    REVISION_2026,
-  );
+  const acquired =
+    typeof caps !== 'object' || caps === null || !caps.tools
+      ? { tools: [], protocolVersion: REVISION_2026, pages: 0 }
+      : await paginate((cursor) => rpc.request('tools/list', { _meta: requestMeta(), ...(cursor === undefined ? {} : { cursor }) }), REVISION_2026);
+  return {
+    acquired,
+    async call(name, args) {
+      let result: unknown;
+      try {
+        result = await rpc.request('tools/call', { _meta: requestMeta(), name, arguments: args });
+      } catch (err) {
+        if (!(err instanceof RpcError) || typeof err.code !== 'number') throw new AcquireError(withExit(transport, errorText(err)));
+        return { kind: 'error', code: err.code, message: err.rawMessage, ...(err.data !== undefined ? { data: err.data } : {}) };
+      }
+      if (typeof result !== 'object' || result === null || Array.isArray(result)) throw new AcquireError('tools/call returned no result object');
+      return { kind: 'result', result: result as Record<string, unknown> };
+    },
+  };
 }
 
 function errorText(err: unknown): string {

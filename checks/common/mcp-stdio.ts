@@ -28,6 +28,8 @@ export class ExecaStdioTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
+  /** Called (besides onerror) when the server writes a line that is not JSON-RPC: the session cannot be trusted after that. */
+  onGarbage?: (error: Error) => void;
   readonly #opts: StdioOptions;
   readonly #buffer = new ReadBuffer();
   #proc: ResultPromise | undefined;
@@ -76,7 +78,9 @@ export class ExecaStdioTransport implements Transport {
         try {
           msg = this.#buffer.readMessage();
         } catch (err) {
-          this.onerror?.(new Error(`server wrote a line that is not JSON-RPC: ${(err as Error).message.slice(0, 200)}`));
+          const garbage = new Error(`server wrote a line that is not JSON-RPC: ${(err as Error).message.slice(0, 200)}`);
+          this.onerror?.(garbage);
+          this.onGarbage?.(garbage);
           continue;
         }
         if (msg === null) break;
