@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, normalize, resolve } from 'node:path';
 import type { ServerConfig } from '../../src/config/schema.ts';
+import { commandSource } from '../common/server-source.ts';
 import { InputError } from '../../src/util/errors.ts';
 import type { CheckContext, RawFinding } from '../../src/types.ts';
 import type { Workspace } from '../../src/workspace/workspace.ts';
@@ -155,11 +156,6 @@ async function loadAllManifests(ctx: CheckContext): Promise<ManifestSet> {
   const rank = (m: ServerManifest) => order.get(m.id) ?? Number.MAX_SAFE_INTEGER;
   const servers = [...files.servers, ...live.servers].sort((a, b) => rank(a) - rank(b));
   return { servers, problems: [...files.problems, ...live.problems] };
-}
-
-/** Shell-like rendering of an argv for the lockfile `source` (`stdio:<command>`); never executed. */
-export function commandSource(command: readonly string[]): string {
-  return `stdio:${command.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(' ')}`;
 }
 
 /** Line of each `mcp.servers[]` entry in the config file, by server id. */
