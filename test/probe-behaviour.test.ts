@@ -117,6 +117,7 @@ test('vulnerable server over stdio: all four runtime rules, the destructive tool
   assert.match(detail, /read_file \{"path":"\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd"\} → answered, with \/etc\/passwd content/);
   assert.match(detail, /query \{"sql":12345\} → answered, accepted an invalid call/);
   assert.match(detail, /never called: delete_file \(destructiveHint\)/);
+  // The query answer tells the caller to call delete_file: not followed.
   assert.ok(!existsSync(marker), 'the destructive tool was called');
   assertCanaryNowhere(report);
   assert.ok(!allOutputs(report).some((o) => o.includes('root:x:0:0:root')), 'tool output is never quoted verbatim');
@@ -170,6 +171,21 @@ test('vulnerable and hardened servers over streamable HTTP with TLS and a bearer
     assertCanaryNowhere(report);
     assert.ok(!allOutputs(report).some((o) => o.includes(GOOD_TOKEN)), 'the bearer token is never printed');
   }
+});
+
+test('HTTPS server whose certificate the configured CA does not sign: gate/check-failed, no call made', async (t) => {
+  const data = dir('untrusted-data');
+  const marker = join(data, 'DESTRUCTIVE_TOOL_CALLED');
+  const server = await startMcpServer(pki.leaf('valid'), { auth: true, make: () => vulnerableServer({ root: data, marker, canary: CANARY }) });
+  t.after(() => server.close());
+  const { root } = repo(
+    () => `probes:\n  endpoint:\n    url: ${server.url}\n    caFile: ${JSON.stringify(pki.otherCaFile)}\n    tokenEnv: MCP_TOKEN\n  behaviour:\n    - server: endpoint\n      tools: [read_file]\n`,
+  );
+  const report = await gate(root);
+  assert.equal(report.findings.length, 1);
+  assert.equal(report.findings[0]!.ruleId, 'gate/check-failed');
+  assert.match(report.findings[0]!.message, /^behaviour probe of server "endpoint": https:\/\/127\.0\.0\.1:\d+\/mcp: .*TLS failure/);
+  assert.ok(!report.findings[0]!.message.includes(GOOD_TOKEN));
 });
 
 test('20-tool server: the four rule families in under 5 s', async () => {
