@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { behaviourProbeCheck } from '../checks/probes/behaviour-check.ts';
 import { runGate } from '../src/gate/engine.ts';
 import { annotationsFor } from '../src/reporters/annotations.ts';
@@ -19,7 +20,7 @@ import type { Finding, Report } from '../src/types.ts';
 import { runCli } from './cli-run.ts';
 import { hardenedServer } from './fixtures/behaviour/hardened-server.ts';
 import { vulnerableServer } from './fixtures/behaviour/vulnerable-server.ts';
-import { GOOD_TOKEN, makePki, type Pki, removeDir, startMcpServer, tempDir } from './probe-support.ts';
+import { GOOD_TOKEN, makePki, type Pki, removeDir, startHttp, startMcpServer, tempDir } from './probe-support.ts';
 
 const NODE = resolve('node_modules/.bin/node');
 const VULNERABLE = resolve('test/fixtures/behaviour/vulnerable-server.ts');
@@ -171,6 +172,31 @@ test('vulnerable and hardened servers over streamable HTTP with TLS and a bearer
     assertCanaryNowhere(report);
     assert.ok(!allOutputs(report).some((o) => o.includes(GOOD_TOKEN)), 'the bearer token is never printed');
   }
+});
+
+test('mcp.servers url entry with a header from the environment: the same four rules over streamable HTTP', async (t) => {
+  const data = dir('url-data');
+  const marker = join(data, 'DESTRUCTIVE_TOOL_CALLED');
+  const server = await startHttp(async (req, res) => {
+    if (req.headers['x-api-key'] !== 'header-secret-5b1e') {
+      res.writeHead(401).end();
+      return;
+    }
+    const mcp = vulnerableServer({ root: data, marker, canary: CANARY });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    res.on('close', () => void mcp.close());
+    await mcp.connect(transport);
+    await transport.handleRequest(req, res);
+  });
+  t.after(() => server.close());
+  const { root } = repo(
+    () => `mcp:\n  servers:\n    - id: remote\n      url: ${server.url}/mcp\n      headersEnv: {x-api-key: API_KEY}\nprobes:\n  behaviour:\n    - server: remote\n      tools: [read_file, query]\n${canaryConfig}`,
+  );
+  const report = await gate(root, { ...ENV, API_KEY: 'header-secret-5b1e' });
+  assert.deepEqual(rules(report.findings), [...RUNTIME].sort(), report.findings.map((f) => f.message).join('\n'));
+  assert.ok(!existsSync(marker));
+  assertCanaryNowhere(report);
+  assert.ok(!allOutputs(report).some((o) => o.includes('header-secret-5b1e')));
 });
 
 test('HTTPS server whose certificate the configured CA does not sign: gate/check-failed, no call made', async (t) => {
