@@ -157,8 +157,9 @@ export const GOOD_TOKEN = 'good-token-7f3a9c1e5b';
 
 /**
  * A real MCP server from @modelcontextprotocol/sdk (streamable HTTP,
- * stateless; an echo tool unless `make` builds another), over TLS. With `auth`, the SDK's bearer middleware guards
- * /mcp and the SDK's metadata router serves RFC 9728 metadata.
+ * stateless; an echo tool unless `make` builds another), over TLS. With
+ * `auth`, the SDK's bearer middleware guards /mcp and the SDK's metadata
+ * router serves RFC 9728 metadata.
  */
 export async function startMcpServer(tlsOpts: TlsServerOptions, opts: { auth: boolean; make?: () => Server | McpServer }): Promise<Running> {
   const app = createMcpExpressApp({ host: '127.0.0.1' });
