@@ -234,14 +234,14 @@ test('20-tool server: the four rule families in under 5 s', async () => {
 test('a server that does not start, never answers, answers garbage or exits mid-call: one gate/check-failed naming it; the rest of the report stays', async () => {
   const cases: [string, string[], RegExp][] = [
     ['missing', ['./no/such/server'], /cannot start "\.\/no\/such\/server": ENOENT/],
-    ['hang', [NODE, FAKE, 'hang'], /no complete answer within 1500 ms/],
+    ['hang', [NODE, FAKE, 'hang'], /no complete answer within 5000 ms/],
     ['garbage', [NODE, FAKE, 'garbage'], /not JSON-RPC/],
     ['exits', [NODE, EXITS], /stopped after 0 of \d+ calls: read_file .*server process exited with code 7; stderr: fatal: cannot connect with api_key=\*\*\*\)$/],
   ];
   for (const [id, command, why] of cases) {
     const { root, marker } = repo(
       ({ data, marker }) =>
-        `mcp:\n  servers:\n    - id: ${id}\n      command: ${argv(command)}\n      env: [CANARY_API_KEY]\n    - id: good\n      command: ${argv([NODE, VULNERABLE, data, marker])}\n      env: [CANARY_API_KEY]\nprobes:\n  timeoutMs: 1500\n  behaviour:\n    - server: ${id}\n    - server: good\n      tools: [read_file]\n`,
+        `mcp:\n  servers:\n    - id: ${id}\n      command: ${argv(command)}\n      env: [CANARY_API_KEY]\n    - id: good\n      command: ${argv([NODE, VULNERABLE, data, marker])}\n      env: [CANARY_API_KEY]\nprobes:\n  timeoutMs: 5000\n  behaviour:\n    - server: ${id}\n    - server: good\n      tools: [read_file]\n`,
     );
     const report = await gate(root);
     const failed = report.findings.filter((f) => f.ruleId === 'gate/check-failed');
