@@ -12,5 +12,6 @@ import { reportsCheck } from './reports/check.ts';
 import { siemProbeCheck } from './probes/siem-check.ts';
 import { secretsScanCheck } from './secrets/check.ts';
 import { supplyChainCheck } from './supply/check.ts';
+import { workspaceCheck } from './workspace/check.ts';
 
-export const ALL_CHECKS: readonly Check[] = [k8sWorkloadCheck, netpolCheck, netpolLiveCheck, manifestIntegrityCheck, manifestLintCheck, endpointProbeCheck, behaviourProbeCheck, siemProbeCheck, dockerfileCheck, secretsScanCheck, supplyChainCheck, reportsCheck];
+export const ALL_CHECKS: readonly Check[] = [workspaceCheck, k8sWorkloadCheck, netpolCheck, netpolLiveCheck, manifestIntegrityCheck, manifestLintCheck, endpointProbeCheck, behaviourProbeCheck, siemProbeCheck, dockerfileCheck, secretsScanCheck, supplyChainCheck, reportsCheck];

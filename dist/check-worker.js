@@ -3,17 +3,19 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-XIPIRAIB.js";
-import "./chunk-5SV5GESA.js";
-import "./chunk-MG53IPPM.js";
-import "./chunk-Y46I4KYQ.js";
-import "./chunk-IMA374AR.js";
-import "./chunk-BGXWE6IX.js";
+} from "./chunk-PF6CQRCA.js";
+import "./chunk-IWBTSH6C.js";
+import "./chunk-36IMKBUN.js";
+import "./chunk-7VLSCK5A.js";
+import "./chunk-2MQRAJRN.js";
+import "./chunk-RA2GW6FW.js";
 import "./chunk-NCVH2LUD.js";
-import "./chunk-EOSEYLKD.js";
-import "./chunk-7R5QY4ZA.js";
+import "./chunk-RYM7ONMO.js";
+import "./chunk-OWTEQC3U.js";
+import "./chunk-RL6DG25S.js";
+import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-3PP7ZRBO.js";
+import "./chunk-HAISQJ5Y.js";
 import "./chunk-7DU3YBTW.js";
 export {
   WORKER_MIN_BYTES,

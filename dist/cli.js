@@ -1,104 +1,49 @@
 #!/usr/bin/env node
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
-  USAGE
-} from "./chunk-QXHT732P.js";
-import {
-  VERSION
-} from "./chunk-FIDZLZNY.js";
-import {
-  UsageError
-} from "./chunk-NCVH2LUD.js";
+  package_default
+} from "./chunk-OFTYJBCH.js";
 import "./chunk-7DU3YBTW.js";
 
-// src/main/commands/index.ts
-var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-F23CZBPN.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-5FCUIOI3.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-4HIVYKWX.js")).manifestCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-ICKMSAI3.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-LN4T7SEO.js")).overrideCommand }
-};
-
-// src/main/run-cli.ts
-var USAGE2 = `mcp-gate ${VERSION} \u2014 pre-deployment security gate for MCP server deployments
-
-Usage:
-${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join("\n")}
-
-Options of check:
-  --config FILE       config file (default: DIR/.mcp-gate.yml when present)
-  --mode warn|enforce
-  --rollout 1|2|3     1: report only; 2: only the three critical rules block; 3: every BLOCK rule blocks
-  --format text|json|sarif|markdown   (default text)
-  --output FILE       write the report to FILE (atomically) instead of stdout
-  --base-ref REF      git revision holding the trust roots (allowed signers)
-
-Exit codes: 0 nothing blocks, 1 blocked, 2 the gate could not run as asked.
-Run "mcp-gate rules" for the rule catalog.`;
-async function main(argv, io) {
-  try {
-    return await dispatch(argv, io);
-  } catch (err) {
-    io.stderr(`mcp-gate: ${errorMessage(err, io.env)}
-`);
-    return 2;
-  }
-}
-async function dispatch(argv, io) {
-  const [name, ...rest] = argv;
-  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(`${USAGE2}
-`);
-    return name === void 0 ? 2 : 0;
-  }
-  if (name === "--version" || name === "-V") {
-    io.stdout(`${VERSION}
-`);
-    return 0;
-  }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : void 0;
-  if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")})`);
-  if (rest.includes("--help") || rest.includes("-h")) {
-    io.stdout(`Usage: ${command.usage}
-
-${USAGE2.split("\n\n").slice(2).join("\n\n")}
-`);
-    return 0;
-  }
-  return (await command.load()).run(rest, io);
-}
-function errorMessage(err, env) {
-  if (err instanceof UsageError) return err.message;
-  if (err instanceof Error && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) return err.message;
-  const msg = err instanceof Error ? err.message : String(err);
-  return `internal error: ${msg}${env.MCP_GATE_DEBUG ? `
-${err?.stack}` : " (set MCP_GATE_DEBUG=1 for details)"}`;
+// src/main/node-version.ts
+var REQUIRED_NODE_MAJOR = Number(/(\d+)/.exec(package_default.engines.node)?.[1] ?? 0);
+function nodeVersionProblem(version) {
+  const major = Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
+  if (major >= REQUIRED_NODE_MAJOR) return void 0;
+  return `this is Node.js ${version.replace(/^v?/, "v")}; mcp-gate needs Node.js ${package_default.engines.node} (package.json "engines"). Install Node ${REQUIRED_NODE_MAJOR} or newer.`;
 }
 
 // src/main/cli.ts
-process.stdout.on("error", (err) => {
-  if (err.code !== "EPIPE") process.stderr.write(`mcp-gate: cannot write the output: ${err.message}
+var problem = nodeVersionProblem(process.versions.node);
+if (problem) {
+  process.stderr.write(`mcp-gate: ${problem}
 `);
-  process.exit(err.code === "EPIPE" ? process.exitCode ?? 0 : 2);
-});
-main(process.argv.slice(2), {
-  stdout: (text) => {
-    process.stdout.write(text);
-  },
-  stderr: (text) => {
-    process.stderr.write(text);
-  },
-  env: process.env,
-  cwd: process.cwd(),
-  isTTY: process.stdout.isTTY === true
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    process.stderr.write(`mcp-gate: internal error: ${err instanceof Error ? err.message : String(err)}
+  process.exitCode = 2;
+} else {
+  process.stdout.on("error", (err) => {
+    if (err.code !== "EPIPE") process.stderr.write(`mcp-gate: cannot write the output: ${err.message}
 `);
-    process.exitCode = 2;
-  }
-);
+    process.exit(err.code === "EPIPE" ? process.exitCode ?? 0 : 2);
+  });
+  const { main } = await import("./chunk-SQBXT2CU.js");
+  main(process.argv.slice(2), {
+    stdout: (text) => {
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`mcp-gate: internal error: ${err instanceof Error ? err.message : String(err)}
+`);
+      process.exitCode = 2;
+    }
+  );
+}

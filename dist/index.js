@@ -3,37 +3,41 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-PZKV4F44.js";
+} from "./chunk-JJUM3Y42.js";
 import {
   formatLocation,
   runGate,
   runScanner
-} from "./chunk-T5FCGPQX.js";
-import "./chunk-SCQNKRON.js";
+} from "./chunk-5XP3QRER.js";
+import "./chunk-RQDQITCC.js";
+import "./chunk-TUNKSRKY.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
-import "./chunk-XIPIRAIB.js";
-import "./chunk-5SV5GESA.js";
-import "./chunk-MG53IPPM.js";
+import "./chunk-PF6CQRCA.js";
+import "./chunk-IWBTSH6C.js";
+import "./chunk-36IMKBUN.js";
 import {
   writeFileAtomic
-} from "./chunk-Y46I4KYQ.js";
-import "./chunk-FIDZLZNY.js";
-import "./chunk-IMA374AR.js";
-import "./chunk-BGXWE6IX.js";
+} from "./chunk-7VLSCK5A.js";
+import "./chunk-PRI4NSAJ.js";
+import "./chunk-OFTYJBCH.js";
+import "./chunk-2MQRAJRN.js";
+import "./chunk-RA2GW6FW.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
+import "./chunk-7PN4WKJM.js";
+import "./chunk-T2RVKME7.js";
+import "./chunk-RYM7ONMO.js";
+import "./chunk-OWTEQC3U.js";
 import {
   execFileSafe
-} from "./chunk-CGHOQIPV.js";
-import "./chunk-T2RVKME7.js";
-import "./chunk-EOSEYLKD.js";
-import "./chunk-7R5QY4ZA.js";
+} from "./chunk-RL6DG25S.js";
+import "./chunk-OWMEW5IV.js";
 import "./chunk-W4AQ4HPL.js";
-import "./chunk-3PP7ZRBO.js";
+import "./chunk-HAISQJ5Y.js";
 import {
   __toESM
 } from "./chunk-7DU3YBTW.js";
@@ -203,11 +207,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -223,7 +227,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -545,11 +549,13 @@ function info(message) {
 
 // src/reporters/annotations.ts
 var ANNOTATION_LIMIT = 10;
-function annotationsFor(report) {
+function annotationsFor(report, slots = { error: ANNOTATION_LIMIT, warning: ANNOTATION_LIMIT }) {
   const open2 = report.findings.filter((f) => f.status === "open");
   const errors = open2.filter((f) => f.severity === "block");
   const warnings = open2.filter((f) => f.severity === "warning");
-  const pick = (list, level) => list.slice(0, ANNOTATION_LIMIT).map((f) => ({
+  const errorSlots = Math.max(0, slots.error);
+  const warningSlots = Math.max(0, slots.warning);
+  const pick = (list, level) => list.slice(0, level === "error" ? errorSlots : warningSlots).map((f) => ({
     level,
     title: `${f.blocking ? "BLOCK" : f.severity === "block" ? "BLOCK (not enforced)" : "WARNING"} ${f.ruleId}`,
     message: `${f.message}${f.location.file ? "" : ` ${formatLocation(f.location)}`}
@@ -558,7 +564,7 @@ Fix: ${f.remediation}`,
     ...f.location.line ? { startLine: f.location.line } : {}
   }));
   const out = [...pick(errors, "error"), ...pick(warnings, "warning")];
-  const rest = Math.max(0, errors.length - ANNOTATION_LIMIT) + Math.max(0, warnings.length - ANNOTATION_LIMIT);
+  const rest = Math.max(0, errors.length - errorSlots) + Math.max(0, warnings.length - warningSlots);
   if (rest > 0)
     out.push({
       level: "notice",
@@ -635,19 +641,20 @@ function str(v) {
 }
 
 // src/main/action.ts
-import { existsSync as existsSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+var CHANGE_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
+var COMMENT_TIMEOUT_MS = Number(process.env.MCP_GATE_GITHUB_TIMEOUT_MS) || 3e4;
 async function run() {
   const event = readEvent(process.env);
   if (event.problem) notice(`mcp-gate: ${event.problem}; trust roots come from --base-ref only.`);
   const root = getInput("path") || ".";
-  const configInput = getInput("config") || ".mcp-gate.yml";
+  const configInput = getInput("config");
   const mode = optional(getInput("mode"), ["warn", "enforce"], "mode");
   const rollout = optional(getInput("rollout"), ["1", "2", "3"], "rollout");
   const baseRef = getInput("base-ref") || event.baseSha;
+  const baseUnavailable = !baseRef && CHANGE_EVENTS.has(event.name) ? `the ${event.name} event names no usable base revision (${event.problem ?? "no base sha in its payload"})` : void 0;
   if (baseRef) await ensureRevision(root, baseRef);
-  const configPath = resolve(root, configInput);
   const secretEnv = (config) => {
     const env = { ...process.env };
     const secretInputs = [
@@ -660,16 +667,18 @@ async function run() {
       if (!value) continue;
       setSecret(value);
       if (envName) env[envName] = value;
-      else warning(`mcp-gate: input "${input}" is set but the config names no environment variable for it; it is ignored.`);
+      else warn(`mcp-gate: input "${input}" is set but the config names no environment variable for it; it is ignored.`);
     }
     return env;
   };
   const report = await runGate({
     root,
-    ...existsSync2(configPath) ? { configFile: configInput } : {},
+    // Named explicitly, the file must exist (readConfig refuses a missing one): never a silent fallback to defaults.
+    ...configInput ? { configFile: configInput } : {},
     ...mode ? { mode } : {},
     ...rollout ? { rollout: Number(rollout) } : {},
     ...baseRef ? { baseRef } : {},
+    ...baseUnavailable ? { baseUnavailable } : {},
     env: secretEnv,
     runScanner
   });
@@ -678,14 +687,13 @@ async function run() {
   const jsonFile = getInput("json-file") || join(outDir, "mcp-gate.json");
   writeFileSync(sarifFile, renderSarif(report));
   writeFileAtomic(jsonFile, renderJsonChunks(report));
-  for (const a of annotationsFor(report)) {
+  const blocked = report.decision === "block";
+  for (const a of annotationsFor(report, { error: ANNOTATION_LIMIT - (blocked ? 1 : 0), warning: budget.warnings - 1 })) {
     const props = { title: a.title, ...a.file ? { file: a.file } : {}, ...a.startLine ? { startLine: a.startLine } : {} };
     if (a.level === "error") error(a.message, props);
-    else if (a.level === "warning") warning(a.message, props);
+    else if (a.level === "warning") warn(a.message, props);
     else notice(a.message, props);
   }
-  await writeSummary(report);
-  await comment(report, event.pullNumber);
   setOutput("decision", report.decision);
   setOutput("blocked", String(report.decision === "block"));
   setOutput("block-count", String(report.summary.block));
@@ -693,7 +701,9 @@ async function run() {
   setOutput("overridden-count", String(report.summary.overridden));
   setOutput("sarif-file", sarifFile);
   setOutput("json-file", jsonFile);
-  if (report.decision === "block")
+  await writeSummary(report);
+  await comment(report, event.pullNumber);
+  if (blocked)
     setFailed(`mcp-gate: ${report.summary.block} blocking finding(s) (mode ${report.mode}, rollout ${report.rollout}).`);
 }
 async function writeSummary(report) {
@@ -704,7 +714,7 @@ async function writeSummary(report) {
   try {
     await summary.addRaw(renderMarkdown(report)).write();
   } catch (err) {
-    warning(`mcp-gate: could not write the job summary: ${err.message}`);
+    warn(`mcp-gate: could not write the job summary: ${err.message}`);
   }
 }
 async function comment(report, pullNumber) {
@@ -716,17 +726,24 @@ async function comment(report, pullNumber) {
   const [owner, name] = repo;
   const { getOctokit } = await import("./chunk-A4UT7LDU.js");
   const octokit = getOctokit(token);
+  const signal = AbortSignal.timeout(COMMENT_TIMEOUT_MS);
+  const request = { signal };
   const api = {
-    list: async (page) => (await octokit.rest.issues.listComments({ owner, repo: name, issue_number: pullNumber, per_page: 100, page })).data,
+    list: async (page) => (await octokit.rest.issues.listComments({ owner, repo: name, issue_number: pullNumber, per_page: 100, page, request })).data,
     create: async (body) => {
-      await octokit.rest.issues.createComment({ owner, repo: name, issue_number: pullNumber, body });
+      await octokit.rest.issues.createComment({ owner, repo: name, issue_number: pullNumber, body, request });
     },
     update: async (id, body) => {
-      await octokit.rest.issues.updateComment({ owner, repo: name, comment_id: id, body });
+      await octokit.rest.issues.updateComment({ owner, repo: name, comment_id: id, body, request });
     }
   };
   try {
-    const outcome = await upsertComment(api, report);
+    const outcome = await Promise.race([
+      upsertComment(api, report),
+      new Promise((_, reject) => {
+        signal.addEventListener("abort", () => reject(new Error(`no answer from the GitHub API within ${COMMENT_TIMEOUT_MS / 1e3} s`)), { once: true });
+      })
+    ]);
     info(`mcp-gate: PR comment ${outcome}`);
   } catch (err) {
     const status = err.status;
@@ -734,7 +751,7 @@ async function comment(report, pullNumber) {
       notice(
         `mcp-gate: cannot comment on the pull request (HTTP ${status}); the findings are in the job summary and annotations. Grant "pull-requests: write" to the job (fork PRs never get it).`
       );
-    else warning(`mcp-gate: PR comment failed: ${err.message}`);
+    else warn(`mcp-gate: PR comment failed: ${err.message}`);
   }
 }
 async function ensureRevision(root, ref) {
@@ -743,6 +760,13 @@ async function ensureRevision(root, ref) {
   if (present.exitCode === 0 || !/^[0-9a-f]{40}$/.test(ref)) return;
   const fetched = await execFileSafe("git", ["fetch", "--no-tags", "--depth=1", "origin", ref], opts);
   if (fetched.exitCode !== 0) notice(`mcp-gate: could not fetch the base revision ${ref.slice(0, 12)}; use actions/checkout with fetch-depth: 0.`);
+}
+var budget = { warnings: ANNOTATION_LIMIT };
+function warn(message, props) {
+  if (budget.warnings > 0) {
+    budget.warnings--;
+    warning(message, props);
+  } else notice(message, props);
 }
 function optional(value, allowed, name) {
   if (!value) return void 0;

@@ -25,7 +25,7 @@ interface Comment {
   body: string;
   user: { type: string };
 }
-const state = { comments: [] as Comment[], nextId: 1, forbid: false, calls: [] as string[] };
+const state = { comments: [] as Comment[], nextId: 1, forbid: false, stall: false, calls: [] as string[] };
 let server: Server;
 let apiUrl = '';
 
@@ -35,6 +35,7 @@ before(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       state.calls.push(`${req.method} ${req.url}`);
+      if (state.stall) return; // an API that accepts the connection and never answers
       const send = (status: number, data: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(data));
@@ -74,7 +75,7 @@ interface Run {
   sarif: string;
 }
 
-function runAction(example: string, extraEnv: Record<string, string> = {}): Promise<Run> {
+function runAction(example: string, extraEnv: Record<string, string> = {}, baseSha: string | null = HEAD): Promise<Run & { stderr: string; ms: number }> {
   const tmp = mkdtempSync(join(tmpdir(), 'action-'));
   const event = join(tmp, 'event.json');
   writeFileSync(
@@ -82,7 +83,7 @@ function runAction(example: string, extraEnv: Record<string, string> = {}): Prom
     JSON.stringify({
       pull_request: {
         number: 7,
-        base: { sha: HEAD, repo: { full_name: 'acme/mcp' } },
+        base: { ...(baseSha ? { sha: baseSha } : {}), repo: { full_name: 'acme/mcp' } },
         head: { sha: 'b'.repeat(40), repo: { full_name: 'acme/mcp' } },
       },
     }),
@@ -100,13 +101,13 @@ function runAction(example: string, extraEnv: Record<string, string> = {}): Prom
     GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
     RUNNER_TEMP: tmp,
     INPUT_PATH: join(repo, example),
-    INPUT_CONFIG: '.mcp-gate.yml',
     'INPUT_GITHUB-TOKEN': 'test-token',
     INPUT_COMMENT: 'true',
     ...extraEnv,
   };
+  const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [ACTION], { env, cwd: tmp, timeout: 60_000 }, (err, stdout) => {
+    execFile(process.execPath, [ACTION], { env, cwd: tmp, timeout: 60_000 }, (err, stdout, stderr) => {
       const outputs: Record<string, string> = {};
       // GITHUB_OUTPUT uses name<<DELIM\nvalue\nDELIM blocks.
       for (const m of readFileSync(join(tmp, 'output'), 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] as string] = m[3] as string;
@@ -116,6 +117,8 @@ function runAction(example: string, extraEnv: Record<string, string> = {}): Prom
         outputs,
         summary: readFileSync(join(tmp, 'summary'), 'utf8'),
         sarif: outputs['sarif-file'] ? readFileSync(outputs['sarif-file'], 'utf8') : '',
+        stderr,
+        ms: Date.now() - started,
       });
     });
   });
@@ -128,14 +131,16 @@ test('insecure example as the runner runs it: exit 1, outputs, summary, capped a
   assert.equal(r.outputs.decision, 'block');
   assert.equal(r.outputs.blocked, 'true');
   assert.ok(Number(r.outputs['block-count']) > 10);
-  const errors = r.stdout.match(/^::error .*$/gm) ?? [];
+  const errors = r.stdout.match(/^::error[ :].*$/gm) ?? [];
   const warnings = r.stdout.match(/^::warning .*$/gm) ?? [];
   const notices = r.stdout.match(/^::notice .*$/gm) ?? [];
-  assert.ok(errors.length >= 1 && errors.length <= 11, `${errors.length} errors`); // 10 annotations + setFailed
+  // GitHub shows 10 per step: 9 findings and the error core.setFailed writes.
+  assert.equal(errors.length, 10, `${errors.length} errors`);
+  assert.match(errors.at(-1) ?? '', /::error::mcp-gate: \d+ blocking finding/);
   assert.ok(warnings.length <= 10);
   assert.ok(notices.some((n) => /more findings are not annotated/.test(n)));
   assert.ok(errors.slice(0, -1).filter((e) => e.includes('file=')).every((e) => /file=[^,]+,line=\d+/.test(e)), 'annotations with a file carry its line');
-  assert.ok(errors.filter((e) => e.includes('file=')).length >= 10);
+  assert.equal(errors.filter((e) => e.includes('file=')).length, 9);
   assert.match(r.summary.slice(0, 400), /mcp-gate: BLOCK/);
   const ajv = new (AjvDraft04 as unknown as typeof import('ajv').default)({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
   const validate = ajv.compile(JSON.parse(readFileSync(join(repo, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')));
@@ -181,4 +186,41 @@ test('hardened example: decision output without failing the job', async () => {
   const r = await runAction('examples/hardened', { INPUT_COMMENT: 'false' });
   assert.ok(['pass', 'warn', 'block'].includes(r.outputs.decision ?? ''));
   assert.equal(r.code, r.outputs.decision === 'block' ? 1 : 0);
+});
+
+test('a stalled GitHub API: the comment times out, outputs and the decision are written anyway, warnings stay within 10', async () => {
+  state.stall = true;
+  try {
+    const r = await runAction('examples/insecure', { MCP_GATE_GITHUB_TIMEOUT_MS: '1500' });
+    assert.equal(r.code, 1);
+    assert.equal(r.outputs.decision, 'block');
+    assert.ok(r.outputs['json-file'], 'outputs written');
+    assert.match(r.stdout, /::warning::mcp-gate: PR comment failed: no answer from the GitHub API within 1.5 s/);
+    assert.ok((r.stdout.match(/^::warning[ :]/gm) ?? []).length <= 10);
+    assert.ok((r.stdout.match(/^::error/gm) ?? []).length <= 10);
+    assert.ok(r.ms < 40_000, `the Action ended (${r.ms} ms)`);
+  } finally {
+    state.stall = false;
+  }
+});
+
+test('a pull_request event without a base sha fails closed: enforced, one gate/check-failed, the change\'s policy not applied', async () => {
+  // examples/hardened passes on its own; without a base the run must block and say why.
+  const r = await runAction('examples/hardened', { INPUT_COMMENT: 'false' }, null);
+  assert.equal(r.code, 1);
+  assert.equal(r.outputs.decision, 'block');
+  const report = JSON.parse(readFileSync(r.outputs['json-file'] as string, 'utf8')) as { mode: string; findings: Array<{ ruleId: string; message: string }> };
+  assert.equal(report.mode, 'enforce');
+  const failed = report.findings.filter((f) => f.ruleId === 'gate/check-failed' && /no usable base revision/.test(f.message));
+  assert.equal(failed.length, 1, JSON.stringify(report.findings));
+  assert.match(failed[0]?.message ?? '', /nothing the change names is executed or contacted/);
+});
+
+test('a config input naming a missing file fails the step with a clear message, never falls back to defaults', async () => {
+  for (const config of ['.mcp-gate.yaml', 'missing/gate.yml']) {
+    const r = await runAction('examples/hardened', { INPUT_COMMENT: 'false', INPUT_CONFIG: config });
+    assert.equal(r.code, 2, config);
+    assert.match(r.stdout, new RegExp(`::error::mcp-gate: ${config.replace('.', '\\.')}: config file not found`));
+    assert.equal(r.outputs.decision, undefined, 'no decision from a run that did not happen');
+  }
 });

@@ -58,14 +58,17 @@ test('a base ref that does not exist fails closed', async () => {
   assert.equal(report.decision, 'block');
 });
 
-test('mergeBasePolicy keeps unchanged live servers and the head scope keys', () => {
+test('mergeBasePolicy keeps unchanged live servers and the head scope keys, and shows the scope edit', () => {
   const server = { id: 'fs', command: ['node', 'server.js'] };
   const { config, findings } = mergeBasePolicy(
     { mode: 'enforce', kubernetes: { paths: ['new/**/*.yaml'] }, mcp: { servers: [server, { id: 'file', manifest: 'a.tools.json' }] } },
     { mode: 'enforce', mcp: { servers: [server] } },
     '.mcp-gate.yml',
   );
-  assert.deepEqual(findings, []);
+  assert.deepEqual(
+    findings.map((f) => [f.ruleId, f.key]),
+    [['gate/policy-changed', 'scope:kubernetes.paths']],
+  );
   assert.deepEqual(config.kubernetes?.paths, ['new/**/*.yaml']);
   assert.equal(config.mcp?.servers?.length, 2);
 });

@@ -237,7 +237,7 @@ test('a manifest that is not JSON never echoes its content; manifests outside th
   assert.equal(by('half').location.line, 3);
   assert.match(by('outside').message, /manifest "..\/..\/etc\/passwd" is outside the repository/);
   assert.equal(by('outside').location.file, '.mcp-gate.yml');
-  assert.match(by('missing').message, /manifest mcp\/nope\.tools\.json: file not found/);
+  assert.match(by('missing').message, /manifest mcp\/nope\.tools\.json: does not exist/);
 });
 
 test('examples: hardened passes the manifest check; insecure has an unregistered and a drifted server', async () => {

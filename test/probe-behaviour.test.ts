@@ -279,7 +279,7 @@ test('config errors name the key: unknown server, unlisted or destructive tool, 
   assert.match(detailOf(report), /read_file \{"path":"notes.txt"\} → answered, canary not in the answer/);
 });
 
-test('a live server entry the change edits is not started: the base revision decides what runs', async () => {
+test('a live server entry the change edits is not started: the base revision\'s entry and probes run instead', async () => {
   const { root, data, marker } = repo(
     ({ data, marker }) => `mcp:\n  servers:\n    - id: files\n      command: ${argv([NODE, HARDENED, data, marker])}\nprobes:\n  behaviour:\n    - server: files\n`,
   );
@@ -297,7 +297,9 @@ test('a live server entry the change edits is not started: the base revision dec
   assert.ok(!existsSync(marker), 'the probes key of the change (tools: [delete_file]) applied');
   const messages = report.findings.map((f) => `${f.ruleId} ${f.message}`);
   assert.ok(messages.some((m) => /^gate\/policy-changed .*"probes"/.test(m)), messages.join('\n'));
-  assert.ok(messages.some((m) => /probes\.behaviour\[0\]\.server: no live mcp\.servers entry "files"/.test(m)), messages.join('\n'));
+  // The base revision's entry (the hardened server) and its probes.behaviour ran instead.
+  assert.match(detailOf(report), /server "files" \(stdio:.*hardened-server\.ts.*may call: read_file, query; never called: delete_file \(destructiveHint\)/);
+  assert.deepEqual(messages.filter((m) => m.startsWith('runtime/')), []);
   assert.deepEqual(readdirSync(data), ['notes.txt']);
 });
 

@@ -10,6 +10,7 @@ import { resolvePolicy } from '../src/gate/policy.ts';
 import { renderJson } from '../src/reporters/json.ts';
 import { runCheck } from '../src/gate/run-check.ts';
 import type { Check, CheckContext, Report } from '../src/types.ts';
+import { NOTHING_RENDERED } from '../src/workspace/render/index.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
 import { tempRepo } from './temp-repo.ts';
 
@@ -68,7 +69,7 @@ function context(root: string, signal = new AbortController().signal): CheckCont
 }
 
 function queued(ctx: CheckContext, groups: Check[][], extra: Partial<GroupRun> = {}): Promise<PreparedOutcome[][]> {
-  const job = { root: ctx.root, config: {}, configFile: undefined, baseRef: undefined, now, env: {}, deadline: Date.now() + 60_000, deadlineMessage: 'gate time budget of 50 ms exceeded', policy: resolvePolicy({}) };
+  const job = { root: ctx.root, config: {}, configFile: undefined, baseRef: undefined, now, env: {}, rendered: NOTHING_RENDERED, deadline: Date.now() + 60_000, deadlineMessage: 'gate time budget of 50 ms exceeded', policy: resolvePolicy({}) };
   return runGroups({ groups, ctx, job, ...extra });
 }
 

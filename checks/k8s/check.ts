@@ -51,7 +51,7 @@ export const k8sWorkloadCheck: Check = {
   id: 'k8s',
   rules: [...CONTAINER_RULE_IDS, ...POD_RULE_IDS, 'gate/check-failed'],
   async run(ctx: CheckContext): Promise<CheckResult> {
-    const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
+    const { objects, problems, notes } = ctx.workspace.kubernetes(ctx.config.kubernetes);
     const findings: RawFinding[] = parseProblemFindings(problems);
     const podContext = podRuleContext(objects);
     let workloads = 0;
@@ -74,7 +74,7 @@ export const k8sWorkloadCheck: Check = {
     }
     return {
       findings,
-      detail: `${objects.length} Kubernetes objects, ${workloads} workloads${problems.length ? `, ${problems.length} files not parsed` : ''}`,
+      detail: [`${objects.length} Kubernetes objects, ${workloads} workloads${problems.length ? `, ${problems.length} files not parsed` : ''}`, ...notes].join('\n'),
       skipped: objects.length === 0 && problems.length === 0,
     };
   },

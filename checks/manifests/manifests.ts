@@ -3,14 +3,15 @@
 // stdio servers (`command`) and remote servers (`url`), acquired live
 // (checks/common/mcp-client.ts). Every manifest check sees the same servers through
 // loadManifests(), memoised per workspace, so a server is started once.
-import { readFileSync } from 'node:fs';
-import { isAbsolute, normalize, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, join, normalize } from 'node:path';
+import { configDocument } from '../common/config-document.ts';
 import type { ServerConfig } from '../../src/config/schema.ts';
 import { commandSource } from '../common/server-source.ts';
 import { InputError } from '../../src/util/errors.ts';
 import type { CheckContext, RawFinding } from '../../src/types.ts';
 import type { Workspace } from '../../src/workspace/workspace.ts';
-import { lineOf, parseYamlDocuments } from '../../src/workspace/yaml.ts';
+import { lineOf } from '../../src/workspace/yaml.ts';
 
 export interface Tool {
   name: string;
@@ -161,17 +162,12 @@ async function loadAllManifests(ctx: CheckContext): Promise<ManifestSet> {
 /** Line of each `mcp.servers[]` entry in the config file, by server id. */
 function serverLines(ctx: CheckContext): Map<string, number> {
   const out = new Map<string, number>();
-  if (!ctx.configFile) return out;
-  try {
-    const abs = isAbsolute(ctx.configFile) ? ctx.configFile : resolve(ctx.root, ctx.configFile);
-    const doc = parseYamlDocuments(readFileSync(abs, 'utf8'), ctx.configFile)[0]?.value as { mcp?: { servers?: unknown[] } } | undefined;
-    for (const s of doc?.mcp?.servers ?? []) {
-      const id = (s as { id?: unknown })?.id;
-      const line = lineOf(s);
-      if (typeof id === 'string' && line !== undefined) out.set(id, line);
-    }
-  } catch {
-    // The engine already validated the config; lines are a convenience.
+  const doc = configDocument(ctx) as { mcp?: { servers?: unknown } } | undefined;
+  const servers = doc?.mcp?.servers;
+  for (const s of Array.isArray(servers) ? servers : []) {
+    const id = (s as { id?: unknown })?.id;
+    const line = lineOf(s);
+    if (typeof id === 'string' && line !== undefined) out.set(id, line);
   }
   return out;
 }
@@ -240,11 +236,8 @@ function loadFileManifests(ctx: CheckContext): ManifestSet {
         ...(config?.manifest !== undefined ? { config } : {}),
       });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const e =
-        err instanceof InputError
-          ? err
-          : new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? (err as Error).message})`, file);
+      // Workspace.read names the file and says why (missing, a directory, a FIFO, outside the repository, not UTF-8).
+      const e = err instanceof InputError ? err : new InputError(`cannot read (${(err as Error).message})`, file);
       problems.push({
         ruleId: 'gate/check-failed',
         message: `MCP server "${id}": manifest ${file}: ${e.message}`,
@@ -267,13 +260,46 @@ function loadFileManifests(ctx: CheckContext): ManifestSet {
     }
     fromFile(s.id, file);
   }
-  const ids = new Set(configured.map((s) => s.id));
+  // Every discovered file is a server of its own; two files that claim one id are a problem, never one silently dropped.
+  const owners = new Map<string, string>(configured.map((s) => [s.id, s.manifest !== undefined ? normalize(s.manifest).split('\\').join('/') : `mcp.servers entry "${s.id}"`]));
   for (const file of ctx.workspace.select(ctx.config.mcp?.paths, (f) => f.endsWith(TOOLS_SUFFIX))) {
     if (claimed.has(file)) continue;
-    const id = (file.split('/').pop() ?? file).slice(0, -TOOLS_SUFFIX.length);
-    if (ids.has(id)) continue; // the configured server of that id wins
-    ids.add(id);
-    fromFile(id, file);
+    const id = serverIdOf(file);
+    const owner = owners.get(id);
+    if (owner === undefined) {
+      owners.set(id, file);
+      fromFile(id, file);
+    } else if (!sameFile(ctx.root, owner, file)) {
+      problems.push({
+        ruleId: 'gate/check-failed',
+        message: `MCP server id "${id}" of manifest ${file} is already taken by ${owner}: its tools are not reviewed; rename one of them, or list both in mcp.servers with distinct ids`,
+        location: { file, line: 1, resource: `McpServer/${id}` },
+        key: `manifest-id:${file}`,
+      });
+    }
   }
   return { servers, problems };
+}
+
+/**
+ * Server id of a discovered manifest: `<id>.tools.json` gives id; any other
+ * name its path without `.json`, and `tools.json` its directory
+ * (`mcp/a/tools.json` is server `mcp/a`), so no file gets an empty id.
+ */
+export function serverIdOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  const base = file.slice(slash + 1);
+  if (base.endsWith(TOOLS_SUFFIX) && base.length > TOOLS_SUFFIX.length) return base.slice(0, -TOOLS_SUFFIX.length);
+  const stem = file.endsWith('.json') ? file.slice(0, -'.json'.length) : file;
+  if (base === 'tools.json' || base === TOOLS_SUFFIX) return slash > 0 ? file.slice(0, slash) : 'tools';
+  return stem;
+}
+
+/** Two paths to one file (a symlink to a manifest is the same server, not a second one). */
+function sameFile(root: string, a: string, b: string): boolean {
+  try {
+    return realpathSync(join(root, a)) === realpathSync(join(root, b));
+  } catch {
+    return false;
+  }
 }

@@ -9,7 +9,7 @@ export const netpolCheck: Check = {
   id: 'netpol',
   rules: NETPOL_RULES,
   async run(ctx: CheckContext): Promise<CheckResult> {
-    const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
+    const { objects, problems } = ctx.workspace.kubernetes(ctx.config.kubernetes);
     const findings: RawFinding[] = parseProblemFindings(problems);
     const result = auditObjects(objects, ctx.config, ctx.configFile);
     findings.push(...result.findings);

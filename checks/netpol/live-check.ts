@@ -223,7 +223,7 @@ export const netpolLiveCheck: Check = {
     const kubeconfig = ctx.env[cluster.kubeconfigEnv];
     if (!kubeconfig || kubeconfig.trim() === '')
       throw new InputError(`probes.cluster: environment variable ${cluster.kubeconfigEnv} (kubeconfig) is unset or empty`, ctx.configFile);
-    const { objects } = ctx.workspace.kubernetes(ctx.config.kubernetes?.paths);
+    const { objects } = ctx.workspace.kubernetes(ctx.config.kubernetes);
     const model = repositoryModel(objects);
     const namespaces = cluster.namespace
       ? [cluster.namespace]

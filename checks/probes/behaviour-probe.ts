@@ -154,7 +154,7 @@ function resolveTarget(ctx: CheckContext, entry: BehaviourEntry, at: string, tim
   const server = (ctx.config.mcp?.servers ?? []).find((s) => s.id === entry.server);
   if (!server || (server.command === undefined && server.url === undefined)) {
     throw new ProbeConfigError(
-      `${at}.server: ${server ? `mcp.servers entry "${entry.server}" has no command or url` : `no live mcp.servers entry "${entry.server}" (a change that adds or edits one is probed once it is on the base branch)`}, and it is not "endpoint"`,
+      `${at}.server: ${server ? `mcp.servers entry "${entry.server}" has no command or url` : `no live mcp.servers entry "${entry.server}" (an entry the change under review adds runs once it is on the base branch)`}, and it is not "endpoint"`,
     );
   }
   if (server.command !== undefined) {

@@ -176,7 +176,7 @@ export function scheduledRotation(ctx: CheckContext, host: string): string | und
     if (n === h) return true;
     return n.startsWith('*.') && h.endsWith(n.slice(1)) && !h.slice(0, h.length - n.length + 1).includes('.');
   };
-  for (const obj of ctx.workspace.kubernetes(ctx.config.kubernetes?.paths).objects) {
+  for (const obj of ctx.workspace.kubernetes(ctx.config.kubernetes).objects) {
     if (obj.kind !== 'Certificate' || !obj.apiVersion.startsWith('cert-manager.io/')) continue;
     const spec = isObj(obj.raw.spec) ? obj.raw.spec : {};
     const renew = (typeof spec.renewBefore === 'string' && spec.renewBefore !== '') || typeof spec.renewBeforePercentage === 'number';

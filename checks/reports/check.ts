@@ -349,7 +349,7 @@ function secretFindings(parsed: readonly Parsed[], root: string): RawFinding[] {
 function misconfigFindings(parsed: readonly Parsed[], ctx: CheckContext, opts: Options): RawFinding[] {
   const out: RawFinding[] = [];
   let objects: K8sObject[] | undefined;
-  const k8sObjects = () => (objects ??= ctx.workspace.kubernetes(ctx.config.kubernetes?.paths).objects);
+  const k8sObjects = () => (objects ??= ctx.workspace.kubernetes(ctx.config.kubernetes).objects);
   for (const { file, report } of parsed) {
     for (const e of report.entries) {
       if (e.kind !== 'misconfig') continue;

@@ -1,17 +1,20 @@
 // Built-in secret scan (seed 000 control 4: "no hardcoded credentials. Ever.";
-// seed 003 gate row "Secrets detected in ... config files"). Every text file
-// of the repository that git would track is scanned, size-bounded; binary,
-// oversized, non-UTF-8 and unreadable files are skipped with a note in the
-// check's detail. Findings name the kind and place, never the value; their
+// seed 003 gate row "Secrets detected in ... config files"). Every file git
+// tracks, and every untracked file git would not ignore, is scanned as bytes:
+// text that is not valid UTF-8 is scanned byte for byte (latin1), so an ASCII
+// token beside one bad byte is still found. Binary and oversized files are
+// skipped with a note in the check's detail; a file that cannot be read is a
+// gate/check-failed. Findings name the kind and place, never the value; their
 // key is secretKey(value), the same key the gitleaks/trufflehog ingestion
 // uses, so one leaked credential found by both is one finding.
-import { readFully } from '../../src/util/read-fully.ts';
-import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { secretKey } from '../common/credentials.ts';
+import { trackedFiles } from '../../src/workspace/git.ts';
 import { globMatcher } from '../../src/workspace/glob.ts';
 import { GitIgnore } from '../../src/workspace/gitignore.ts';
+import { readRegularFile } from '../../src/workspace/read-file.ts';
 import { type SecretHit, scanText } from './scan.ts';
 import { isExampleFile } from './values.ts';
 import type { Check, CheckContext, CheckResult, RawFinding } from '../../src/types.ts';
@@ -27,10 +30,18 @@ export interface ScanStats {
   bytes: number;
   binary: string[];
   tooLarge: string[];
-  invalidUtf8: string[];
-  unreadable: string[];
+  /** Scanned byte for byte: not valid UTF-8. */
+  notUtf8: string[];
+  /** Could not be read; each is also a gate/check-failed. */
+  unreadable: Array<{ file: string; why: string }>;
   ignored: number;
+  /** Ignored by .gitignore but tracked by git, so scanned. */
+  trackedIgnored: number;
   excluded: number;
+  /** secrets.exclude globs that matched no file. */
+  unusedExcludes: string[];
+  /** Why git could not list the tracked files (then .gitignore alone decides). */
+  gitError?: string;
   /** Scanner reports named in the config: ingested by the reports check, their secrets belong to the files they name. */
   reports: number;
   examples: number;
@@ -43,54 +54,78 @@ export interface FileHits {
   hits: SecretHit[];
 }
 
-/** Files the scan looks at and why others are left out. */
-export function selectFiles(root: string, files: readonly string[], exclude: readonly string[], stats: ScanStats, reports: readonly string[] = []): string[] {
+/**
+ * Files the scan looks at and why others are left out. `tracked`: the files
+ * git tracks (git ls-files), scanned whatever .gitignore says; undefined
+ * outside a git repository.
+ */
+export function selectFiles(
+  root: string,
+  files: readonly string[],
+  exclude: readonly string[],
+  stats: ScanStats,
+  reports: readonly string[] = [],
+  tracked?: ReadonlySet<string>,
+): string[] {
   const gitignore = GitIgnore.load(root, files);
-  const excluded = exclude.map(globMatcher);
+  const excluded = exclude.map((g) => ({ glob: g, match: globMatcher(g), used: false }));
   const reportFiles = reports.map(globMatcher);
   const out: string[] = [];
   for (const f of files) {
-    if (gitignore.ignores(f)) stats.ignored++;
-    else if (excluded.some((m) => m(f))) stats.excluded++;
+    const ex = excluded.find((e) => e.match(f));
+    if (ex) ex.used = true;
+    if (gitignore.ignores(f) && !tracked?.has(f)) stats.ignored++;
+    else if (ex) stats.excluded++;
     else if (reportFiles.some((m) => m(f))) stats.reports++;
     else if (isExampleFile(f)) stats.examples++;
-    else out.push(f);
+    else {
+      if (tracked?.has(f) && gitignore.ignores(f)) stats.trackedIgnored++;
+      out.push(f);
+    }
   }
+  stats.unusedExcludes = excluded.filter((e) => !e.used).map((e) => e.glob);
   return out;
 }
 
 export function emptyStats(): ScanStats {
-  return { scanned: 0, bytes: 0, binary: [], tooLarge: [], invalidUtf8: [], unreadable: [], ignored: 0, excluded: 0, reports: 0, examples: 0, notes: [] };
+  return {
+    scanned: 0,
+    bytes: 0,
+    binary: [],
+    tooLarge: [],
+    notUtf8: [],
+    unreadable: [],
+    ignored: 0,
+    trackedIgnored: 0,
+    excluded: 0,
+    unusedExcludes: [],
+    reports: 0,
+    examples: 0,
+    notes: [],
+  };
 }
 
-type ReadResult = { text: string; bytes: number } | { skip: 'binary' | 'tooLarge' | 'invalidUtf8' | 'unreadable'; why?: string };
+type ReadResult = { text: string; bytes: number; utf8: boolean } | { skip: 'binary' | 'tooLarge' | 'unreadable'; why?: string };
+
 
 /**
- * Read one file for scanning without following symlinks or blocking on
- * FIFOs, and never reading more than maxBytes + 1.
+ * Read one file of the tree for scanning (read-file.ts: a regular file inside
+ * the repository, never more than maxBytes), as UTF-8 when it is valid and
+ * byte for byte otherwise.
  */
-export function readForScan(abs: string, maxBytes: number): ReadResult {
-  let fd: number;
+export function readForScan(root: string, file: string, maxBytes: number): ReadResult {
+  const size = statSync(join(root, file), { throwIfNoEntry: false })?.size;
+  if (size !== undefined && size > maxBytes) return { skip: 'tooLarge', why: `${size} bytes` };
+  let data: Buffer;
   try {
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    data = readRegularFile(file, { within: root, maxBytes, display: file });
   } catch (err) {
-    return { skip: 'unreadable', why: (err as NodeJS.ErrnoException).code ?? 'error' };
+    return { skip: 'unreadable', why: (err as Error).message };
   }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { skip: 'unreadable', why: 'not a regular file' };
-    if (st.size > maxBytes) return { skip: 'tooLarge', why: `${st.size} bytes` };
-    const { buf, length: off } = readFully(fd, st.size);
-    const data = off === st.size ? buf : buf.subarray(0, off);
-    const sniff = data.subarray(0, BINARY_SNIFF);
-    if (sniff.includes(0)) return { skip: 'binary' };
-    if (!isUtf8(data)) return { skip: 'invalidUtf8' };
-    return { text: data.toString('utf8'), bytes: data.length };
-  } catch (err) {
-    return { skip: 'unreadable', why: (err as NodeJS.ErrnoException).code ?? 'error' };
-  } finally {
-    closeSync(fd);
-  }
+  if (data.subarray(0, BINARY_SNIFF).includes(0)) return { skip: 'binary' };
+  const utf8 = isUtf8(data);
+  // latin1 maps every byte to one character: ASCII tokens stay intact and newlines stay where they were.
+  return { text: data.toString(utf8 ? 'utf8' : 'latin1'), bytes: data.length, utf8 };
 }
 
 /** Scan the selected files; exported for the benchmark and the tests. */
@@ -109,13 +144,15 @@ export async function scanFiles(
       signal?.throwIfAborted();
       last = performance.now();
     }
-    const r = readForScan(join(root, file), maxBytes);
+    const r = readForScan(root, file, maxBytes);
     if ('skip' in r) {
-      stats[r.skip].push(r.why ? `${file} (${r.why})` : file);
+      if (r.skip === 'unreadable') stats.unreadable.push({ file, why: r.why ?? 'unreadable' });
+      else stats[r.skip].push(r.why ? `${file} (${r.why})` : file);
       continue;
     }
     stats.scanned++;
     stats.bytes += r.bytes;
+    if (!r.utf8) stats.notUtf8.push(file);
     const hits = scanText(r.text, { file, notes: stats.notes });
     if (hits.length) out.push({ file, hits });
   }
@@ -131,8 +168,8 @@ export function describeStats(s: ScanStats, maxBytes: number): string {
   };
   if (s.binary.length) parts.push(`skipped ${s.binary.length} binary`);
   if (s.tooLarge.length) parts.push(`skipped ${s.tooLarge.length} above ${maxBytes} bytes: ${list(s.tooLarge)}`);
-  if (s.invalidUtf8.length) parts.push(`skipped ${s.invalidUtf8.length} not valid UTF-8: ${list(s.invalidUtf8)}`);
-  if (s.unreadable.length) parts.push(`skipped ${s.unreadable.length} unreadable: ${list(s.unreadable)}`);
+  if (s.notUtf8.length) parts.push(`scanned byte for byte ${s.notUtf8.length} not valid UTF-8: ${list(s.notUtf8)}`);
+  if (s.unreadable.length) parts.push(`could not read ${s.unreadable.length}: ${list(s.unreadable.map((u) => u.file))}`);
   const left = [
     s.ignored ? `${s.ignored} by .gitignore` : '',
     s.excluded ? `${s.excluded} by secrets.exclude` : '',
@@ -140,6 +177,9 @@ export function describeStats(s: ScanStats, maxBytes: number): string {
     s.reports ? `${s.reports} scanner reports (ingested by the reports check)` : '',
   ].filter(Boolean);
   if (left.length) parts.push(`not scanned: ${left.join(', ')}`);
+  if (s.trackedIgnored) parts.push(`scanned ${s.trackedIgnored} tracked by git although .gitignore lists them`);
+  for (const g of s.unusedExcludes) parts.push(`secrets.exclude "${g}" matches no file`);
+  if (s.gitError) parts.push(`git could not list tracked files (${s.gitError}): files .gitignore lists were not scanned`);
   if (s.notes.length) parts.push(`incomplete: ${list(s.notes)}`);
   return parts.join('; ');
 }
@@ -165,7 +205,7 @@ function capitalise(s: string): string {
 
 export const secretsScanCheck: Check = {
   id: 'secrets',
-  rules: ['secret/exposed'],
+  rules: ['secret/exposed', 'gate/check-failed'],
   workerGroup: 'secrets',
   async run(ctx: CheckContext): Promise<CheckResult> {
     const cfg = ctx.config.secrets ?? {};
@@ -174,8 +214,16 @@ export const secretsScanCheck: Check = {
     const stats = emptyStats();
     const r = ctx.config.reports ?? {};
     const reportGlobs = [r.trivy, r.checkov, r.gitleaks, r.trufflehog, r.grype, r.npmAudit, r.sarif, r.sbom].flatMap((g) => g ?? []);
-    const files = selectFiles(ctx.root, ctx.workspace.files(), cfg.exclude ?? [], stats, reportGlobs);
+    const tracked = await trackedFiles(ctx.root);
+    if ('error' in tracked) stats.gitError = tracked.error;
+    const files = selectFiles(ctx.root, ctx.workspace.files(), cfg.exclude ?? [], stats, reportGlobs, 'files' in tracked ? tracked.files : undefined);
     const hits = await scanFiles(ctx.root, files, maxBytes, stats, ctx.signal);
-    return { findings: findingsOf(hits), detail: describeStats(stats, maxBytes) };
+    const unread: RawFinding[] = stats.unreadable.map(({ file, why }) => ({
+      ruleId: 'gate/check-failed',
+      message: `${file}: the secret scan could not read it: ${why}`,
+      location: { file, line: 1 },
+      key: `secrets-read:${file}`,
+    }));
+    return { findings: [...findingsOf(hits), ...unread], detail: describeStats(stats, maxBytes) };
   },
 };

@@ -1,14 +1,18 @@
 // Reading `.mcp-gate.yml`: every caller (check, manifest, override) finds
 // and validates the config the same way; every problem is a UsageError
 // naming file:line and key (exit 2).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { RULE_IDS } from '../rules/catalog.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
-import { UsageError } from '../util/errors.ts';
+import { InputError, UsageError } from '../util/errors.ts';
+import { isInside, readRegularText } from '../workspace/read-file.ts';
 import { keyLine, lineOf, parseYamlDocuments, YamlError } from '../workspace/yaml.ts';
 import { configSchema, DEFAULT_CONFIG_FILE, type GateConfig } from './schema.ts';
+
+/** A config is a page of YAML; the base revision's is read with the same cap. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedConfig {
   config: GateConfig;
@@ -26,11 +30,13 @@ export function readConfig(root: string, file?: string): LoadedConfig {
     const abs = isAbsolute(file) ? file : resolve(root, file);
     if (!existsSync(abs)) throw new UsageError(`${file}: config file not found`);
     const display = relativeOrAbsolute(root, abs);
-    return { config: loadConfigFile(abs, display), configFile: display };
+    // Inside the repository the change controls the file (it could link to /dev/zero or out of the tree).
+    return { config: loadConfigFile(abs, display, isInside(resolve(root), abs) ? root : undefined), configFile: display };
   }
   const abs = resolve(root, DEFAULT_CONFIG_FILE);
-  if (!existsSync(abs)) return { config: {} };
-  return { config: loadConfigFile(abs, DEFAULT_CONFIG_FILE), configFile: DEFAULT_CONFIG_FILE };
+  // lstat: a dangling symlink is a config that cannot be read, not an absent one.
+  if (lstatSync(abs, { throwIfNoEntry: false }) === undefined) return { config: {} };
+  return { config: loadConfigFile(abs, DEFAULT_CONFIG_FILE, root), configFile: DEFAULT_CONFIG_FILE };
 }
 
 function relativeOrAbsolute(root: string, abs: string): string {
@@ -38,13 +44,18 @@ function relativeOrAbsolute(root: string, abs: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? abs : rel.split('\\').join('/');
 }
 
-/** Read and validate a config file; every problem becomes a UsageError naming file:line and key. */
-export function loadConfigFile(path: string, displayName: string): GateConfig {
+/**
+ * Read and validate a config file; every problem becomes a UsageError naming
+ * file:line and key. `within`: the repository it must stay in (a file the
+ * invoker named on the command line may be anywhere).
+ */
+export function loadConfigFile(path: string, displayName: string, within?: string): GateConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularText(path, { maxBytes: MAX_CONFIG_BYTES, display: displayName, ...(within !== undefined ? { within } : {}) });
   } catch (err) {
-    throw new UsageError(`${displayName}: cannot read config file (${(err as NodeJS.ErrnoException).code ?? err})`);
+    if (!(err instanceof InputError)) throw err;
+    throw new UsageError(`${displayName}${err.line ? `:${err.line}` : ''}: cannot read config file: ${err.message}`);
   }
   return parseConfigText(text, displayName);
 }

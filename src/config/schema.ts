@@ -56,6 +56,20 @@ export const configSchema = z
     kubernetes: z
       .strictObject({
         paths: globs.optional(),
+        exclude: globs.optional().describe('Manifests not read (vendor/ and third_party/ are skipped by default unless paths names them)'),
+        helm: z
+          .array(
+            z.strictObject({
+              chart: z.string().min(1).describe('Chart directory, relative to the repository root'),
+              release: z.string().optional().describe('Release name (default "release")'),
+              namespace: z.string().optional().describe('Namespace (default "default")'),
+              values: z.array(z.string().min(1)).optional().describe('Values files, in order'),
+              set: z.record(z.string(), z.unknown()).optional().describe('Values set on the command line (helm --set-json)'),
+            }),
+          )
+          .optional()
+          .describe('Charts to render with helm template (default: every chart directory, with its default values)'),
+        kustomize: z.array(z.string()).optional().describe('Kustomizations to build (default: every kustomization no other one includes)'),
         mcpWorkloads: labelSelector.optional().describe('Which workloads are MCP servers (default: all)'),
         agentRuntime: labelSelector.optional().describe('The only allowed ingress source (default matchLabels role: agent-runtime)'),
         agentNamespaces: labelSelector.optional().describe('Namespaces the agent runtime runs in (default: the workload\'s own)'),

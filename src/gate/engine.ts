@@ -6,7 +6,7 @@ import { setMaxListeners } from 'node:events';
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.ts';
-import { protectPolicy } from '../config/base-policy.ts';
+import { emptiedScopes, protectPolicy, untrustedPolicy } from '../config/base-policy.ts';
 import { readConfig } from '../config/load.ts';
 import { DEFAULT_CONFIG_FILE, type GateConfig } from '../config/schema.ts';
 import { type RuleId, rulesOfScope } from '../rules/catalog.ts';
@@ -19,6 +19,7 @@ import { type PolicyFlags, resolvePolicy } from './policy.ts';
 import { runCheck } from './run-check.ts';
 import { runChecks } from './run-checks.ts';
 import type { Check, CheckContext, CheckRun, RawFinding, Report, RunScanner } from '../types.ts';
+import { renderDeployments } from '../workspace/render/index.ts';
 import { Workspace } from '../workspace/workspace.ts';
 
 export interface GateOptions extends PolicyFlags {
@@ -27,6 +28,12 @@ export interface GateOptions extends PolicyFlags {
   /** Config file; absolute or relative to root. Missing explicit file = usage error. */
   configFile?: string;
   baseRef?: string;
+  /**
+   * Why the base revision the run should be judged against is unknown (a
+   * pull_request event without a base sha): the run fails closed exactly as
+   * when a base ref cannot be read.
+   */
+  baseUnavailable?: string;
   /**
    * Environment the checks see (none unless given: the adapters pass
    * theirs, the engine never reads the process's). A function receives the effective config
@@ -57,12 +64,18 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const loaded = opts.config ? { config: opts.config, configFile: opts.configFile } : readConfig(root, opts.configFile);
   const { configFile } = loaded;
   let { config } = loaded;
+  const workspace = new Workspace(root);
   const preliminary: RawFinding[] = [];
   let baseRefError: string | undefined;
-  if (opts.baseRef !== undefined && (configFile === undefined || !isAbsolute(configFile))) {
-    const protectedPolicy = await protectPolicy(root, opts.baseRef, configFile ?? DEFAULT_CONFIG_FILE, config);
-    config = protectedPolicy.config;
+  // A config outside the repository was named by the invoker, not the change.
+  const inRepo = configFile === undefined || !isAbsolute(configFile);
+  if (opts.baseUnavailable !== undefined || (opts.baseRef !== undefined && inRepo)) {
+    const file = configFile ?? DEFAULT_CONFIG_FILE;
+    const protectedPolicy =
+      opts.baseUnavailable !== undefined ? untrustedPolicy(config, file, opts.baseUnavailable) : await protectPolicy(root, opts.baseRef as string, file, config);
     preliminary.push(...protectedPolicy.findings);
+    if (protectedPolicy.base) preliminary.push(...emptiedScopes(workspace.files(), config, protectedPolicy.base, file));
+    config = protectedPolicy.config;
     baseRefError = protectedPolicy.baseRefError;
   }
   const policy = resolvePolicy(config, opts);
@@ -73,7 +86,7 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     root,
     config,
     configFile,
-    workspace: new Workspace(root),
+    workspace,
     baseRef: opts.baseRef,
     signal: controller.signal,
     now: opts.now ?? new Date(),
@@ -86,6 +99,8 @@ export async function runGate(opts: GateOptions): Promise<Report> {
   const timer = setTimeout(() => controller.abort(new Error(budgetMessage)), timeoutMs);
   timer.unref();
   try {
+    // Charts and overlays are judged as they will be applied: rendered once, before any check reads objects.
+    workspace.setRendered(await renderDeployments(root, workspace.files(), config.kubernetes ?? {}, (f) => workspace.read(f), ctx.env.PATH, controller.signal, inKubernetesPaths(workspace, config)));
     const [outcomes, overrides] = await Promise.all([
       runChecks(checks, ctx, { policy, deadline: Date.now() + timeoutMs, deadlineMessage: budgetMessage, ...(opts.workerThread !== undefined ? { thread: opts.workerThread } : {}) }),
       runOverrideStage(ctx, baseRefError),
@@ -98,6 +113,14 @@ export async function runGate(opts: GateOptions): Promise<Report> {
     clearTimeout(timer);
     controller.abort();
   }
+}
+
+/** When kubernetes.paths is set, only charts and overlays it covers are discovered. */
+function inKubernetesPaths(workspace: Workspace, config: GateConfig): ((file: string) => boolean) | undefined {
+  const paths = config.kubernetes?.paths;
+  if (!paths) return undefined;
+  const selected = new Set(workspace.select(paths, () => true));
+  return (file) => selected.has(file);
 }
 
 /**
@@ -120,7 +143,7 @@ async function runOverrideStage(ctx: CheckContext, baseRefError: string | undefi
         ...(c.baseRef !== undefined ? { baseRef: c.baseRef } : {}),
         // Already reported once (gate/check-failed): trust nobody, say why on each override.
         ...(baseRefError !== undefined
-          ? { trust: { origin: 'none' as const, description: 'unreadable base revision', refusal: `untrusted signer: the base revision cannot be read (${baseRefError})` } }
+          ? { trust: { origin: 'none' as const, description: 'unreadable base revision', refusal: `untrusted signer: ${baseRefError}` } }
           : {}),
         env: c.env,
         now: c.now,

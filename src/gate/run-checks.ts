@@ -12,6 +12,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { ALL_CHECKS } from '../../checks/index.ts';
 import type { GateConfig } from '../config/schema.ts';
 import type { Check, CheckContext } from '../types.ts';
+import type { Rendered } from '../workspace/render/index.ts';
 import { Workspace } from '../workspace/workspace.ts';
 import { type PreparedOutcome, prepareOutcome } from './findings.ts';
 import type { Policy } from './policy.ts';
@@ -57,7 +58,7 @@ export async function runChecks(checks: readonly Check[], ctx: CheckContext, opt
   const queue = [...groups.keys()].sort((a, b) => rank(a) - rank(b)).map((g) => groups.get(g) as Check[]);
   const { root, config, configFile, baseRef, now, env } = ctx;
   // The worker starts first, so that it boots and claims groups while this thread parses.
-  const queued = runGroups({ groups: queue, ctx, job: { root, config, configFile, baseRef, now, env: { ...env }, deadline: opts.deadline, deadlineMessage: opts.deadlineMessage, policy: opts.policy } });
+  const queued = runGroups({ groups: queue, ctx, job: { root, config, configFile, baseRef, now, env: { ...env }, rendered: ctx.workspace.rendered, deadline: opts.deadline, deadlineMessage: opts.deadlineMessage, policy: opts.policy } });
   const mainThread = Promise.all(checks.filter((c) => !movable.includes(c)).map((c) => runCheck(c, ctx))).then((outcomes) => {
     // The Kubernetes parse is done with: let it be collected while the queued groups run.
     ctx.workspace = ctx.workspace.fresh();
@@ -79,6 +80,8 @@ interface WorkerJob {
   baseRef: string | undefined;
   now: Date;
   env: Record<string, string | undefined>;
+  /** What helm and kustomize rendered (plain data; the worker does not render again). */
+  rendered: Rendered;
   policy: Policy;
   deadline: number;
   deadlineMessage: string;
@@ -207,6 +210,7 @@ async function workerMain(job: WorkerJob): Promise<void> {
   });
   const prepare = (o: CheckOutcome): PreparedOutcome => prepareOutcome(o, job.policy);
   const files = new Workspace(job.root);
+  files.setRendered(job.rendered);
   const run = (id: string, ctx: CheckContext): Promise<CheckOutcome> => {
     const check = ALL_CHECKS.find((c) => c.id === id);
     return check ? runCheck(check, ctx) : Promise.resolve(failedCheck(id, new Error(`check worker: unknown check "${id}"`), 0));

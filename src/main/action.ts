@@ -7,7 +7,7 @@ import { runGate } from '../gate/engine.ts';
 import { runScanner } from './scanners.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { UsageError } from '../util/errors.ts';
-import { annotationsFor } from '../reporters/annotations.ts';
+import { ANNOTATION_LIMIT, annotationsFor } from '../reporters/annotations.ts';
 import { renderJsonChunks } from '../reporters/json.ts';
 import { renderMarkdown } from '../reporters/markdown.ts';
 import { renderSarif } from '../reporters/sarif.ts';
@@ -16,24 +16,29 @@ import { readEvent } from './github/event.ts';
 import type { Mode, Report, Rollout } from '../types.ts';
 import type { GateConfig } from '../config/schema.ts';
 import { execFileSafe } from '../util/exec.ts';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+
+/** Events that judge a change against a base: without a usable base sha nothing from the change may decide or run. */
+const CHANGE_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+/** The sticky comment may not hold the job back: the whole exchange with the API gets this long (docs/github.md). */
+const COMMENT_TIMEOUT_MS = Number(process.env.MCP_GATE_GITHUB_TIMEOUT_MS) || 30_000;
 
 async function run(): Promise<void> {
   const event = readEvent(process.env);
   if (event.problem) core.notice(`mcp-gate: ${event.problem}; trust roots come from --base-ref only.`);
   const root = core.getInput('path') || '.';
-  const configInput = core.getInput('config') || '.mcp-gate.yml';
+  const configInput = core.getInput('config');
   const mode = optional(core.getInput('mode'), ['warn', 'enforce'], 'mode') as Mode | undefined;
   const rollout = optional(core.getInput('rollout'), ['1', '2', '3'], 'rollout');
   const baseRef = core.getInput('base-ref') || event.baseSha;
+  const baseUnavailable =
+    !baseRef && CHANGE_EVENTS.has(event.name) ? `the ${event.name} event names no usable base revision (${event.problem ?? 'no base sha in its payload'})` : undefined;
   if (baseRef) await ensureRevision(root, baseRef);
 
   // Secret inputs go to the env vars the config names, never logged. The
   // engine hands over the config after the base revision's probes replaced
   // the change's, so a PR cannot route a credential somewhere else.
-  const configPath = resolve(root, configInput);
   const secretEnv = (config: GateConfig): Record<string, string | undefined> => {
     const env: Record<string, string | undefined> = { ...process.env };
     const secretInputs: Array<[string, string | undefined]> = [
@@ -46,17 +51,19 @@ async function run(): Promise<void> {
       if (!value) continue;
       core.setSecret(value);
       if (envName) env[envName] = value;
-      else core.warning(`mcp-gate: input "${input}" is set but the config names no environment variable for it; it is ignored.`);
+      else warn(`mcp-gate: input "${input}" is set but the config names no environment variable for it; it is ignored.`);
     }
     return env;
   };
 
   const report = await runGate({
     root,
-    ...(existsSync(configPath) ? { configFile: configInput } : {}),
+    // Named explicitly, the file must exist (readConfig refuses a missing one): never a silent fallback to defaults.
+    ...(configInput ? { configFile: configInput } : {}),
     ...(mode ? { mode } : {}),
     ...(rollout ? { rollout: Number(rollout) as Rollout } : {}),
     ...(baseRef ? { baseRef } : {}),
+    ...(baseUnavailable ? { baseUnavailable } : {}),
     env: secretEnv,
     runScanner,
   });
@@ -68,15 +75,17 @@ async function run(): Promise<void> {
   writeFileSync(sarifFile, renderSarif(report));
   writeFileAtomic(jsonFile, renderJsonChunks(report));
 
-  for (const a of annotationsFor(report)) {
+  // GitHub shows 10 errors and 10 warnings per step: core.setFailed takes one
+  // error, and one warning stays free for a failed summary or comment.
+  const blocked = report.decision === 'block';
+  for (const a of annotationsFor(report, { error: ANNOTATION_LIMIT - (blocked ? 1 : 0), warning: budget.warnings - 1 })) {
     const props = { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.startLine ? { startLine: a.startLine } : {}) };
     if (a.level === 'error') core.error(a.message, props);
-    else if (a.level === 'warning') core.warning(a.message, props);
+    else if (a.level === 'warning') warn(a.message, props);
     else core.notice(a.message, props);
   }
-  await writeSummary(report);
-  await comment(report, event.pullNumber);
 
+  // Outputs first: whatever happens to the summary or the comment, the decision is written.
   core.setOutput('decision', report.decision);
   core.setOutput('blocked', String(report.decision === 'block'));
   core.setOutput('block-count', String(report.summary.block));
@@ -84,7 +93,9 @@ async function run(): Promise<void> {
   core.setOutput('overridden-count', String(report.summary.overridden));
   core.setOutput('sarif-file', sarifFile);
   core.setOutput('json-file', jsonFile);
-  if (report.decision === 'block')
+  await writeSummary(report);
+  await comment(report, event.pullNumber);
+  if (blocked)
     core.setFailed(`mcp-gate: ${report.summary.block} blocking finding(s) (mode ${report.mode}, rollout ${report.rollout}).`);
 }
 
@@ -96,7 +107,7 @@ async function writeSummary(report: Report): Promise<void> {
   try {
     await core.summary.addRaw(renderMarkdown(report)).write();
   } catch (err) {
-    core.warning(`mcp-gate: could not write the job summary: ${(err as Error).message}`);
+    warn(`mcp-gate: could not write the job summary: ${(err as Error).message}`);
   }
 }
 
@@ -110,17 +121,25 @@ async function comment(report: Report, pullNumber: number | undefined): Promise<
   // Loaded only when a comment is due: keeps Octokit off the startup path.
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token);
+  const signal = AbortSignal.timeout(COMMENT_TIMEOUT_MS);
+  const request = { signal };
   const api: CommentApi = {
-    list: async (page) => (await octokit.rest.issues.listComments({ owner, repo: name, issue_number: pullNumber, per_page: 100, page })).data,
+    list: async (page) => (await octokit.rest.issues.listComments({ owner, repo: name, issue_number: pullNumber, per_page: 100, page, request })).data,
     create: async (body) => {
-      await octokit.rest.issues.createComment({ owner, repo: name, issue_number: pullNumber, body });
+      await octokit.rest.issues.createComment({ owner, repo: name, issue_number: pullNumber, body, request });
     },
     update: async (id, body) => {
-      await octokit.rest.issues.updateComment({ owner, repo: name, comment_id: id, body });
+      await octokit.rest.issues.updateComment({ owner, repo: name, comment_id: id, body, request });
     },
   };
   try {
-    const outcome = await upsertComment(api, report);
+    // The signal aborts each request; the race also bounds a client that would not honour it.
+    const outcome = await Promise.race([
+      upsertComment(api, report),
+      new Promise<never>((_, reject) => {
+        signal.addEventListener('abort', () => reject(new Error(`no answer from the GitHub API within ${COMMENT_TIMEOUT_MS / 1000} s`)), { once: true });
+      }),
+    ]);
     core.info(`mcp-gate: PR comment ${outcome}`);
   } catch (err) {
     const status = (err as { status?: number }).status;
@@ -128,7 +147,7 @@ async function comment(report: Report, pullNumber: number | undefined): Promise<
       core.notice(
         `mcp-gate: cannot comment on the pull request (HTTP ${status}); the findings are in the job summary and annotations. Grant "pull-requests: write" to the job (fork PRs never get it).`,
       );
-    else core.warning(`mcp-gate: PR comment failed: ${(err as Error).message}`);
+    else warn(`mcp-gate: PR comment failed: ${(err as Error).message}`);
   }
 }
 
@@ -143,6 +162,15 @@ async function ensureRevision(root: string, ref: string): Promise<void> {
   if (present.exitCode === 0 || !/^[0-9a-f]{40}$/.test(ref)) return;
   const fetched = await execFileSafe('git', ['fetch', '--no-tags', '--depth=1', 'origin', ref], opts);
   if (fetched.exitCode !== 0) core.notice(`mcp-gate: could not fetch the base revision ${ref.slice(0, 12)}; use actions/checkout with fetch-depth: 0.`);
+}
+
+/** Warning annotations left this step; past the limit a warning is a notice, so none is dropped unseen. */
+const budget = { warnings: ANNOTATION_LIMIT };
+function warn(message: string, props?: core.AnnotationProperties): void {
+  if (budget.warnings > 0) {
+    budget.warnings--;
+    core.warning(message, props);
+  } else core.notice(message, props);
 }
 
 function optional(value: string, allowed: string[], name: string): string | undefined {

@@ -13,12 +13,20 @@ export interface Annotation {
   startLine?: number;
 }
 
-export function annotationsFor(report: Report): Annotation[] {
+/** Slots the caller leaves for findings (it may need some for its own messages). */
+export interface AnnotationSlots {
+  error: number;
+  warning: number;
+}
+
+export function annotationsFor(report: Report, slots: AnnotationSlots = { error: ANNOTATION_LIMIT, warning: ANNOTATION_LIMIT }): Annotation[] {
   const open = report.findings.filter((f) => f.status === 'open');
   const errors = open.filter((f) => f.severity === 'block');
   const warnings = open.filter((f) => f.severity === 'warning');
+  const errorSlots = Math.max(0, slots.error);
+  const warningSlots = Math.max(0, slots.warning);
   const pick = (list: typeof open, level: 'error' | 'warning'): Annotation[] =>
-    list.slice(0, ANNOTATION_LIMIT).map((f) => ({
+    list.slice(0, level === 'error' ? errorSlots : warningSlots).map((f) => ({
       level,
       title: `${f.blocking ? 'BLOCK' : f.severity === 'block' ? 'BLOCK (not enforced)' : 'WARNING'} ${f.ruleId}`,
       message: `${f.message}${f.location.file ? '' : ` ${formatLocation(f.location)}`}\nFix: ${f.remediation}`,
@@ -26,7 +34,7 @@ export function annotationsFor(report: Report): Annotation[] {
       ...(f.location.line ? { startLine: f.location.line } : {}),
     }));
   const out = [...pick(errors, 'error'), ...pick(warnings, 'warning')];
-  const rest = Math.max(0, errors.length - ANNOTATION_LIMIT) + Math.max(0, warnings.length - ANNOTATION_LIMIT);
+  const rest = Math.max(0, errors.length - errorSlots) + Math.max(0, warnings.length - warningSlots);
   if (rest > 0)
     out.push({
       level: 'notice',

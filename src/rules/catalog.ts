@@ -422,12 +422,12 @@ export const RULES = {
     help: 'A valid override whose rule, resource and container match no current finding.',
   },
   'gate/policy-changed': {
-    title: 'The change edits the gate policy',
+    title: 'The change edits the gate policy or scope',
     defaultSeverity: 'warning',
     scope: 'config',
     seed: 'SPEC.md: trust roots and policy come from the base branch',
-    remediation: 'Merge the policy change on its own, reviewed by the security team; until then the base revision\'s mode, rollout, rules and overrides settings apply.',
-    help: 'The change under review edits mode, rollout, rules or overrides in the config; a change cannot relax its own gate, so the base values apply.',
+    remediation: 'Policy key: merge the change on its own, reviewed by the security team; until then the base revision\'s value applies. Scope key: check that the new value still covers every manifest, report and file the base covered.',
+    help: 'The change under review edits the gate\'s config. A policy key (mode, rollout, rules, overrides, probes, thresholds, live servers: every key but the scope keys) keeps its base value until merged; a scope key (paths, excludes, report globs) follows the change and is shown so a reviewer sees what the gate stops or starts reading (docs/policy.md "Trust model").',
   },
   'gate/check-failed': {
     title: 'A check could not run',

@@ -60,3 +60,23 @@ export async function readFileAtRef(root: string, ref: string, path: string, max
   if (shown.stdout.length > maxBytes) throw new BaseRefError(`${path} in ${description} is larger than ${maxBytes} bytes`);
   return { commit, description, text: shown.stdout };
 }
+
+/** What git tracks under a directory: the paths (relative to it), none outside a work tree, or why git could not say. */
+export type Tracked = { files: ReadonlySet<string> } | { notRepository: true } | { error: string };
+
+/**
+ * The files git tracks under `root` (`git ls-files`, relative to root), so a
+ * committed file stays reviewed whatever .gitignore says of it.
+ */
+export async function trackedFiles(root: string): Promise<Tracked> {
+  let r: Awaited<ReturnType<typeof git>>;
+  try {
+    // fsmonitor off: ls-files would otherwise run a hook command named in the repository's git config.
+    r = await git(root, ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached'], 256 * 1024 * 1024);
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+  if (r.exitCode === 0) return { files: new Set(r.stdout.split('\0').filter(Boolean)) };
+  if (r.stderr.includes('not a git repository')) return { notRepository: true };
+  return { error: `git ls-files failed: ${r.stderr.trim().slice(0, 200)}` };
+}

@@ -1,56 +1,49 @@
-// Config globs, matched against repository-relative paths with forward
-// slashes. Node's path.matchesGlob is experimental before Node 22 and skips
-// dotfiles under `**`; config globs must behave the same everywhere.
+// Config globs (kubernetes.paths, mcp.paths, images.paths, secrets.exclude,
+// reports.*), matched by picomatch against repository-relative paths with
+// forward slashes: braces, extglobs, POSIX classes and `[!...]`, dotfiles
+// included (`test/fixtures/**` covers `test/fixtures/x/.npmrc`). .gitignore
+// patterns follow git's rules instead (gitignore.ts).
+import picomatch from 'picomatch/posix.js';
+
+const OPTIONS: picomatch.PicomatchOptions = {
+  dot: true,
+  // `[!a]` negates a class as in a shell; without it picomatch reads `[!a]` as a literal or a class.
+  posix: true,
+  // A leading `!` would turn an inclusion into "everything but": config globs list what to take.
+  nonegate: true,
+};
+
 /**
- * A config glob (kubernetes.paths, mcp.paths, secrets.exclude, ...) as a
- * repository-relative full-path matcher: `*` within a
- * segment, `**` across segments, dotfiles included (unlike path.matchesGlob,
- * `test/fixtures/**` must also cover `test/fixtures/x/.npmrc`).
+ * Unbounded wildcards allowed in one path segment. picomatch compiles each to
+ * a lazy `[^/]*?`; a failing match backtracks in O(n^k) for k of them, and
+ * both glob and file names come from the change (4 of them on a 255-byte
+ * name: over a second per file).
  */
-export function globMatcher(glob: string): (path: string) => boolean {
-  const g = glob.startsWith('./') ? glob.slice(2) : glob.startsWith('/') ? glob.slice(1) : glob;
-  const re = new RegExp(`^${globToRegex(g)}$`);
-  return (path) => re.test(path);
-}
+export const MAX_WILDCARDS_PER_SEGMENT = 3;
 
-export function globToRegex(glob: string): string {
-  let out = '';
-  let i = 0;
-  while (i < glob.length) {
-    if (glob.startsWith('**/', i) && (i === 0 || glob[i - 1] === '/')) {
-      out += '(?:[^/]*/)*';
-      i += 3;
-      continue;
-    }
-    if (glob.startsWith('**', i) && i + 2 === glob.length && (i === 0 || glob[i - 1] === '/')) {
-      out += '.*';
-      i += 2;
-      continue;
-    }
-    const c = glob[i] as string;
-    if (c === '*') {
-      // Collapse runs of * to one: keeps the regex free of ambiguous repeats.
-      while (glob[i + 1] === '*') i++;
-      out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close === -1) out += '\\[';
-      else {
-        let cls = glob.slice(i + 1, close);
-        if (cls.startsWith('!')) cls = `^${cls.slice(1)}`;
-        out += `[${cls.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (c === '\\' && i + 1 < glob.length) {
-      i++;
-      out += escapeChar(glob[i] as string);
-    } else out += escapeChar(c);
-    i++;
+/** Why a config glob is refused (then it matches nothing), or undefined. */
+export function globProblem(glob: string): string | undefined {
+  for (const segment of normalise(glob).split('/')) {
+    if (segment === '**') continue;
+    const wildcards = (segment.match(/\*+|[+!]\(/g) ?? []).length;
+    if (wildcards > MAX_WILDCARDS_PER_SEGMENT)
+      return `has ${wildcards} wildcards in the path segment "${segment}" (at most ${MAX_WILDCARDS_PER_SEGMENT}: more make matching a long file name take minutes)`;
   }
-  return out;
+  try {
+    picomatch.makeRe(normalise(glob), OPTIONS);
+  } catch (err) {
+    return `is not a valid glob: ${(err as Error).message}`;
+  }
+  return undefined;
 }
 
-function escapeChar(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+/** A config glob as a full-path matcher; a refused glob (globProblem) matches nothing. */
+export function globMatcher(glob: string): (path: string) => boolean {
+  if (globProblem(glob) !== undefined) return () => false;
+  return picomatch(normalise(glob), OPTIONS);
+}
+
+/** `./deploy/**` and `/deploy/**` both mean the repository's deploy directory. */
+function normalise(glob: string): string {
+  return glob.replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
 }

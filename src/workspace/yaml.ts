@@ -92,8 +92,13 @@ function oneLine(pos: Array<string | number>): boolean {
   return true;
 }
 
+export interface ParseOptions {
+  /** Translates every recorded line (rendered output -> the template or resource file it came from). */
+  mapLine?: (line: number) => number;
+}
+
 /** Parse every document of a YAML text (core schema: dates stay strings). */
-export function parseYamlDocuments(text: string, filename: string): YamlDocument[] {
+export function parseYamlDocuments(text: string, filename: string, opts: ParseOptions = {}): YamlDocument[] {
   let events: Event[];
   let values: unknown[];
   try {
@@ -101,9 +106,12 @@ export function parseYamlDocuments(text: string, filename: string): YamlDocument
     checkAliasExpansion(events, text);
     values = constructFromEvents(events, { source: text, filename, maxAliases: 10_000 });
   } catch (err) {
-    throw err instanceof YamlError ? err : toYamlError(err);
+    const e = err instanceof YamlError ? err : toYamlError(err);
+    throw opts.mapLine && e.line !== undefined ? new YamlError(e.message, opts.mapLine(e.line)) : e;
   }
-  const toLine = forwardLines(text);
+  const lines = forwardLines(text);
+  const { mapLine } = opts;
+  const toLine = mapLine ? (offset: number) => mapLine(lines(offset)) : lines;
   const docs: YamlDocument[] = [];
   let i = 0;
   let docIndex = 0;

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { directoryArg } from '../args.ts';
+import { directoryArg } from '../directory.ts';
 import { ALERTS, type AlertThresholds, DEFAULT_ALERTS_DIR, DEFAULT_THRESHOLDS } from '../../../checks/probes/sigma.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { UsageError } from '../../util/errors.ts';

@@ -4,7 +4,8 @@ import { runGate } from '../../gate/engine.ts';
 import { FORMATS, type Format } from '../../reporters/index.ts';
 import type { Mode, Rollout } from '../../types.ts';
 import { UsageError } from '../../util/errors.ts';
-import { directoryArg, oneOf } from '../args.ts';
+import { oneOf } from '../args.ts';
+import { directoryArg } from '../directory.ts';
 import { runScanner } from '../scanners.ts';
 import type { Command } from './command.ts';
 import { emitReport } from './report-output.ts';
@@ -26,11 +27,10 @@ export const checkCommand: Command = {
       },
     });
     if (positionals.length > 1) throw new UsageError(`check takes one DIR, got ${positionals.length}: ${positionals.join(' ')}`);
-    const dir = positionals[0] ?? '.';
     const mode = oneOf(values.mode, ['warn', 'enforce'], '--mode') as Mode | undefined;
     const rolloutText = oneOf(values.rollout, ['1', '2', '3'], '--rollout');
     const format = oneOf(values.format, FORMATS, '--format') as Format;
-    const root = directoryArg(dir, io);
+    const root = directoryArg(positionals[0], io);
     const report = await runGate({
       root,
       ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}),

@@ -3,7 +3,7 @@
 // `mcp-gate manifest diff [DIR]` shows what changed against it (read-only).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { directoryArg } from '../args.ts';
+import { directoryArg } from '../directory.ts';
 import { dynamicRulesOf } from '../../../checks/manifests/integrity-check.ts';
 import { readConfig } from '../../config/load.ts';
 import { type InputError, UsageError } from '../../util/errors.ts';
@@ -22,7 +22,7 @@ export const manifestCommand: Command = {
   usage: USAGE.manifest,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' } } });
-    const [sub, dir = '.', ...extra] = positionals;
+    const [sub, dir, ...extra] = positionals;
     if (sub !== 'pin' && sub !== 'diff') throw new UsageError(`manifest needs a subcommand: pin or diff (usage: ${USAGE.manifest})`);
     if (extra.length > 0) throw new UsageError(`manifest ${sub} takes one DIR, got: ${positionals.slice(1).join(' ')}`);
     const ctx = contextFor(dir, values.config, io);
@@ -39,7 +39,7 @@ export const manifestCommand: Command = {
   },
 };
 
-function contextFor(dir: string, configFlag: string | undefined, io: CliIO): CheckContext {
+function contextFor(dir: string | undefined, configFlag: string | undefined, io: CliIO): CheckContext {
   const root = directoryArg(dir, io);
   const { config, configFile } = readConfig(root, configFlag === undefined ? undefined : resolve(io.cwd, configFlag));
   return {

@@ -19,7 +19,8 @@ import { insertSignature, readForSigning, sshKeygenSign } from '../../overrides/
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, verifySignature } from '../../overrides/sshsig.ts';
 import { clean } from '../../reporters/text.ts';
 import type { Finding } from '../../types.ts';
-import { directoryArg, oneOf } from '../args.ts';
+import { oneOf } from '../args.ts';
+import { directoryArg } from '../directory.ts';
 import type { CliIO } from '../io.ts';
 import { runScanner } from '../scanners.ts';
 import type { Command } from './command.ts';

@@ -1,0 +1,433 @@
+import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
+import {
+  parseConfigText,
+  readConfig
+} from "./chunk-RQDQITCC.js";
+import {
+  DEFAULT_CONFIG_FILE
+} from "./chunk-TUNKSRKY.js";
+import {
+  ALL_CHECKS,
+  decide,
+  prepareFindings,
+  resolvePolicy,
+  runCheck,
+  runChecks,
+  toFinding
+} from "./chunk-PF6CQRCA.js";
+import {
+  Workspace,
+  globMatcher,
+  renderDeployments
+} from "./chunk-7VLSCK5A.js";
+import {
+  VERSION
+} from "./chunk-PRI4NSAJ.js";
+import {
+  UsageError
+} from "./chunk-NCVH2LUD.js";
+import {
+  NON_OVERRIDABLE,
+  OVERRIDES_DIR
+} from "./chunk-7PN4WKJM.js";
+import {
+  BaseRefError,
+  readFileAtRef
+} from "./chunk-RYM7ONMO.js";
+import {
+  canonicalJson
+} from "./chunk-OWTEQC3U.js";
+import {
+  compareStrings,
+  execFileSafe
+} from "./chunk-RL6DG25S.js";
+import {
+  rulesOfScope
+} from "./chunk-OWMEW5IV.js";
+
+// src/gate/engine.ts
+import { setMaxListeners } from "node:events";
+import { existsSync, lstatSync, statSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+
+// src/config/base-policy.ts
+var SECTIONS = ["kubernetes", "mcp", "images", "secrets", "reports"];
+var SCOPE_KEYS = /* @__PURE__ */ new Set([
+  "$schema",
+  "kubernetes.paths",
+  "kubernetes.exclude",
+  "kubernetes.helm",
+  "kubernetes.kustomize",
+  "mcp.paths",
+  "mcp.servers",
+  // manifest-file entries only; live entries: mergeServers
+  "images.paths",
+  "secrets.exclude",
+  "reports.trivy",
+  "reports.checkov",
+  "reports.gitleaks",
+  "reports.trufflehog",
+  "reports.grype",
+  "reports.npmAudit",
+  "reports.sarif",
+  "reports.sbom"
+]);
+var EXCLUSION_SCOPES = [
+  ["secrets.exclude", (c) => c.secrets?.exclude, () => true],
+  ["kubernetes.exclude", (c) => c.kubernetes?.exclude, (f) => /\.(ya?ml|json)$/.test(f)]
+];
+function emptiedScopes(files, head, base, configFile) {
+  const findings = [];
+  for (const [key, get, readable] of EXCLUSION_SCOPES) {
+    const universe = files.filter(readable);
+    const left = (globs) => {
+      const matchers = (globs ?? []).map(globMatcher);
+      return universe.filter((f) => !matchers.some((m) => m(f))).length;
+    };
+    const baseLeft = left(get(base));
+    if (left(get(head)) === 0 && baseLeft > 0)
+      findings.push({
+        ruleId: "gate/check-failed",
+        message: `this change sets "${key}" to ${show(get(head))}, which excludes every file it would read, where the base revision's value left ${baseLeft} to read; a scope that reads nothing cannot pass`,
+        location: { file: configFile },
+        key: `scope-emptied:${key}`
+      });
+  }
+  return findings;
+}
+function mergeBasePolicy(head, base, configFile) {
+  const findings = [];
+  const config = { ...base };
+  const h = head;
+  const b = base;
+  const sections = new Set(SECTIONS);
+  for (const key of /* @__PURE__ */ new Set([...Object.keys(h), ...Object.keys(b)])) {
+    if (!sections.has(key)) {
+      if (SCOPE_KEYS.has(key)) setOrDelete(config, key, h[key]);
+      else if (differs(h[key], b[key])) findings.push(policyChanged(key, b[key], h[key], configFile));
+      continue;
+    }
+    const hs = h[key] ?? {};
+    const bs = b[key] ?? {};
+    const merged = { ...bs };
+    for (const sub of /* @__PURE__ */ new Set([...Object.keys(hs), ...Object.keys(bs)])) {
+      const path = `${key}.${sub}`;
+      if (path === "mcp.servers") continue;
+      if (SCOPE_KEYS.has(path)) {
+        setOrDelete(merged, sub, hs[sub]);
+        if (differs(hs[sub], bs[sub])) findings.push(scopeChanged(path, bs[sub], hs[sub], configFile));
+      } else if (differs(hs[sub], bs[sub])) findings.push(policyChanged(path, bs[sub], hs[sub], configFile));
+    }
+    if (key === "mcp") {
+      const servers = mergeServers(head.mcp?.servers ?? [], base.mcp?.servers ?? [], configFile, findings);
+      if (servers.length > 0) merged.servers = servers;
+    }
+    setOrDelete(config, key, Object.keys(merged).length > 0 ? merged : void 0);
+  }
+  return { config, findings };
+}
+function mergeServers(head, base, configFile, findings) {
+  const isLive = (s) => s.command !== void 0 || s.url !== void 0;
+  const baseLive = new Map(base.filter(isLive).map((s) => [s.id, s]));
+  const out = [];
+  const headIds = /* @__PURE__ */ new Set();
+  for (const s of head) {
+    headIds.add(s.id);
+    const trusted = baseLive.get(s.id);
+    if (!isLive(s)) {
+      if (trusted) findings.push(policyChanged(`mcp.servers[${s.id}]`, trusted, s, configFile));
+      else out.push(s);
+      continue;
+    }
+    if (trusted && !differs(s, trusted)) continue;
+    findings.push({
+      ruleId: "gate/check-failed",
+      message: `MCP server "${s.id}": this change ${baseLive.has(s.id) || base.some((x) => x.id === s.id) ? "edits" : "adds"} a live server entry (${s.command ? "command" : "url"}); the gate does not execute or contact what the change under review names, so ${trusted ? "the base revision's entry is used instead" : "its manifest was not acquired. It will be checked once the entry is on the base branch"}.`,
+      location: { file: configFile, resource: `McpServer/${s.id}` },
+      key: "untrusted-live-server"
+    });
+  }
+  for (const s of baseLive.values()) {
+    if (!headIds.has(s.id)) findings.push(policyChanged(`mcp.servers[${s.id}]`, s, void 0, configFile));
+    out.push(s);
+  }
+  return out;
+}
+function policyChanged(key, base, head, configFile) {
+  return {
+    ruleId: "gate/policy-changed",
+    message: `this change edits "${key}" of the gate's policy (base: ${show(base)}, change: ${show(head)}); the base revision's value applies until the change is merged`,
+    location: { file: configFile },
+    key
+  };
+}
+function scopeChanged(key, base, head, configFile) {
+  return {
+    ruleId: "gate/policy-changed",
+    message: `this change edits the gate's scope "${key}" (base: ${show(base)}, change: ${show(head)}); the change's value applies, so review what it adds to or removes from what the gate reads`,
+    location: { file: configFile },
+    key: `scope:${key}`
+  };
+}
+function differs(a, b) {
+  return canonicalJson(a ?? null) !== canonicalJson(b ?? null);
+}
+function setOrDelete(target, key, value) {
+  if (value === void 0) delete target[key];
+  else target[key] = value;
+}
+function show(v) {
+  if (v === void 0) return "(unset)";
+  const s = JSON.stringify(v);
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+function untrustedPolicy(head, configFile, reason) {
+  const { config } = mergeBasePolicy(head, {}, configFile);
+  return {
+    config: { ...config, mode: "enforce", rollout: 2 },
+    findings: [
+      {
+        ruleId: "gate/check-failed",
+        message: `${reason}, so the gate's policy and trusted signers cannot be taken from it: the run is enforced with the default policy, and nothing the change names is executed or contacted (live MCP servers, probes); overrides are not trusted`,
+        location: { file: configFile },
+        key: "base-ref"
+      }
+    ],
+    baseRefError: reason
+  };
+}
+async function protectPolicy(root, baseRef, configFile, head) {
+  let baseText;
+  try {
+    baseText = (await readFileAtRef(root, baseRef, configFile)).text;
+  } catch (err) {
+    if (!(err instanceof BaseRefError)) throw err;
+    return untrustedPolicy(head, configFile, `the base revision cannot be read (${err.message})`);
+  }
+  let base = {};
+  if (baseText !== void 0) {
+    try {
+      base = parseConfigText(baseText, `${configFile}@${baseRef}`);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      return untrustedPolicy(head, configFile, `the base revision's config is invalid (${err.message})`);
+    }
+  }
+  return { ...mergeBasePolicy(head, base, configFile), base };
+}
+
+// src/overrides/apply.ts
+function overrideResourceOf(f) {
+  return f.location.resource ?? (f.location.file !== void 0 ? `file:${f.location.file}` : void 0);
+}
+function overrideMatches(o, f) {
+  return f.ruleId === o.rule && overrideResourceOf(f) === o.resource && (o.container === void 0 || f.location.container === o.container);
+}
+function applyOverrides(findings, overrides) {
+  const stale = [];
+  let applied = 0;
+  for (const o of overrides) {
+    let used = false;
+    for (const f of findings) {
+      if (!overrideMatches(o, f)) continue;
+      used = true;
+      if (f.status === "overridden") continue;
+      f.status = "overridden";
+      f.blocking = false;
+      f.override = { ...o.applied };
+      applied++;
+    }
+    if (!used)
+      stale.push({
+        ruleId: "override/stale",
+        message: `override ${o.id} (${o.rule} on ${o.resource}${o.container ? ` container ${o.container}` : ""}) matches no finding: delete it, or check its target`,
+        location: { file: o.file, line: o.line },
+        key: o.id
+      });
+  }
+  return { stale, applied };
+}
+
+// src/gate/report.ts
+function assembleReport(all, checks, policy, overrides) {
+  const byFingerprint = /* @__PURE__ */ new Map();
+  const add = (f) => {
+    if (!f) return;
+    const existing = byFingerprint.get(f.fingerprint);
+    if (existing && !(existing.severity === "warning" && f.severity === "block")) return;
+    byFingerprint.set(f.fingerprint, f);
+  };
+  for (const f of all) add(f);
+  if (overrides) {
+    const candidates = [...byFingerprint.values()].filter((f) => !NON_OVERRIDABLE.has(f.ruleId));
+    const { stale, applied } = applyOverrides(candidates, overrides.applicable);
+    for (const r of stale) add(toFinding(r, policy));
+    if (overrides.run && overrides.run.status !== "failed")
+      overrides.run.detail = `${overrides.run.detail ? `${overrides.run.detail}; ` : ""}${applied} finding(s) overridden, ${stale.length} stale override(s)`;
+  }
+  const findings = sortFindings([...byFingerprint.values()]);
+  const open = findings.filter((f) => f.status === "open");
+  const block = open.filter((f) => f.severity === "block").length;
+  const warning = open.filter((f) => f.severity === "warning").length;
+  const overridden = findings.filter((f) => f.status === "overridden").length;
+  return {
+    schemaVersion: 1,
+    tool: { name: "mcp-gate", version: VERSION },
+    mode: policy.mode,
+    rollout: policy.rollout,
+    decision: decide(findings),
+    findings,
+    checks,
+    summary: { block, warning, overridden }
+  };
+}
+function sortKey(f) {
+  return { f, rank: f.blocking ? 0 : f.status === "overridden" ? 3 : f.severity === "block" ? 1 : 2, file: f.location.file ?? "\uFFFF", line: f.location.line ?? 0 };
+}
+function compareKeys(a, b) {
+  return a.rank - b.rank || compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.f.ruleId, b.f.ruleId) || compareStrings(a.f.fingerprint, b.f.fingerprint);
+}
+function sortFindings(findings) {
+  const keys = findings.map(sortKey).sort(compareKeys);
+  for (let i = 0; i < keys.length; i++) findings[i] = keys[i].f;
+  return findings;
+}
+
+// src/gate/engine.ts
+var DEFAULT_TIMEOUT_MS = 12e4;
+var STAGE_RULES = [...rulesOfScope("override"), ...rulesOfScope("config"), "gate/check-failed"];
+async function runGate(opts) {
+  const root = resolve(opts.root);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${opts.root}: no such directory`);
+  const loaded = opts.config ? { config: opts.config, configFile: opts.configFile } : readConfig(root, opts.configFile);
+  const { configFile } = loaded;
+  let { config } = loaded;
+  const workspace = new Workspace(root);
+  const preliminary = [];
+  let baseRefError;
+  const inRepo = configFile === void 0 || !isAbsolute(configFile);
+  if (opts.baseUnavailable !== void 0 || opts.baseRef !== void 0 && inRepo) {
+    const file = configFile ?? DEFAULT_CONFIG_FILE;
+    const protectedPolicy = opts.baseUnavailable !== void 0 ? untrustedPolicy(config, file, opts.baseUnavailable) : await protectPolicy(root, opts.baseRef, file, config);
+    preliminary.push(...protectedPolicy.findings);
+    if (protectedPolicy.base) preliminary.push(...emptiedScopes(workspace.files(), config, protectedPolicy.base, file));
+    config = protectedPolicy.config;
+    baseRefError = protectedPolicy.baseRefError;
+  }
+  const policy = resolvePolicy(config, opts);
+  const controller = new AbortController();
+  setMaxListeners(256, controller.signal);
+  const ctx = {
+    root,
+    config,
+    configFile,
+    workspace,
+    baseRef: opts.baseRef,
+    signal: controller.signal,
+    now: opts.now ?? /* @__PURE__ */ new Date(),
+    env: typeof opts.env === "function" ? opts.env(config) : opts.env ?? {},
+    ...opts.runScanner ? { runScanner: opts.runScanner } : {}
+  };
+  const checks = opts.checks ?? ALL_CHECKS;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const budgetMessage = `gate time budget of ${timeoutMs} ms exceeded`;
+  const timer = setTimeout(() => controller.abort(new Error(budgetMessage)), timeoutMs);
+  timer.unref();
+  try {
+    workspace.setRendered(await renderDeployments(root, workspace.files(), config.kubernetes ?? {}, (f) => workspace.read(f), ctx.env.PATH, controller.signal, inKubernetesPaths(workspace, config)));
+    const [outcomes, overrides] = await Promise.all([
+      runChecks(checks, ctx, { policy, deadline: Date.now() + timeoutMs, deadlineMessage: budgetMessage, ...opts.workerThread !== void 0 ? { thread: opts.workerThread } : {} }),
+      runOverrideStage(ctx, baseRefError)
+    ]);
+    const findings = [...prepareFindings(preliminary, policy), ...outcomes.flatMap((o) => o.findings), ...prepareFindings(overrides.findings, policy)];
+    const runs = outcomes.map((o) => o.run);
+    if (overrides.run) runs.push(overrides.run);
+    return assembleReport(findings, runs, policy, overrides.run ? { applicable: overrides.applicable, run: overrides.run } : void 0);
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+function inKubernetesPaths(workspace, config) {
+  const paths = config.kubernetes?.paths;
+  if (!paths) return void 0;
+  const selected = new Set(workspace.select(paths, () => true));
+  return (file) => selected.has(file);
+}
+async function runOverrideStage(ctx, baseRefError) {
+  if (lstatSync(join(ctx.root, OVERRIDES_DIR), { throwIfNoEntry: false }) === void 0) return { findings: [], applicable: [] };
+  let evaluation;
+  const stage = {
+    id: "overrides",
+    rules: rulesOfScope("override"),
+    async run(c) {
+      const { evaluateOverrides } = await import("./chunk-MK2A3ZEO.js");
+      evaluation = await evaluateOverrides({
+        root: c.root,
+        ...c.baseRef !== void 0 ? { baseRef: c.baseRef } : {},
+        // Already reported once (gate/check-failed): trust nobody, say why on each override.
+        ...baseRefError !== void 0 ? { trust: { origin: "none", description: "unreadable base revision", refusal: `untrusted signer: ${baseRefError}` } } : {},
+        env: c.env,
+        now: c.now,
+        ...c.config.overrides?.maxLifetimeDays !== void 0 ? { maxLifetimeDays: c.config.overrides.maxLifetimeDays } : {}
+      });
+      return { findings: evaluation.findings, detail: evaluation.detail, skipped: evaluation.overrides.length === 0 };
+    }
+  };
+  const r = await runCheck(stage, ctx);
+  if (r.run.status !== "failed" && evaluation && !evaluation.present) return { findings: [], applicable: [] };
+  return { run: r.run, findings: r.findings, applicable: r.run.status === "failed" ? [] : evaluation?.applicable ?? [] };
+}
+
+// src/main/scanners.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+var RUN_TIMEOUT_MS = 1e5;
+var runScanner = async (tool, { root, env, signal }) => {
+  const dir = mkdtempSync(join2(tmpdir(), "mcp-gate-run-"));
+  const dispose = () => rmSync(dir, { recursive: true, force: true });
+  const out = join2(dir, "report.json");
+  const args = tool === "trivy" ? ["fs", "--quiet", "--format", "json", "--scanners", "vuln,secret,misconfig", "--output", out, root] : ["dir", root, "--report-format", "json", "--report-path", out, "--no-banner", "--exit-code", "0"];
+  try {
+    const r = await execFileSafe(tool, args, {
+      env: { ...env },
+      extendEnv: false,
+      timeout: RUN_TIMEOUT_MS,
+      reject: false,
+      stdin: "ignore",
+      stdout: "ignore",
+      stderr: "pipe",
+      cancelSignal: signal,
+      maxBuffer: 1024 * 1024
+    });
+    const code = r.code;
+    let error;
+    if (code === "ENOENT" || /ENOENT/.test(String(r.message ?? "")))
+      error = `${tool} is not on PATH; install it in the workflow or remove it from reports.run and list its report file instead`;
+    else if (r.timedOut) error = `${tool} did not finish within ${RUN_TIMEOUT_MS} ms`;
+    else if (r.failed) {
+      const tail = tool === "trivy" ? String(r.stderr ?? "").trim().split("\n").pop()?.slice(0, 300) : void 0;
+      error = `${tool} exited with code ${r.exitCode ?? "?"}${tail ? `: ${tail}` : ""}`;
+    }
+    if (error === void 0) return { reportFile: out, dispose };
+    dispose();
+    return { error };
+  } catch (err) {
+    dispose();
+    throw err;
+  }
+};
+
+// src/reporters/location.ts
+function formatLocation(loc) {
+  const place = loc.file ? `${loc.file}${loc.line ? `:${loc.line}` : ""}` : "";
+  const what = [loc.resource, loc.container ? `container ${loc.container}` : void 0].filter(Boolean).join(", ");
+  return [place, what && `(${what})`].filter(Boolean).join(" ");
+}
+
+export {
+  runGate,
+  formatLocation,
+  runScanner
+};

@@ -1,0 +1,14 @@
+// The bundle targets the Node of package.json "engines"; on an older Node it
+// fails deep inside a command (Node 20 lacks Set.prototype.union). Checked
+// before anything else loads, so every subcommand says it in one line.
+import pkg from '../../package.json' with { type: 'json' };
+
+/** The minimum major version, from `engines.node` (">=24"). */
+export const REQUIRED_NODE_MAJOR = Number(/(\d+)/.exec(pkg.engines.node)?.[1] ?? 0);
+
+/** The one-line refusal for a Node older than the engines range, or undefined when it suits. */
+export function nodeVersionProblem(version: string): string | undefined {
+  const major = Number(/^v?(\d+)/.exec(version)?.[1] ?? 0);
+  if (major >= REQUIRED_NODE_MAJOR) return undefined;
+  return `this is Node.js ${version.replace(/^v?/, 'v')}; mcp-gate needs Node.js ${pkg.engines.node} (package.json "engines"). Install Node ${REQUIRED_NODE_MAJOR} or newer.`;
+}

@@ -1,0 +1,173 @@
+// Helm charts and kustomize overlays are judged as they will be applied, with
+// the real helm (.ci/setup.d/helm.sh puts it on PATH) and kubectl kustomize.
+// Fixtures: test/fixtures/render (a chart and an overlay written for these
+// tests, and the MIT-licensed chart of Flux159/mcp-server-kubernetes).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runGate } from '../src/gate/engine.ts';
+import type { Finding, Report } from '../src/types.ts';
+import { alignLines } from '../src/workspace/render/line-align.ts';
+import { planRendering } from '../src/workspace/render/plan.ts';
+import { REPO } from './cli-run.ts';
+
+const FIXTURES = join(REPO, 'test/fixtures/render');
+const ENV = { PATH: process.env.PATH };
+
+function repoWith(...fixtures: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'render-'));
+  for (const f of fixtures) cpSync(join(FIXTURES, f), join(dir, f), { recursive: true });
+  return dir;
+}
+
+const k8sDetail = (r: Report): string => r.checks.find((c) => c.id === 'k8s')?.detail ?? '';
+const k8sFindings = (r: Report): Finding[] => r.findings.filter((f) => /^(k8s|netpol)\//.test(f.ruleId));
+const identity = (f: Finding): string => `${f.ruleId} ${f.location.resource} ${f.location.container ?? ''}`;
+
+test('helm and kubectl are on PATH (the render tests need the real tools)', () => {
+  assert.match(execFileSync('helm', ['version', '--short'], { encoding: 'utf8' }), /^v[34]\./);
+  assert.match(execFileSync('kubectl', ['version', '--client'], { encoding: 'utf8' }), /Kustomize Version/);
+});
+
+test('a chart with no config is rendered with its defaults; findings name the template and its line; test hooks are counted, not audited', async () => {
+  const report = await runGate({ root: repoWith('chart-small'), env: ENV });
+  assert.equal(report.findings.filter((f) => f.ruleId === 'gate/check-failed').length, 0, JSON.stringify(report.findings.filter((f) => f.ruleId === 'gate/check-failed')));
+  const found = k8sFindings(report);
+  assert.ok(found.length > 0);
+  assert.ok(found.every((f) => f.location.file === 'chart-small/templates/deployment.yaml'), found.map((f) => f.location.file).join());
+  assert.ok(found.every((f) => f.location.resource === 'Deployment/default/release-files-mcp'));
+  // The hardened defaults pass every container rule; the privileged test pod is a helm test hook.
+  assert.equal(found.filter((f) => f.ruleId === 'k8s/privileged').length, 0);
+  assert.match(k8sDetail(report), /1 helm test hook object\(s\) \(helm\.sh\/hook: test\) not audited/);
+  assert.match(k8sDetail(report), /chart chart-small: rendered with helm template \(release release, namespace default, default values\)/);
+  // No template is read as plain YAML (it would not parse): nothing "invalid YAML".
+  assert.doesNotMatch(JSON.stringify(report.findings), /invalid YAML/);
+});
+
+test('kubernetes.helm: values files and set apply as helm applies them; the finding points at the template line', async () => {
+  const root = repoWith('chart-small');
+  writeFileSync(
+    join(root, '.mcp-gate.yml'),
+    'kubernetes:\n  helm:\n    - chart: chart-small\n      release: files\n      namespace: mcp\n      values: [chart-small/values-debug.yaml]\n      set: {image: {tag: latest}}\n',
+  );
+  const report = await runGate({ root, env: ENV });
+  const privileged = report.findings.find((f) => f.ruleId === 'k8s/privileged');
+  assert.equal(privileged?.location.resource, 'Deployment/mcp/files-files-mcp');
+  assert.equal(privileged?.location.file, 'chart-small/templates/deployment.yaml');
+  assert.equal(privileged?.location.line, 24, 'the line of the container\'s securityContext in the template');
+});
+
+test('a chart that fails to render is one gate/check-failed with helm\'s message; the rest of the report still appears', async () => {
+  const root = repoWith('chart-small', 'kustomize-demo');
+  writeFileSync(join(root, 'chart-small/templates/broken.yaml'), 'kind: {{ .Values.missing.deeper }\n');
+  const report = await runGate({ root, env: ENV });
+  const failed = report.findings.filter((f) => f.ruleId === 'gate/check-failed');
+  assert.equal(failed.length, 1);
+  assert.equal(failed[0]?.location.file, 'chart-small/Chart.yaml');
+  assert.match(failed[0]?.message ?? '', /helm chart chart-small: helm template failed: .*broken\.yaml/);
+  assert.ok(report.findings.some((f) => f.location.file?.startsWith('kustomize-demo/')), 'the overlay is still judged');
+});
+
+test('bad render inputs: values that are not YAML, a values file outside the repository, helm missing from PATH', async () => {
+  const cases: Array<[string, (root: string) => void, Record<string, string | undefined>, RegExp]> = [
+    ['values not YAML', (root) => writeFileSync(join(root, 'bad.yaml'), 'a: [unclosed\n'), ENV, /helm template failed/],
+    ['values outside', () => undefined, ENV, /values file \/etc\/hostname is outside the repository/],
+    ['no helm', () => undefined, { PATH: '/nonexistent' }, /helm is not on PATH/],
+  ];
+  for (const [name, prepare, env, message] of cases) {
+    const root = repoWith('chart-small');
+    prepare(root);
+    const values = name === 'values not YAML' ? 'bad.yaml' : '/etc/hostname';
+    if (name !== 'no helm') writeFileSync(join(root, '.mcp-gate.yml'), `kubernetes:\n  helm:\n    - chart: chart-small\n      values: [${values}]\n`);
+    const report = await runGate({ root, env });
+    const failed = report.findings.filter((f) => f.ruleId === 'gate/check-failed');
+    assert.equal(failed.length, 1, `${name}: ${JSON.stringify(failed.map((f) => f.message))}`);
+    assert.match(failed[0]?.message ?? '', message, name);
+    assert.equal(failed[0]?.blocking || report.mode === 'warn', true);
+  }
+});
+
+test('a chart holding a link out of the repository is not rendered', async () => {
+  const root = repoWith('chart-small');
+  symlinkSync('/etc/passwd', join(root, 'chart-small/templates/passwd.yaml'));
+  const report = await runGate({ root, env: ENV });
+  assert.ok(report.findings.some((f) => f.ruleId === 'gate/check-failed' && /link that leaves the repository/.test(f.message)));
+  assert.doesNotMatch(JSON.stringify(report), /root:x:0:0/);
+});
+
+test('an overlay is built as it deploys: patches apply, $patch: delete removes, a stray patch and an unused component count for nothing', async () => {
+  const report = await runGate({ root: repoWith('kustomize-demo'), env: ENV });
+  assert.equal(report.findings.filter((f) => f.ruleId === 'gate/check-failed').length, 0, JSON.stringify(report.findings.filter((f) => f.ruleId === 'gate/check-failed')));
+  const resources = new Set(k8sFindings(report).map((f) => f.location.resource));
+  assert.deepEqual([...resources], ['Deployment/mcp-prod/search-mcp'], 'no legacy-sidecar (deleted), no phantom from the stray patch, no base built on its own');
+  assert.ok(report.findings.some((f) => f.ruleId === 'k8s/host-namespaces'), 'the overlay\'s patch (hostNetwork) applies');
+  assert.ok(report.findings.some((f) => f.ruleId === 'netpol/missing'), 'the unused network-policies component is not credited');
+  const hostNetwork = report.findings.find((f) => f.ruleId === 'k8s/host-namespaces');
+  assert.equal(hostNetwork?.location.file, 'kustomize-demo/base/deployment.yaml');
+  assert.match(k8sDetail(report), /component kustomize-demo\/components\/network-policies: used by no overlay that is built, so not counted/);
+});
+
+test('an overlay that uses the component gets its NetworkPolicy', async () => {
+  const root = repoWith('kustomize-demo');
+  writeFileSync(join(root, 'kustomize-demo/overlays/prod/kustomization.yaml'), 'namespace: mcp-prod\nresources: [../../base]\ncomponents: [../../components/network-policies]\n');
+  const report = await runGate({ root, env: ENV });
+  assert.equal(report.findings.some((f) => f.ruleId === 'netpol/missing'), false);
+});
+
+test('a remote base is not fetched: one gate/check-failed, the overlay not built', async () => {
+  const root = repoWith('kustomize-demo');
+  writeFileSync(join(root, 'kustomize-demo/overlays/prod/kustomization.yaml'), 'resources:\n  - ../../base\n  - https://github.com/example/manifests//deploy?ref=v1\n');
+  const report = await runGate({ root, env: ENV });
+  const failed = report.findings.filter((f) => f.ruleId === 'gate/check-failed');
+  assert.equal(failed.length, 1);
+  assert.match(failed[0]?.message ?? '', /remote resources the gate does not fetch/);
+  assert.equal(failed[0]?.location.file, 'kustomize-demo/overlays/prod/kustomization.yaml');
+});
+
+test('no config on a chart and an overlay gives the same findings as rendering them by hand and checking the output', async () => {
+  const root = repoWith('chart-small', 'kustomize-demo');
+  const automatic = k8sFindings(await runGate({ root, env: ENV })).map(identity).sort();
+  const byHand = mkdtempSync(join(tmpdir(), 'render-by-hand-'));
+  mkdirSync(join(byHand, 'rendered'));
+  writeFileSync(join(byHand, 'rendered/chart.yaml'), execFileSync('helm', ['template', 'release', join(root, 'chart-small')], { encoding: 'utf8' }));
+  writeFileSync(join(byHand, 'rendered/overlay.yaml'), execFileSync('kubectl', ['kustomize', join(root, 'kustomize-demo/overlays/prod')], { encoding: 'utf8' }));
+  const manual = await runGate({ root: byHand, env: ENV });
+  // By hand the test hook pod is in the output: helm template renders hooks. Drop it as the gate does.
+  const expected = k8sFindings(manual)
+    .filter((f) => !f.location.resource?.endsWith('-test'))
+    .map(identity)
+    .sort();
+  assert.ok(automatic.length >= 5);
+  assert.deepEqual(automatic, expected);
+});
+
+test('a real MCP chart (Flux159/mcp-server-kubernetes) renders without gate/check-failed; its two test pods are not audited', async () => {
+  const report = await runGate({ root: repoWith('mcp-server-kubernetes'), env: ENV });
+  assert.deepEqual(report.findings.filter((f) => f.ruleId === 'gate/check-failed'), []);
+  assert.match(k8sDetail(report), /2 helm test hook object\(s\)/);
+  const deployment = k8sFindings(report).filter((f) => f.location.resource === 'Deployment/default/release-mcp-server-kubernetes');
+  assert.ok(deployment.some((f) => f.ruleId === 'k8s/no-seccomp'));
+  assert.ok(deployment.every((f) => f.location.file === 'mcp-server-kubernetes/helm-chart/templates/deployment.yaml'));
+});
+
+test('planRendering: a kustomization\'s own files and included files are owned; roots are those nothing includes', () => {
+  const files = ['app/Chart.yaml', 'app/templates/d.yaml', 'app/charts/sub/Chart.yaml', 'k/base/kustomization.yaml', 'k/base/d.yaml', 'k/over/kustomization.yaml', 'k/over/p.yaml', 'k/extra/x.yaml', 'plain.yaml'];
+  const texts: Record<string, string> = {
+    'app/Chart.yaml': 'name: app\n',
+    'k/base/kustomization.yaml': 'resources: [d.yaml]\n',
+    'k/over/kustomization.yaml': 'resources: [../base, ../extra/x.yaml]\npatches: [{path: p.yaml}]\n',
+  };
+  const plan = planRendering(files, {}, (f) => texts[f] ?? '');
+  assert.deepEqual(plan.charts.map((c) => c.chart), ['app']);
+  assert.deepEqual(plan.kustomizations, ['k/over']);
+  assert.deepEqual([...plan.owned].sort(), ['app/Chart.yaml', 'app/charts/sub/Chart.yaml', 'app/templates/d.yaml', 'k/base/d.yaml', 'k/base/kustomization.yaml', 'k/extra/x.yaml', 'k/over/kustomization.yaml', 'k/over/p.yaml']);
+});
+
+test('alignLines maps rendered lines to template lines, templated values by their key', () => {
+  const template = 'a: 1\nspec:\n  name: {{ .Values.name }}\n  {{- toYaml .Values.x | nindent 2 }}\n';
+  const rendered = 'a: 1\nspec:\n  name: files\n  privileged: true\n';
+  assert.deepEqual(alignLines(rendered, template), [1, 1, 2, 3, 3, 3]);
+});
