@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { manifestIntegrityCheck } from '../checks/manifests/integrity-check.ts';
-import { acquireStdio } from '../checks/manifests/acquire.ts';
+import { acquireStdio } from '../checks/common/mcp-client.ts';
 import { maskDynamic } from '../checks/manifests/diff.ts';
 import { hashTools, type Lockfile, writePins } from '../checks/manifests/lockfile.ts';
 import { loadManifests, type Tool } from '../checks/manifests/manifests.ts';

@@ -6,6 +6,7 @@ import { manifestIntegrityCheck } from './manifests/integrity-check.ts';
 import { manifestLintCheck } from './manifests/lint-check.ts';
 import { netpolCheck } from './netpol/check.ts';
 import { netpolLiveCheck } from './netpol/live-check.ts';
+import { behaviourProbeCheck } from './probes/behaviour-check.ts';
 import { endpointProbeCheck } from './probes/endpoint-check.ts';
 import { reportsCheck } from './reports/check.ts';
 import { siemProbeCheck } from './probes/siem-check.ts';
@@ -13,4 +14,4 @@ import { secretsScanCheck } from './secrets/check.ts';
 import { supplyChainCheck } from './supply/check.ts';
 import { workspaceCheck } from './workspace/check.ts';
 
-export const ALL_CHECKS: readonly Check[] = [workspaceCheck, k8sWorkloadCheck, netpolCheck, netpolLiveCheck, manifestIntegrityCheck, manifestLintCheck, endpointProbeCheck, siemProbeCheck, dockerfileCheck, secretsScanCheck, supplyChainCheck, reportsCheck];
+export const ALL_CHECKS: readonly Check[] = [workspaceCheck, k8sWorkloadCheck, netpolCheck, netpolLiveCheck, manifestIntegrityCheck, manifestLintCheck, endpointProbeCheck, behaviourProbeCheck, siemProbeCheck, dockerfileCheck, secretsScanCheck, supplyChainCheck, reportsCheck];

@@ -1,43 +1,46 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
-  renderJsonChunks,
-  renderMarkdown,
-  renderSarif
-} from "./chunk-AQMTG5VO.js";
-import {
-  formatLocation,
-  runGate,
-  runScanner
-} from "./chunk-K3NZ2GPZ.js";
-import "./chunk-2MZ3QJ2Z.js";
-import "./chunk-MY4QYB2W.js";
-import {
   require_tunnel,
   require_undici
 } from "./chunk-ZR2AS7X5.js";
-import "./chunk-I2JRXZBF.js";
-import "./chunk-IWBTSH6C.js";
-import "./chunk-36IMKBUN.js";
+import {
+  renderJsonChunks,
+  renderMarkdown,
+  renderSarif
+} from "./chunk-SMQKZQP7.js";
+import {
+  runScanner
+} from "./chunk-OXVGEM3X.js";
+import {
+  formatLocation,
+  runGate
+} from "./chunk-XO6T2NSO.js";
+import "./chunk-7PN4WKJM.js";
+import "./chunk-GFEUGELE.js";
+import "./chunk-T2RVKME7.js";
+import "./chunk-5GQMS4TK.js";
+import "./chunk-VFU3FOQV.js";
+import "./chunk-RYM7ONMO.js";
+import "./chunk-WSWQXRF4.js";
+import "./chunk-OWTEQC3U.js";
+import "./chunk-V6WEBK5K.js";
 import {
   writeFileAtomic
-} from "./chunk-7VLSCK5A.js";
-import "./chunk-PRI4NSAJ.js";
-import "./chunk-OFTYJBCH.js";
-import "./chunk-2MQRAJRN.js";
-import "./chunk-RA2GW6FW.js";
-import {
-  UsageError
-} from "./chunk-NCVH2LUD.js";
-import "./chunk-7PN4WKJM.js";
-import "./chunk-T2RVKME7.js";
-import "./chunk-RYM7ONMO.js";
-import "./chunk-OWTEQC3U.js";
+} from "./chunk-UQ4VCZOW.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
-import "./chunk-OWMEW5IV.js";
+import "./chunk-EF55N23E.js";
 import "./chunk-W4AQ4HPL.js";
+import "./chunk-RJCN6M3C.js";
+import "./chunk-PRI4NSAJ.js";
+import "./chunk-OFTYJBCH.js";
+import "./chunk-2MQRAJRN.js";
+import "./chunk-PAUPKDGY.js";
 import "./chunk-HAISQJ5Y.js";
+import {
+  UsageError
+} from "./chunk-NCVH2LUD.js";
 import {
   __toESM
 } from "./chunk-7DU3YBTW.js";
@@ -663,6 +666,11 @@ async function run() {
       ["siem-token", config.probes?.siem?.tokenEnv],
       ["kubeconfig", config.probes?.cluster?.kubeconfigEnv]
     ];
+    for (const probe of config.probes?.behaviour ?? [])
+      for (const canary of probe.canaries ?? []) {
+        const value = env[canary.valueEnv];
+        if (value) setSecret(value);
+      }
     for (const [input, envName] of secretInputs) {
       const value = getInput(input);
       if (!value) continue;

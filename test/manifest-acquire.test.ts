@@ -14,7 +14,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { z } from 'zod';
 import { manifestIntegrityCheck } from '../checks/manifests/integrity-check.ts';
 import { runGate } from '../src/gate/engine.ts';
-import { acquireRemote, acquireStdio } from '../checks/manifests/acquire.ts';
+import { acquireRemote, acquireStdio } from '../checks/common/mcp-client.ts';
 import { hashTools, type Lockfile, writePins } from '../checks/manifests/lockfile.ts';
 import { loadManifests, type Tool } from '../checks/manifests/manifests.ts';
 import type { CheckContext, Finding } from '../src/types.ts';

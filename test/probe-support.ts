@@ -10,6 +10,7 @@ import type { SecureVersion } from 'node:tls';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 import { getOAuthProtectedResourceMetadataUrl, mcpAuthMetadataRouter } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { execa } from 'execa';
@@ -156,10 +157,11 @@ export const GOOD_TOKEN = 'good-token-7f3a9c1e5b';
 
 /**
  * A real MCP server from @modelcontextprotocol/sdk (streamable HTTP,
- * stateless), over TLS. With `auth`, the SDK's bearer middleware guards
- * /mcp and the SDK's metadata router serves RFC 9728 metadata.
+ * stateless; an echo tool unless `make` builds another), over TLS. With
+ * `auth`, the SDK's bearer middleware guards /mcp and the SDK's metadata
+ * router serves RFC 9728 metadata.
  */
-export async function startMcpServer(tlsOpts: TlsServerOptions, opts: { auth: boolean }): Promise<Running> {
+export async function startMcpServer(tlsOpts: TlsServerOptions, opts: { auth: boolean; make?: () => Server | McpServer }): Promise<Running> {
   const app = createMcpExpressApp({ host: '127.0.0.1' });
   const server = https.createServer({ ...tlsOpts }, app);
   const port = await listen(server);
@@ -193,8 +195,7 @@ export async function startMcpServer(tlsOpts: TlsServerOptions, opts: { auth: bo
     );
   }
   app.post('/mcp', ...handlers, async (req: http.IncomingMessage & { body?: unknown }, res: http.ServerResponse) => {
-    const mcp = new McpServer({ name: 'probe-test-server', version: '1.0.0' });
-    mcp.registerTool('echo', { description: 'Echo' }, async () => ({ content: [{ type: 'text', text: 'hi' }] }));
+    const mcp = opts.make?.() ?? echoServer();
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     res.on('close', () => {
       void transport.close();
@@ -204,6 +205,12 @@ export async function startMcpServer(tlsOpts: TlsServerOptions, opts: { auth: bo
     await transport.handleRequest(req, res, req.body);
   });
   return { port, url: resource.href, close: closer(server) };
+}
+
+function echoServer(): McpServer {
+  const mcp = new McpServer({ name: 'probe-test-server', version: '1.0.0' });
+  mcp.registerTool('echo', { description: 'Echo' }, async () => ({ content: [{ type: 'text', text: 'hi' }] }));
+  return mcp;
 }
 
 export function writeRepoFile(root: string, file: string, text: string): void {

@@ -1,12 +1,13 @@
 // MCP tool manifests of the deployment: every server's tools/list, from
 // files (SPEC.md discovery: *.tools.json and mcp.servers[].manifest), from
 // stdio servers (`command`) and remote servers (`url`), acquired live
-// (acquire.ts). Every manifest check sees the same servers through
+// (checks/common/mcp-client.ts). Every manifest check sees the same servers through
 // loadManifests(), memoised per workspace, so a server is started once.
 import { realpathSync } from 'node:fs';
 import { isAbsolute, join, normalize } from 'node:path';
 import { configDocument } from '../common/config-document.ts';
 import type { ServerConfig } from '../../src/config/schema.ts';
+import { commandSource } from '../common/server-source.ts';
 import { InputError } from '../../src/util/errors.ts';
 import type { CheckContext, RawFinding } from '../../src/types.ts';
 import type { Workspace } from '../../src/workspace/workspace.ts';
@@ -158,11 +159,6 @@ async function loadAllManifests(ctx: CheckContext): Promise<ManifestSet> {
   return { servers, problems: [...files.problems, ...live.problems] };
 }
 
-/** Shell-like rendering of an argv for the lockfile `source` (`stdio:<command>`); never executed. */
-export function commandSource(command: readonly string[]): string {
-  return `stdio:${command.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(' ')}`;
-}
-
 /** Line of each `mcp.servers[]` entry in the config file, by server id. */
 function serverLines(ctx: CheckContext): Map<string, number> {
   const out = new Map<string, number>();
@@ -180,7 +176,7 @@ async function loadLiveManifests(ctx: CheckContext): Promise<ManifestSet> {
   const live = (ctx.config.mcp?.servers ?? []).filter((s) => s.command !== undefined || s.url !== undefined);
   if (live.length === 0) return { servers: [], problems: [] };
   const lines = serverLines(ctx);
-  const { acquireRemote, acquireStdio } = await import('./acquire.ts');
+  const { acquireRemote, acquireStdio } = await import('../common/mcp-client.ts');
   const servers: ServerManifest[] = [];
   const problems: RawFinding[] = [];
   await Promise.all(

@@ -21,7 +21,7 @@ export function probeTimeout(ctx: CheckContext): number {
  * absent). Best effort: the config was already validated, this only looks
  * up lines.
  */
-export function configLocation(ctx: CheckContext, section: 'endpoint' | 'siem', key?: string): Location {
+export function configLocation(ctx: CheckContext, section: 'endpoint' | 'siem' | 'behaviour', key?: string): Location {
   if (!ctx.configFile) return {};
   try {
     const abs = isAbsolute(ctx.configFile) ? ctx.configFile : resolve(ctx.root, ctx.configFile);

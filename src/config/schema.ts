@@ -139,6 +139,29 @@ export const configSchema = z
             index: z.string().optional(),
           })
           .optional(),
+        behaviour: z
+          .array(
+            z.strictObject({
+              server: z.string().min(1).describe('An mcp.servers id with command or url, or "endpoint" for probes.endpoint'),
+              tools: z
+                .array(z.string().min(1))
+                .optional()
+                .describe('Tools the gate may call (default: those annotated readOnlyHint: true); a tool annotated destructiveHint: true is never called'),
+              root: z.string().min(1).optional().describe('Directory the server confines paths to: the root-prefixed traversal payload, and paths under it are not an error-detail leak'),
+              canaries: z
+                .array(
+                  z.strictObject({
+                    tool: z.string().min(1),
+                    arguments: z.record(z.string(), z.unknown()).optional(),
+                    valueEnv: z.string().min(1).describe('Env var holding the planted credential (8 characters or more); never printed'),
+                  }),
+                )
+                .optional()
+                .describe('Calls whose result holds a planted credential that must come back redacted (seed 000 test case 4)'),
+            }),
+          )
+          .optional()
+          .describe('Runtime behaviour probes: path traversal, input validation, credential leak, error details (seed 000 test cases 3 and 4, control 6)'),
         cluster: z
           .strictObject({
             kubeconfigEnv: z.string(),

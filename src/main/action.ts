@@ -48,6 +48,12 @@ async function run(): Promise<void> {
       ['siem-token', config.probes?.siem?.tokenEnv],
       ['kubeconfig', config.probes?.cluster?.kubeconfigEnv],
     ];
+    // Canary credentials of the behaviour probes: masked in the job's own log too (the report redacts them).
+    for (const probe of config.probes?.behaviour ?? [])
+      for (const canary of probe.canaries ?? []) {
+        const value = env[canary.valueEnv];
+        if (value) core.setSecret(value);
+      }
     for (const [input, envName] of secretInputs) {
       const value = core.getInput(input);
       if (!value) continue;

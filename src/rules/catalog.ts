@@ -354,6 +354,41 @@ export const RULES = {
     remediation: 'Run `mcp-gate alerts init`, deploy the Sigma rules to the SIEM and commit them.',
     help: 'The four behavioural alert rules of the seed are not present.',
   },
+  'runtime/path-traversal': {
+    title: 'Path traversal through a tool parameter',
+    defaultSeverity: 'block',
+    scope: 'tool',
+    seed: `${MAN} test case 3 (path traversal via tool parameter)`,
+    remediation:
+      'Resolve every path parameter (decode it, make it absolute, resolve symlinks) and refuse it unless it stays inside the allowed root (compare whole path components, not string prefixes); return a generic validation error.',
+    help: 'The live server answered a traversal payload in a path parameter (relative, URL-encoded, absolute, Windows-style or root-prefixed) with the content of a file outside its root instead of an error.',
+  },
+  'runtime/input-not-validated': {
+    title: 'Tool arguments not validated against the input schema',
+    defaultSeverity: 'warning',
+    scope: 'tool',
+    seed: `${MAN} control 6 (every tool parameter validated against a strict schema)`,
+    remediation:
+      'Validate arguments against the declared inputSchema before running the tool (types, required, additionalProperties, maxLength, enum) and refuse invalid calls with a JSON-RPC error or an isError result.',
+    help: 'The live server accepted arguments that violate its own declared inputSchema (wrong type, missing required property, unknown property, too long, outside enum).',
+  },
+  'runtime/credential-in-output': {
+    title: 'Credential returned in tool output',
+    defaultSeverity: 'block',
+    scope: 'tool',
+    seed: `${MAN} test case 4 (credential leak in tool output)`,
+    remediation:
+      'Redact credentials in tool results before they reach the model (e.g. replace them with [REDACTED_CREDENTIAL]); never return secret columns or fields verbatim.',
+    help: 'The planted canary credential (or a fragment of 8 or more characters of it) came back in the result of a tool call.',
+  },
+  'runtime/error-detail-leak': {
+    title: 'Tool error leaks internal details',
+    defaultSeverity: 'warning',
+    scope: 'tool',
+    seed: `${MAN} test case 3 ("a generic error returned to the model")`,
+    remediation: 'Return a generic error to the model; log stack traces and server paths on the server side only.',
+    help: 'An error returned for a refused call holds a stack trace or an absolute path of the server\'s filesystem.',
+  },
   'override/invalid': {
     title: 'Invalid override',
     defaultSeverity: 'block',

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runGate } from '../../gate/engine.ts';
-import { exitCodeFor, type FailOn } from '../../gate/policy.ts';
-import { FORMATS, type Format, render, renderPieces } from '../../reporters/index.ts';
+import type { FailOn } from '../../gate/policy.ts';
+import { FORMATS, type Format } from '../../reporters/index.ts';
 import type { Mode, Rollout } from '../../types.ts';
-import { writeFileAtomic } from '../../util/atomic.ts';
 import { UsageError } from '../../util/errors.ts';
 import { oneOf } from '../args.ts';
 import { directoryArg } from '../directory.ts';
 import { runScanner } from '../scanners.ts';
 import type { Command } from './command.ts';
+import { emitReport } from './report-output.ts';
 import { USAGE } from './usage.ts';
 
 export const checkCommand: Command = {
@@ -44,11 +44,6 @@ export const checkCommand: Command = {
       env: io.env,
       runScanner,
     });
-    const color = !values.output && io.isTTY && !io.env.NO_COLOR;
-    if (values.output) {
-      writeFileAtomic(resolve(io.cwd, values.output), renderPieces(report, format, { color, root }));
-      io.stderr(`mcp-gate: ${report.decision} (${report.summary.block} block, ${report.summary.warning} warning, ${report.summary.overridden} overridden); report written to ${values.output}\n`);
-    } else io.stdout(render(report, format, { color, root }));
-    return exitCodeFor(report.decision);
+    return emitReport(report, { format, output: values.output, root }, io);
   },
 };
