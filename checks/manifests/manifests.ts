@@ -3,13 +3,13 @@
 // stdio servers (`command`) and remote servers (`url`), acquired live
 // (acquire.ts). Every manifest check sees the same servers through
 // loadManifests(), memoised per workspace, so a server is started once.
-import { readFileSync } from 'node:fs';
-import { isAbsolute, normalize, resolve } from 'node:path';
+import { isAbsolute, normalize } from 'node:path';
 import type { ServerConfig } from '../../src/config/schema.ts';
 import { InputError } from '../../src/util/errors.ts';
 import type { CheckContext, RawFinding } from '../../src/types.ts';
 import type { Workspace } from '../../src/workspace/workspace.ts';
-import { lineOf, parseYamlDocuments } from '../../src/workspace/yaml.ts';
+import { lineOf } from '../../src/workspace/yaml.ts';
+import { configDocument } from '../common/config-document.ts';
 
 export interface Tool {
   name: string;
@@ -167,8 +167,7 @@ function serverLines(ctx: CheckContext): Map<string, number> {
   const out = new Map<string, number>();
   if (!ctx.configFile) return out;
   try {
-    const abs = isAbsolute(ctx.configFile) ? ctx.configFile : resolve(ctx.root, ctx.configFile);
-    const doc = parseYamlDocuments(readFileSync(abs, 'utf8'), ctx.configFile)[0]?.value as { mcp?: { servers?: unknown[] } } | undefined;
+    const doc = configDocument(ctx) as { mcp?: { servers?: unknown[] } } | undefined;
     for (const s of doc?.mcp?.servers ?? []) {
       const id = (s as { id?: unknown })?.id;
       const line = lineOf(s);
