@@ -82,7 +82,7 @@ test('40 self-doubling Dockerfile ARGs: one gate/check-failed at the ARG that ov
   }
 });
 
-test('doubling variants: ENV inside a stage taints the USER built from it; ${T}${T:-x}${T:+$T} taints FROM; never read as an empty value', () => {
+test('doubling variants: ENV inside a stage taints the USER built from it; T built from T, T:-x and T:+T taints FROM; never read as an empty value', () => {
   const env = check('bounds/doubling-env-user.Dockerfile');
   assert.deepEqual(summary(env), ['gate/check-failed@18', 'image/runs-as-root@23', 'image/unpinned-base@1']);
   assert.match(env.find((f) => f.ruleId === 'image/runs-as-root')?.message ?? '', /USER \$P uses P .*cannot be verified as non-root/);
