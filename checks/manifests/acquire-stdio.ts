@@ -3,6 +3,7 @@
 // HOME and the names the config lists, and a hard kill on close.
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
+import { redactSecrets } from '../common/redact.ts';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ResultPromise } from 'execa';
 
@@ -10,9 +11,14 @@ export interface StdioOptions {
   command: readonly string[];
   cwd: string;
   env: Record<string, string>;
+  /** Values the server was given that must not come back through its stderr. */
+  secrets?: readonly string[];
 }
 
-const STDERR_TAIL = 600;
+/** Raw stderr kept (the end of it), well beyond what is shown, so redaction sees whole secrets. */
+const STDERR_TAIL = 8192;
+/** Characters of stderr shown in a message. */
+const STDERR_SHOWN = 300;
 
 /** The environment a stdio server gets: PATH and HOME, plus the names the config lists. */
 export function serverEnv(parent: Readonly<Record<string, string | undefined>>, names: readonly string[] | undefined): Record<string, string> {
@@ -32,6 +38,8 @@ export class ExecaStdioTransport implements Transport {
   readonly #buffer = new ReadBuffer();
   #proc: ResultPromise | undefined;
   #stderr = '';
+  /** Whether the start of #stderr was dropped (its first word may be the end of a secret). */
+  #stderrCut = false;
   #exited = false;
   /** Why the process is gone (spawn failure or exit), for error messages. */
   exitReason: string | undefined;
@@ -76,7 +84,8 @@ export class ExecaStdioTransport implements Transport {
         try {
           msg = this.#buffer.readMessage();
         } catch (err) {
-          this.onerror?.(new Error(`server wrote a line that is not JSON-RPC: ${(err as Error).message.slice(0, 200)}`));
+          // V8 quotes a cut of the line (which may hold a secret): keep its words only.
+          this.onerror?.(new Error(`server wrote a line that is not JSON-RPC: ${(err as Error).message.split(', "')[0]?.slice(0, 200)}`));
           continue;
         }
         if (msg === null) break;
@@ -84,7 +93,9 @@ export class ExecaStdioTransport implements Transport {
       }
     });
     proc.stderr?.on('data', (chunk: Buffer | string) => {
-      this.#stderr = (this.#stderr + chunk.toString()).slice(-STDERR_TAIL);
+      const all = this.#stderr + chunk.toString();
+      if (all.length > STDERR_TAIL) this.#stderrCut = true;
+      this.#stderr = all.slice(-STDERR_TAIL);
     });
     proc.stdin?.on('error', () => {}); // EPIPE when the server is gone: reported through exit
     // Node assigns the pid synchronously when the spawn succeeded.
@@ -102,8 +113,11 @@ export class ExecaStdioTransport implements Transport {
     });
   }
 
+  /** The end of stderr, redacted before it is cut; a word cut off at the start of the buffer is dropped. */
   get stderrTail(): string {
-    return this.#stderr.trim().replace(/\s+/g, ' ').slice(-300);
+    const raw = this.#stderrCut ? this.#stderr.replace(/^\S*/, '') : this.#stderr;
+    const text = redactSecrets(raw, this.#opts.secrets ?? []).trim().replace(/\s+/g, ' ');
+    return text.length > STDERR_SHOWN ? `…${text.slice(-STDERR_SHOWN)}` : text;
   }
 
   async send(message: JSONRPCMessage): Promise<void> {

@@ -16,6 +16,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { VERSION } from '../../src/util/version.ts';
+import { quoteUntrusted, redactSecrets } from '../common/redact.ts';
 import { ExecaStdioTransport, serverEnv } from './acquire-stdio.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -57,7 +58,7 @@ export async function acquireStdio(
   const env = serverEnv(opts.env, opts.envNames);
   // Values the server was given may come back in its stderr: never print them.
   const secrets = (opts.envNames ?? []).map((n) => env[n]).filter((v): v is string => v !== undefined);
-  return acquire(() => new ExecaStdioTransport({ command, cwd: opts.cwd, env }), { ...opts, secrets });
+  return acquire(() => new ExecaStdioTransport({ command, cwd: opts.cwd, env, secrets }), { ...opts, secrets });
 }
 
 export async function acquireRemote(
@@ -80,16 +81,9 @@ export async function acquireRemote(
   return acquire(() => new StreamableHTTPClientTransport(parsed, { requestInit: { headers, redirect: 'error' } }), { ...opts, secrets: Object.values(headers) });
 }
 
-/** Replace every secret value (and its longest tokens, e.g. after "Bearer ") in a message. */
-export function redact(message: string, secrets: readonly string[]): string {
-  let out = message;
-  const parts = secrets.flatMap((s) => [s, ...s.split(/\s+/).filter((p) => p.length >= 8)]).filter((s) => s.length >= 4);
-  for (const p of parts.sort((a, b) => b.length - a.length)) out = out.split(p).join('***');
-  return out;
-}
-
 async function acquire(factory: TransportFactory, opts: AcquireOptions & { secrets?: readonly string[] }): Promise<Acquired> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const secrets = opts.secrets ?? [];
   const controller = new AbortController();
   const timeoutError = new AcquireError(`no complete answer within ${timeoutMs} ms`);
   const timer = setTimeout(() => controller.abort(timeoutError), timeoutMs);
@@ -109,9 +103,9 @@ async function acquire(factory: TransportFactory, opts: AcquireOptions & { secre
   });
   aborted.catch(() => {});
   try {
-    return await Promise.race([negotiate(make, controller.signal, timeoutMs), aborted]);
+    return await Promise.race([negotiate(make, controller.signal, timeoutMs, secrets), aborted]);
   } catch (err) {
-    throw new AcquireError(redact(err instanceof Error ? err.message : String(err), opts.secrets ?? []));
+    throw new AcquireError(redactSecrets(err instanceof Error ? err.message : String(err), secrets));
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onOuterAbort);
@@ -119,7 +113,8 @@ async function acquire(factory: TransportFactory, opts: AcquireOptions & { secre
   }
 }
 
-async function negotiate(make: () => Transport, signal: AbortSignal, timeoutMs: number): Promise<Acquired> {
+async function negotiate(make: () => Transport, signal: AbortSignal, timeoutMs: number, secrets: readonly string[]): Promise<Acquired> {
+  const errorText = (err: unknown) => describeError(err, secrets);
   const first = make();
   try {
     return await viaInitialize(first, signal, timeoutMs);
@@ -175,7 +170,7 @@ async function paginate(page: (cursor: string | undefined) => Promise<unknown>, 
     pages++;
     cursor = r.data.nextCursor;
     if (cursor !== undefined) {
-      if (seen.has(cursor)) throw new AcquireError(`tools/list pagination loops (cursor ${JSON.stringify(cursor.slice(0, 40))} repeated)`);
+      if (seen.has(cursor)) throw new AcquireError(`tools/list pagination loops (cursor of ${cursor.length} characters repeated after ${pages} page(s))`);
       seen.add(cursor);
     }
     if (pages >= MAX_PAGES || tools.length > MAX_TOOLS) throw new AcquireError(`tools/list did not end within ${MAX_PAGES} pages / ${MAX_TOOLS} tools`);
@@ -212,7 +207,8 @@ class RawRpc {
       if (!p) return;
       this.#pending.delete(m.id);
       if (m.error) {
-        const e = new Error(`MCP error ${m.error.code}: ${String(m.error.message ?? '').slice(0, 200)}`);
+        // Not cut here: errorText redacts the server's words before it cuts them.
+        const e = new Error(`MCP error ${m.error.code}: ${String(m.error.message ?? '')}`);
         (e as Error & { code?: number }).code = m.error.code;
         p.reject(e);
       } else p.resolve(m.result);
@@ -251,7 +247,7 @@ async function viaDiscover(transport: Transport, signal: AbortSignal): Promise<A
   );
 }
 
-function errorText(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.replace(/\s+/g, ' ').slice(0, 400);
+/** An error for a message: redacted, then folded to one line of at most 400 characters. */
+function describeError(err: unknown, secrets: readonly string[]): string {
+  return quoteUntrusted(err instanceof Error ? err.message : String(err), secrets, 400);
 }

@@ -5,6 +5,7 @@ import { InputError } from '../../src/util/errors.ts';
 import { readRegularFile } from '../../src/workspace/read-file.ts';
 import { keyLine } from '../../src/workspace/yaml.ts';
 import { configDocument } from '../common/config-document.ts';
+import type { ProbeScope } from './net.ts';
 
 /** Budget of one probe unless probes.timeoutMs says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -72,12 +73,13 @@ export function jsonOf(body: Buffer): unknown {
   }
 }
 
-/** A short printable description of an unexpected body (HTML title, first bytes). */
-export function bodySummary(body: Buffer, contentType: string | undefined): string {
-  const text = body.subarray(0, 4096).toString('utf8');
-  const title = /<title[^>]{0,200}>([^<]{0,200})<\/title>/i.exec(text)?.[1]?.trim();
-  const kind = contentType ? contentType.split(';')[0]?.trim() : 'no content type';
-  if (title) return `${kind} page "${title}"`;
-  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[^\x20-\x7e]/g, '?');
-  return snippet ? `${kind}: "${snippet}${text.length > 80 ? '…' : ''}"` : `${kind}, empty body`;
+/** A short printable description of an unexpected body (HTML title, first characters), redacted before it is cut. */
+export function bodySummary(scope: ProbeScope, body: Buffer, contentType: string | undefined): string {
+  // The whole body (at most the probe's byte cap) is redacted first: any cut could split a secret.
+  const text = scope.redact(body.toString('utf8'));
+  const title = /<title[^>]{0,200}>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  const kind = contentType ? scope.quote(contentType.split(';')[0] ?? '', 60) : 'no content type';
+  if (title) return `${kind} page "${scope.quote(title, 120)}"`;
+  const snippet = scope.quote(text, 80);
+  return snippet ? `${kind}: "${snippet}"` : `${kind}, empty body`;
 }
