@@ -130,7 +130,7 @@ export function diffJson(a: unknown, b: unknown, path = '', out: FieldChange[] =
   if (Array.isArray(a) && Array.isArray(b)) {
     const scalars = (x: unknown[]) => x.every((v) => v === null || typeof v !== 'object');
     if (scalars(a) && scalars(b)) {
-      if (canonicalJson(a) !== canonicalJson(b)) out.push({ path, old: a, new: b });
+      if (!sameJson(a, b)) out.push({ path, old: a, new: b });
       return out;
     }
     const n = Math.max(a.length, b.length);
@@ -142,8 +142,18 @@ export function diffJson(a: unknown, b: unknown, path = '', out: FieldChange[] =
     }
     return out;
   }
-  if (canonicalJson(a) !== canonicalJson(b)) out.push({ path, old: a, new: b });
+  if (!sameJson(a, b)) out.push({ path, old: a, new: b });
   return out;
+}
+
+/** Same JSON value; a value with no JSON text (NaN, a hole) differs from everything. */
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch (err) {
+    if (err instanceof CanonicalJsonError) return false;
+    throw err;
+  }
 }
 
 /** A JSON value shown on one line, cut to `max` characters. */
