@@ -49,7 +49,7 @@ const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo 
 function containers(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   if (typeof v !== 'object' || v === null || out.length > 400) return out;
   out.push(path);
-  if (Array.isArray(v)) v.forEach((x, i) => containers(x, [...path, i], out));
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) containers(v[i], [...path, i], out);
   else for (const [k, x] of Object.entries(v)) containers(x, [...path, k], out);
   return out;
 }
@@ -267,7 +267,7 @@ function randomValue(r: Rand, depth: number): unknown {
   const k = int(r, 0, depth > 6 ? 5 : 9);
   switch (k) {
     case 0:
-      return pick(r, [0, -0, 1.5, -1e-7, 1e21, 2 ** 53 + 1, Number.MAX_VALUE, Number.MIN_VALUE, 333333333.33333329]);
+      return pick(r, [0, -0, 1.5, -1e-7, 1e21, 2 ** 53 + 1, Number.MAX_VALUE, Number.MIN_VALUE, JSON.parse('333333333.33333329') as number]);
     case 1:
       return pick(r, ['', 'a', '\ud800', '\u2028', 'é', '"\\/', '\u0000\u001f', '\u{1F600}']);
     case 2:
