@@ -157,6 +157,15 @@ describe('the one helper: redactSecrets / quoteUntrusted', () => {
     );
   });
 
+  test('a 1 MiB error page (the probe body cap) is redacted in linear time: letters, token characters, key=value pairs', () => {
+    for (const page of ['a'.repeat(1 << 20), 'Ab1'.repeat(350_000), 'token: abc '.repeat(95_000), `x${' '.repeat(1 << 20)}=`]) {
+      const t = performance.now();
+      redactSecrets(page, [TOKEN]);
+      // Only catches a backtracking blow-up (seconds); a linear pass takes tens of milliseconds.
+      assert.ok(performance.now() - t < 1_500, `${page.slice(0, 12)}…: ${(performance.now() - t).toFixed(0)} ms`);
+    }
+  });
+
   test('quoteUntrusted cuts after redacting: a secret straddling the cut leaves nothing', () => {
     const secret = 'k'.repeat(10) + 'Z9'.repeat(13);
     const q = quoteUntrusted(`${'x '.repeat(35)}${secret} tail`, [secret], 80);

@@ -29,7 +29,8 @@ const SCHEMES = 'Bearer|Basic|Token|ApiKey|Splunk|Digest|Negotiate|DSN';
 const AUTH_SCHEME = new RegExp(`\\b(${SCHEMES})(\\s{1,8})([A-Za-z0-9._~+/=-]{8,})`, 'gi');
 const SCHEME_WORD = new RegExp(`^(?:${SCHEMES})$`, 'i');
 // name = value, name: value, "name": "value" where the name holds a credential (access_token, api-key, password, ...).
-const NAMED_VALUE = /(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,63})\1(\s{0,8}[:=]\s{0,8})(["']?)([^\s"'&,;<>{}[\]]{4,})/g;
+// The lookbehind starts a name only at its first character: linear on a megabyte of letters.
+const NAMED_VALUE = /(["']?)(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]{0,63})\1(\s{0,8}[:=]\s{0,8})(["']?)([^\s"'&,;<>{}[\]]{4,})/g;
 // A long run of token characters; replaced only when it looks generated (below).
 const TOKEN_RUN = /[A-Za-z0-9_~+/=.-]{20,}/g;
 
