@@ -14,33 +14,33 @@ import {
 import {
   formatLocation,
   runGate
-} from "./chunk-XO6T2NSO.js";
-import "./chunk-7PN4WKJM.js";
-import "./chunk-GFEUGELE.js";
-import "./chunk-T2RVKME7.js";
-import "./chunk-5GQMS4TK.js";
-import "./chunk-VFU3FOQV.js";
+} from "./chunk-GA7CM36C.js";
+import "./chunk-2DMMKSTQ.js";
+import "./chunk-6BAO5FPG.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-WSWQXRF4.js";
-import "./chunk-OWTEQC3U.js";
-import "./chunk-V6WEBK5K.js";
+import "./chunk-7CVD2GEH.js";
+import "./chunk-4OVJG3E2.js";
+import "./chunk-WM6CJCXM.js";
 import {
   writeFileAtomic
-} from "./chunk-UQ4VCZOW.js";
+} from "./chunk-6GEKPHW6.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
-import "./chunk-EF55N23E.js";
-import "./chunk-W4AQ4HPL.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-PRI4NSAJ.js";
 import "./chunk-OFTYJBCH.js";
-import "./chunk-2MQRAJRN.js";
-import "./chunk-PAUPKDGY.js";
-import "./chunk-HAISQJ5Y.js";
+import "./chunk-OTOZFWGA.js";
+import "./chunk-I37QCIAY.js";
+import "./chunk-T2RVKME7.js";
+import "./chunk-HICBG37Z.js";
+import "./chunk-VWCVZC5Y.js";
+import "./chunk-EF55N23E.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";
+import "./chunk-54HURLNQ.js";
+import "./chunk-W4AQ4HPL.js";
 import {
   __toESM
 } from "./chunk-7DU3YBTW.js";

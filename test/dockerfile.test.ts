@@ -66,6 +66,35 @@ test('secret/exposed for credential literals in ENV and ARG (value never shown; 
   }
 });
 
+test('40 self-doubling Dockerfile ARGs: one gate/check-failed at the ARG that overflows, the rest of the Dockerfile still checked', async () => {
+  const fs = check('bounds/doubling-args.Dockerfile');
+  assert.deepEqual(summary(fs), ['gate/check-failed@18', 'image/runs-as-root@43', 'image/unpinned-base@42', 'secret/exposed@44']);
+  assert.match(fs.find((f) => f.ruleId === 'gate/check-failed')?.message ?? '', /^bounds\/doubling-args\.Dockerfile:18: ARG A16 expands to more than 65536 characters/);
+  // Through the engine: the image check runs (it was lost to "Invalid string length").
+  const d = mkdtempSync(join(tmpdir(), 'mcp-gate-dockerfile-'));
+  try {
+    cpSync(join(DIR, 'bounds/doubling-args.Dockerfile'), join(d, 'Dockerfile'));
+    const report = await runGate({ root: d, config: {}, env: {}, checks: [dockerfileCheck] });
+    assert.deepEqual(report.findings.map((f) => `${f.ruleId}@${f.location.line}`).sort(), ['gate/check-failed@18', 'image/runs-as-root@43', 'image/unpinned-base@42', 'secret/exposed@44']);
+    assert.ok(!report.findings.some((f) => /could not run|Invalid string length/.test(f.message)));
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('doubling variants: ENV inside a stage taints the USER built from it; T built from T, T:-x and T:+T taints FROM; never read as an empty value', () => {
+  const env = check('bounds/doubling-env-user.Dockerfile');
+  assert.deepEqual(summary(env), ['gate/check-failed@18', 'image/runs-as-root@23', 'image/unpinned-base@1']);
+  assert.match(env.find((f) => f.ruleId === 'image/runs-as-root')?.message ?? '', /USER \$P uses P .*cannot be verified as non-root/);
+  const from = check('bounds/doubling-from.Dockerfile');
+  assert.deepEqual(summary(from), ['gate/check-failed@11', 'image/unpinned-base@14']);
+  assert.match(from.find((f) => f.ruleId === 'image/unpinned-base')?.message ?? '', /FROM registry\.example\.com\/\$T: T has no default/);
+  // A USER that overflows by itself names the refused expansion.
+  const direct = checkDockerfile('d', `FROM alpine@sha256:${'ab'.repeat(32)}\nARG U=${'u'.repeat(40_000)}\nUSER $U$U\n`, { requireDistroless: false });
+  assert.deepEqual(summary(direct), ['gate/check-failed@3', 'image/runs-as-root@3']);
+  assert.match(direct[1]?.message ?? '', /uses \(an expansion over 65536 characters\)/);
+});
+
 test('image/non-minimal-base only when images.requireDistroless', () => {
   assert.deepEqual(summary(check('user-root-last.Dockerfile', true)), ['image/non-minimal-base@1', 'image/runs-as-root@5']);
   assert.ok(isMinimalBase('gcr.io/distroless/static-debian12:nonroot'));

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -162,8 +162,10 @@ test('vulnerable and hardened servers over streamable HTTP with TLS and a bearer
     t.after(() => server.close());
     const { root } = repo(
       () =>
-        `probes:\n  endpoint:\n    url: ${server.url}\n    caFile: ${JSON.stringify(pki.caFile)}\n    tokenEnv: MCP_TOKEN\n  behaviour:\n    - server: endpoint\n      tools: [read_file, query]\n      root: ${JSON.stringify(data)}\n${canaryConfig}`,
+        `probes:\n  endpoint:\n    url: ${server.url}\n    caFile: ca.pem\n    tokenEnv: MCP_TOKEN\n  behaviour:\n    - server: endpoint\n      tools: [read_file, query]\n      root: ${JSON.stringify(data)}\n${canaryConfig}`,
     );
+    // The CA is a file of the repository: the gate reads no caFile outside it.
+    copyFileSync(pki.caFile, join(root, 'ca.pem'));
     const report = await gate(root);
     assert.deepEqual(rules(report.findings), expected, `${name}: ${report.findings.map((f) => f.message).join('\n')}`);
     for (const f of report.findings) assert.equal(f.location.resource, 'McpServer/endpoint');
@@ -205,8 +207,9 @@ test('HTTPS server whose certificate the configured CA does not sign: gate/check
   const server = await startMcpServer(pki.leaf('valid'), { auth: true, make: () => vulnerableServer({ root: data, marker, canary: CANARY }) });
   t.after(() => server.close());
   const { root } = repo(
-    () => `probes:\n  endpoint:\n    url: ${server.url}\n    caFile: ${JSON.stringify(pki.otherCaFile)}\n    tokenEnv: MCP_TOKEN\n  behaviour:\n    - server: endpoint\n      tools: [read_file]\n`,
+    () => `probes:\n  endpoint:\n    url: ${server.url}\n    caFile: other-ca.pem\n    tokenEnv: MCP_TOKEN\n  behaviour:\n    - server: endpoint\n      tools: [read_file]\n`,
   );
+  copyFileSync(pki.otherCaFile, join(root, 'other-ca.pem'));
   const report = await gate(root);
   assert.equal(report.findings.length, 1);
   assert.equal(report.findings[0]!.ruleId, 'gate/check-failed');
@@ -236,7 +239,7 @@ test('a server that does not start, never answers, answers garbage or exits mid-
     ['missing', ['./no/such/server'], /cannot start "\.\/no\/such\/server": ENOENT/],
     ['hang', [NODE, FAKE, 'hang'], /no complete answer within 5000 ms/],
     ['garbage', [NODE, FAKE, 'garbage'], /not JSON-RPC/],
-    ['exits', [NODE, EXITS], /stopped after 0 of \d+ calls: read_file .*server process exited with code 7; stderr: fatal: cannot connect with api_key=\*\*\*\)$/],
+    ['exits', [NODE, EXITS], /stopped after 0 of \d+ calls: read_file .*server process exited with code 7; stderr: fatal: cannot connect with api_key=\*\*\*\)?$/],
   ];
   for (const [id, command, why] of cases) {
     const { root, marker } = repo(

@@ -115,7 +115,9 @@ describe('TLS', () => {
     const srv = await startMcpServer({ cert: leaf.cert, key: leaf.key, minVersion: 'TLSv1.3' }, { auth: true });
     const repo = tempDir('certmgr');
     try {
-      const r = await probe(srv.url, { root: repo, caFile: pki.caFile });
+      // caFile must be inside the repository under review.
+      writeRepoFile(repo, 'ca.pem', pki.ca.toString());
+      const r = await probe(srv.url, { root: repo, caFile: 'ca.pem' });
       assert.deepEqual(rules(r), ['tls/cert-expiring']);
       assert.match(r.findings[0]?.message ?? '', /expires on .* \(\d\.\d days\) and no cert-manager Certificate/);
 
@@ -123,9 +125,9 @@ describe('TLS', () => {
       const cert = (renew: string) =>
         `apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: mcp-tls, namespace: mcp}\nspec:\n  secretName: mcp-tls\n  ipAddresses: ["127.0.0.1"]\n${renew}  issuerRef: {name: ca, kind: ClusterIssuer}\n`;
       writeRepoFile(repo, 'deploy/cert.yaml', cert(''));
-      assert.deepEqual(rules(await probe(srv.url, { root: repo })), ['tls/cert-expiring']);
+      assert.deepEqual(rules(await probe(srv.url, { root: repo, caFile: 'ca.pem' })), ['tls/cert-expiring']);
       writeRepoFile(repo, 'deploy/cert.yaml', cert('  renewBefore: 360h\n'));
-      const ok = await probe(srv.url, { root: repo });
+      const ok = await probe(srv.url, { root: repo, caFile: 'ca.pem' });
       assert.deepEqual(rules(ok), []);
       assert.match(ok.detail ?? '', /renewal scheduled by Certificate\/mcp\/mcp-tls/);
     } finally {

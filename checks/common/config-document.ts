@@ -1,12 +1,13 @@
 // The config file as parsed YAML with positions, so findings about a config
-// key (a glob that matches nothing, a server entry) point at its line.
+// key (a glob that matches nothing, a server entry) point at its line. The
+// engine has read and validated it already; this reads it again the same
+// safe way (a regular file, inside the repository unless the invoker named
+// it with --config, size-capped).
 import { isAbsolute } from 'node:path';
+import { MAX_CONFIG_BYTES } from '../../src/config/load.ts';
 import type { CheckContext } from '../../src/types.ts';
 import { readRegularText } from '../../src/workspace/read-file.ts';
 import { keyLine, parseYamlDocuments } from '../../src/workspace/yaml.ts';
-
-/** The engine has read and validated this file already; a config is small. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** The config document (positions attached), or undefined when there is no config file or it no longer reads. */
 export function configDocument(ctx: Pick<CheckContext, 'root' | 'configFile'>): unknown {

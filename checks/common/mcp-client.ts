@@ -18,6 +18,7 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { VERSION } from '../../src/util/version.ts';
 import { ExecaStdioTransport, serverEnv } from './mcp-stdio.ts';
+import { redactSecrets } from './redact.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const REVISION_2026 = '2026-07-28';
@@ -87,7 +88,8 @@ export async function openStdio(target: StdioTarget, opts: AcquireOptions & { se
   const env = serverEnv(target.env, target.envNames);
   // Values the server was given may come back in its stderr: never print them.
   const given = (target.envNames ?? []).map((n) => env[n]).filter((v): v is string => v !== undefined);
-  return open(() => new ExecaStdioTransport({ command: target.command, cwd: target.cwd, env }), { ...opts, secrets: [...given, ...(opts.secrets ?? [])] });
+  const secrets = [...given, ...(opts.secrets ?? [])];
+  return open(() => new ExecaStdioTransport({ command: target.command, cwd: target.cwd, env, secrets }), { ...opts, secrets });
 }
 
 /** Connect to a streamable HTTP server and list its tools. */
@@ -107,14 +109,6 @@ export async function openRemote(target: RemoteTarget, opts: AcquireOptions & { 
   }
   const transportOpts = { requestInit: { headers, redirect: 'error' as const }, ...(target.fetch ? { fetch: target.fetch } : {}) };
   return open(() => new StreamableHTTPClientTransport(parsed, transportOpts), { ...opts, secrets: [...Object.values(headers), ...(opts.secrets ?? [])] });
-}
-
-/** Replace every secret value (and its longest tokens, e.g. after "Bearer ") in a message. */
-export function redact(message: string, secrets: readonly string[]): string {
-  let out = message;
-  const parts = secrets.flatMap((s) => [s, ...s.split(/\s+/).filter((p) => p.length >= 8)]).filter((s) => s.length >= 4);
-  for (const p of parts.sort((a, b) => b.length - a.length)) out = out.split(p).join('***');
-  return out;
 }
 
 async function open(factory: TransportFactory, opts: AcquireOptions & { secrets?: readonly string[] }): Promise<McpSession> {
@@ -138,7 +132,8 @@ async function open(factory: TransportFactory, opts: AcquireOptions & { secrets?
   });
   aborted.catch(() => {});
   const deadline = Date.now() + timeoutMs;
-  const failure = (err: unknown) => new AcquireError(redact(err instanceof Error ? err.message : String(err), opts.secrets ?? []));
+  // Redacted first, then cut: a cut never leaves a fragment of a secret unredacted.
+  const failure = (err: unknown) => new AcquireError(cutAfterRedacting(err instanceof Error ? err.message : String(err), opts.secrets ?? []));
   const close = async () => {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onOuterAbort);
@@ -255,7 +250,7 @@ async function paginate(page: (cursor: string | undefined) => Promise<unknown>, 
     pages++;
     cursor = r.data.nextCursor;
     if (cursor !== undefined) {
-      if (seen.has(cursor)) throw new AcquireError(`tools/list pagination loops (cursor ${JSON.stringify(cursor.slice(0, 40))} repeated)`);
+      if (seen.has(cursor)) throw new AcquireError(`tools/list pagination loops (cursor of ${cursor.length} characters repeated after ${pages} page(s))`);
       seen.add(cursor);
     }
     if (pages >= MAX_PAGES || tools.length > MAX_TOOLS) throw new AcquireError(`tools/list did not end within ${MAX_PAGES} pages / ${MAX_TOOLS} tools`);
@@ -281,7 +276,8 @@ class RpcError extends Error {
   /** The server's message, without the "MCP error" prefix or truncation. */
   readonly rawMessage: string;
   constructor(code: number | undefined, message: string, data: unknown) {
-    super(`MCP error ${code}: ${message.slice(0, 200)}`);
+    // Not cut here: the session's failure() redacts the server's words before it cuts them.
+    super(`MCP error ${code}: ${message}`);
     this.code = code;
     this.data = data;
     this.rawMessage = message;
@@ -356,7 +352,15 @@ async function viaDiscover(transport: Transport, signal: AbortSignal): Promise<N
   };
 }
 
+const MAX_ERROR_CHARS = 1000;
+
+function cutAfterRedacting(text: string, secrets: readonly string[]): string {
+  const clean = redactSecrets(text, secrets);
+  return clean.length > MAX_ERROR_CHARS ? `${clean.slice(0, MAX_ERROR_CHARS)}…` : clean;
+}
+
+/** An error's words on one line, uncut: failure() redacts, then cuts. */
 function errorText(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.replace(/\s+/g, ' ').slice(0, 400);
+  return msg.replace(/\s+/g, ' ');
 }

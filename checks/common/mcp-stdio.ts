@@ -5,14 +5,20 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ResultPromise } from 'execa';
+import { redactSecrets } from './redact.ts';
 
 export interface StdioOptions {
   command: readonly string[];
   cwd: string;
   env: Record<string, string>;
+  /** Values the server was given that must not come back through its stderr. */
+  secrets?: readonly string[];
 }
 
-const STDERR_TAIL = 600;
+/** Raw stderr kept (the end of it), well beyond what is shown, so redaction sees whole secrets. */
+const STDERR_TAIL = 8192;
+/** Characters of stderr shown in a message. */
+const STDERR_SHOWN = 300;
 
 /** The environment a stdio server gets: PATH and HOME, plus the names the config lists. */
 export function serverEnv(parent: Readonly<Record<string, string | undefined>>, names: readonly string[] | undefined): Record<string, string> {
@@ -34,6 +40,8 @@ export class ExecaStdioTransport implements Transport {
   readonly #buffer = new ReadBuffer();
   #proc: ResultPromise | undefined;
   #stderr = '';
+  /** Whether the start of #stderr was dropped (its first word may be the end of a secret). */
+  #stderrCut = false;
   #exited = false;
   /** Why the process is gone (spawn failure or exit), for error messages. */
   exitReason: string | undefined;
@@ -78,7 +86,8 @@ export class ExecaStdioTransport implements Transport {
         try {
           msg = this.#buffer.readMessage();
         } catch (err) {
-          const garbage = new Error(`server wrote a line that is not JSON-RPC: ${(err as Error).message.slice(0, 200)}`);
+          // V8 quotes a cut of the line (which may hold a secret): keep its words only.
+          const garbage = new Error(`server wrote a line that is not JSON-RPC: ${(err as Error).message.split(', "')[0]?.slice(0, 200)}`);
           this.onerror?.(garbage);
           this.onGarbage?.(garbage);
           continue;
@@ -88,7 +97,9 @@ export class ExecaStdioTransport implements Transport {
       }
     });
     proc.stderr?.on('data', (chunk: Buffer | string) => {
-      this.#stderr = (this.#stderr + chunk.toString()).slice(-STDERR_TAIL);
+      const all = this.#stderr + chunk.toString();
+      if (all.length > STDERR_TAIL) this.#stderrCut = true;
+      this.#stderr = all.slice(-STDERR_TAIL);
     });
     proc.stdin?.on('error', () => {}); // EPIPE when the server is gone: reported through exit
     // Node assigns the pid synchronously when the spawn succeeded.
@@ -106,8 +117,11 @@ export class ExecaStdioTransport implements Transport {
     });
   }
 
+  /** The end of stderr, redacted before it is cut; a word cut off at the start of the buffer is dropped. */
   get stderrTail(): string {
-    return this.#stderr.trim().replace(/\s+/g, ' ').slice(-300);
+    const raw = this.#stderrCut ? this.#stderr.replace(/^\S*/, '') : this.#stderr;
+    const text = redactSecrets(raw, this.#opts.secrets ?? []).trim().replace(/\s+/g, ' ');
+    return text.length > STDERR_SHOWN ? `…${text.slice(-STDERR_SHOWN)}` : text;
   }
 
   async send(message: JSONRPCMessage): Promise<void> {

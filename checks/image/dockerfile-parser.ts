@@ -193,12 +193,28 @@ export function parsePairs(args: string, keyword: 'ENV' | 'ARG' | 'LABEL', escap
 export type Vars = ReadonlyMap<string, string>;
 
 /**
+ * Longest value an expansion may produce. Real ARG/ENV/USER/FROM values are
+ * short; `ARG B=$A$A` repeated doubles the length each line, and forty of
+ * them would exceed what a string can hold.
+ */
+export const MAX_EXPANDED_CHARS = 64 * 1024;
+
+export class ExpansionTooLongError extends Error {
+  override name = 'ExpansionTooLongError';
+  constructor() {
+    super(`expands to more than ${MAX_EXPANDED_CHARS} characters (variables that repeat each other?); not expanded`);
+  }
+}
+
+/**
  * Expand $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}, ${VAR+alt}.
- * `unresolved` collects names that had no value.
+ * `unresolved` collects names that had no value. Throws ExpansionTooLongError
+ * beyond MAX_EXPANDED_CHARS.
  */
 export function substitute(s: string, vars: Vars, escapeChar = '\\', unresolved?: Set<string>): string {
   let out = '';
   for (let k = 0; k < s.length; k++) {
+    if (out.length > MAX_EXPANDED_CHARS) throw new ExpansionTooLongError();
     const c = s[k] as string;
     if (c === escapeChar && s[k + 1] === '$') {
       out += '$';
@@ -243,5 +259,6 @@ export function substitute(s: string, vars: Vars, escapeChar = '\\', unresolved?
     else unresolved?.add(m[0]);
     k += m[0].length;
   }
+  if (out.length > MAX_EXPANDED_CHARS) throw new ExpansionTooLongError();
   return out;
 }

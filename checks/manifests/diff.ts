@@ -3,8 +3,8 @@
 // readable field-level diff (JSON pointer: old -> new) when the pinned
 // snapshot is available.
 import type { ServerConfig } from '../../src/config/schema.ts';
-import { canonicalJson } from '../../src/util/canonical-json.ts';
-import { canonicalTools, type PinnedServer, toolHashes } from './lockfile.ts';
+import { CanonicalJsonError, canonicalJson, escapePointerToken, MAX_JSON_DEPTH } from '../../src/util/canonical-json.ts';
+import { canonicalTool, canonicalTools, type PinnedServer, ToolJsonError, toolHashes } from './lockfile.ts';
 import type { Tool } from './manifests.ts';
 
 export type DynamicRule = NonNullable<ServerConfig['dynamic']>[number];
@@ -21,9 +21,7 @@ export function parsePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapePointerToken };
 
 interface Found {
   parent: Record<string, unknown> | unknown[];
@@ -65,7 +63,14 @@ export function maskDynamic(tools: readonly Tool[], rules: readonly DynamicRule[
   return tools.map((t) => {
     const own = rulesFor(rules, t.name).filter((r) => r.field !== '' && r.field !== '/name');
     if (own.length === 0) return t;
-    const copy = structuredClone(t);
+    let copy: Tool;
+    try {
+      copy = structuredClone(t);
+    } catch (err) {
+      // Too deep to clone: canonicalTool names the field (ToolJsonError).
+      canonicalTool(t);
+      throw err;
+    }
     for (const r of own) {
       const f = locate(copy, parsePointer(r.field));
       if (f) (f.parent as Record<string, unknown>)[f.key] = DYNAMIC_PLACEHOLDER;
@@ -82,7 +87,12 @@ export function dynamicViolations(tools: readonly Tool[], rules: readonly Dynami
       if (!r.allowed) continue;
       const f = locate(t, parsePointer(r.field));
       if (!f) continue;
-      const c = canonicalJson(f.value);
+      let c: string;
+      try {
+        c = canonicalJson(f.value);
+      } catch (err) {
+        throw err instanceof CanonicalJsonError ? new ToolJsonError(t.name, new CanonicalJsonError(err.reason, `${r.field}${err.pointer}`)) : err;
+      }
       if (!r.allowed.some((a) => canonicalJson(a) === c)) out.push({ tool: t.name, pointer: r.field, value: f.value, allowed: r.allowed });
     }
   return out;
@@ -96,9 +106,16 @@ export interface FieldChange {
   new: unknown;
 }
 
-/** Structural diff of two JSON values; arrays of scalars are shown whole. */
-export function diffJson(a: unknown, b: unknown, path = '', out: FieldChange[] = []): FieldChange[] {
+/**
+ * Structural diff of two JSON values; arrays of scalars are shown whole, and
+ * so is anything below MAX_JSON_DEPTH (the recursion stays bounded).
+ */
+export function diffJson(a: unknown, b: unknown, path = '', out: FieldChange[] = [], depth = 0): FieldChange[] {
   if (a === b) return out;
+  if (depth >= MAX_JSON_DEPTH) {
+    out.push({ path, old: a, new: b });
+    return out;
+  }
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObj(a) && isObj(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
@@ -106,14 +123,14 @@ export function diffJson(a: unknown, b: unknown, path = '', out: FieldChange[] =
       const p = `${path}/${escapePointerToken(k)}`;
       if (!Object.hasOwn(b, k)) out.push({ path: p, old: a[k], new: undefined });
       else if (!Object.hasOwn(a, k)) out.push({ path: p, old: undefined, new: b[k] });
-      else diffJson(a[k], b[k], p, out);
+      else diffJson(a[k], b[k], p, out, depth + 1);
     }
     return out;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     const scalars = (x: unknown[]) => x.every((v) => v === null || typeof v !== 'object');
     if (scalars(a) && scalars(b)) {
-      if (canonicalJson(a) !== canonicalJson(b)) out.push({ path, old: a, new: b });
+      if (!sameJson(a, b)) out.push({ path, old: a, new: b });
       return out;
     }
     const n = Math.max(a.length, b.length);
@@ -121,12 +138,22 @@ export function diffJson(a: unknown, b: unknown, path = '', out: FieldChange[] =
       const p = `${path}/${i}`;
       if (i >= b.length) out.push({ path: p, old: a[i], new: undefined });
       else if (i >= a.length) out.push({ path: p, old: undefined, new: b[i] });
-      else diffJson(a[i], b[i], p, out);
+      else diffJson(a[i], b[i], p, out, depth + 1);
     }
     return out;
   }
-  if (canonicalJson(a) !== canonicalJson(b)) out.push({ path, old: a, new: b });
+  if (!sameJson(a, b)) out.push({ path, old: a, new: b });
   return out;
+}
+
+/** Same JSON value; a value with no JSON text (NaN, a hole) differs from everything. */
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch (err) {
+    if (err instanceof CanonicalJsonError) return false;
+    throw err;
+  }
 }
 
 /** A JSON value shown on one line, cut to `max` characters. */

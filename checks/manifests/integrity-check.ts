@@ -6,7 +6,7 @@
 import type { ServerConfig } from '../../src/config/schema.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { comparePin, describeDeltas, maskDynamic } from './diff.ts';
-import { LOCKFILE, type Lockfile, readLockfile, readSnapshot } from './lockfile.ts';
+import { LOCKFILE, type Lockfile, readLockfile, readSnapshot, SNAPSHOT_FILE, ToolJsonError } from './lockfile.ts';
 import { loadManifests, type ServerManifest, type Tool } from './manifests.ts';
 import type { Check, CheckContext, CheckResult, Location, RawFinding } from '../../src/types.ts';
 
@@ -40,6 +40,23 @@ export function integrityFindings(
   snapshotOf: SnapshotReader = (id, sha, mask) => readSnapshot(ctx.root, id, sha, mask),
 ): RawFinding[] {
   const out: RawFinding[] = [];
+  let snapshotRefused = false;
+  const snapshot: SnapshotReader = (id, sha, mask) => {
+    try {
+      return snapshotOf(id, sha, mask);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      if (!snapshotRefused)
+        out.push({
+          ruleId: 'gate/check-failed',
+          message: `${SNAPSHOT_FILE}: ${err.message}; field-level diffs of changed tools are unavailable`,
+          location: { file: SNAPSHOT_FILE, line: err.line ?? 1 },
+          key: 'snapshot',
+        });
+      snapshotRefused = true;
+      return undefined;
+    }
+  };
   for (const m of servers) {
     const pin = lock?.servers[m.id];
     if (!pin) {
@@ -51,7 +68,19 @@ export function integrityFindings(
       continue;
     }
     const dynamic = dynamicRulesOf(ctx, m.id);
-    const c = comparePin(m.tools, pin, dynamic, () => snapshotOf(m.id, pin.sha256, (t) => maskDynamic(t, dynamic)));
+    let c: ReturnType<typeof comparePin>;
+    try {
+      c = comparePin(m.tools, pin, dynamic, () => snapshot(m.id, pin.sha256, (t) => maskDynamic(t, dynamic)));
+    } catch (err) {
+      if (!(err instanceof ToolJsonError)) throw err;
+      out.push({
+        ruleId: 'gate/check-failed',
+        message: `MCP server "${m.id}" (${m.source}): ${err.message}; its pin cannot be verified`,
+        location: where(m, err.tool),
+        key: 'unhashable',
+      });
+      continue;
+    }
     if (c.matches) continue;
     const one = c.tools.length === 1 && c.violations.length === 0 ? c.tools[0]?.name : undefined;
     const oneViolation = c.tools.length === 0 && c.violations.length === 1 ? c.violations[0]?.tool : undefined;

@@ -4,17 +4,45 @@
 // lists (.mcp-gate/manifests.snapshot.json) so a drift can be shown field by
 // field; a server's snapshot is only trusted when it hashes to its pin.
 import { hash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../src/util/atomic.ts';
 import { InputError } from '../../src/util/errors.ts';
-import { canonicalJson } from '../../src/util/canonical-json.ts';
+import { CanonicalJsonError, canonicalJson, shortPointer } from '../../src/util/canonical-json.ts';
+import { readRegularText } from '../../src/workspace/read-file.ts';
+import { MAX_MANIFEST_BYTES } from '../../src/workspace/workspace.ts';
 import { compareStrings } from '../../src/util/order.ts';
 import type { Tool } from './manifests.ts';
 
 export const LOCKFILE = '.mcp-gate/manifests.lock.json';
 export const SNAPSHOT_FILE = '.mcp-gate/manifests.snapshot.json';
 export const LOCKFILE_VERSION = 1;
+/** A pin is about 100 bytes per tool: a lockfile above a manifest's own limit is not one. */
+const MAX_LOCKFILE_BYTES = MAX_MANIFEST_BYTES;
+/** The snapshot holds every server's tools. */
+const MAX_SNAPSHOT_BYTES = 4 * MAX_MANIFEST_BYTES;
+
+/** A tool that has no RFC 8785 text (a non-finite number, too deep, ...): it can be neither hashed nor pinned. */
+export class ToolJsonError extends Error {
+  override name = 'ToolJsonError';
+  readonly tool: string;
+  /** JSON pointer inside the tool. */
+  readonly pointer: string;
+  constructor(tool: string, cause: CanonicalJsonError) {
+    super(`tool ${JSON.stringify(tool.length > 80 ? `${tool.slice(0, 80)}…` : tool)} cannot be hashed: ${cause.reason} at ${shortPointer(cause.pointer) || '/'}`);
+    this.tool = tool;
+    this.pointer = cause.pointer;
+  }
+}
+
+/** The RFC 8785 text of one tool; ToolJsonError names the tool and the field it cannot hold. */
+export function canonicalTool(t: Tool): string {
+  try {
+    return canonicalJson(t);
+  } catch (err) {
+    throw err instanceof CanonicalJsonError ? new ToolJsonError(t.name, err) : err;
+  }
+}
 
 export interface PinnedServer {
   source: string;
@@ -71,7 +99,7 @@ export function canonicalTools(tools: readonly Tool[]): CanonicalTools {
   const names: string[] = [];
   const canonical: string[] = [];
   for (const t of sorted) {
-    canonical.push(canonicalJson(t));
+    canonical.push(canonicalTool(t));
     names.push(t.name);
   }
   // Same bytes as canonicalJson(sorted), without serialising twice.
@@ -85,17 +113,15 @@ export function toolHashes(c: CanonicalTools): Record<string, string> {
   return perTool;
 }
 
-/** The lockfile, or undefined when there is none. Throws InputError when it is unusable. */
+/** Whether anything (a dangling symlink included) sits at `rel`. */
+function present(root: string, rel: string): boolean {
+  return lstatSync(join(root, rel), { throwIfNoEntry: false }) !== undefined;
+}
+
+/** The lockfile, or undefined when there is none. Throws InputError when it is unusable (not a regular file in the repository, too large, not UTF-8, invalid). */
 export function readLockfile(root: string): Lockfile | undefined {
-  const abs = join(root, LOCKFILE);
-  if (!existsSync(abs)) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read the lockfile (${(err as NodeJS.ErrnoException).code ?? err})`, LOCKFILE);
-  }
-  return parseLockfile(text);
+  if (!present(root, LOCKFILE)) return undefined;
+  return parseLockfile(readRegularText(LOCKFILE, { within: root, maxBytes: MAX_LOCKFILE_BYTES, display: LOCKFILE }));
 }
 
 export function parseLockfile(text: string): Lockfile {
@@ -143,23 +169,30 @@ interface SnapshotCache {
 }
 let snapshotCache: SnapshotCache | undefined;
 
-/** The snapshot file's servers, read once per (path, size, mtime). */
+/**
+ * The snapshot file's servers, read once per (path, size, mtime); undefined
+ * when absent or not JSON (field-level diffs are then unavailable). A file
+ * that must not be read at all (device, FIFO, outside the repository, too
+ * large) throws InputError: that is a finding, not a missing diff.
+ */
 function snapshotServers(root: string): Record<string, unknown> | undefined {
-  const abs = join(root, SNAPSHOT_FILE);
-  try {
-    const st = statSync(abs);
-    const key = `${abs}\0${st.size}\0${st.mtimeMs}`;
-    if (snapshotCache?.key !== key) {
-      const doc = JSON.parse(readFileSync(abs, 'utf8')) as unknown;
-      snapshotCache = { key, servers: isRecord(doc) && isRecord(doc.servers) ? doc.servers : {} };
+  if (!present(root, SNAPSHOT_FILE)) return undefined;
+  const st = statSync(join(root, SNAPSHOT_FILE), { throwIfNoEntry: false });
+  const key = `${root}\0${st?.size}\0${st?.mtimeMs}`;
+  if (snapshotCache?.key !== key) {
+    const text = readRegularText(SNAPSHOT_FILE, { within: root, maxBytes: MAX_SNAPSHOT_BYTES, display: SNAPSHOT_FILE });
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return undefined;
     }
-    return snapshotCache.servers;
-  } catch {
-    return undefined;
+    snapshotCache = { key, servers: isRecord(doc) && isRecord(doc.servers) ? doc.servers : {} };
   }
+  return snapshotCache.servers;
 }
 
-/** Pinned tools of a server, when the snapshot has them and they hash to the pin. */
+/** Pinned tools of a server, when the snapshot has them and they hash to the pin; InputError when the snapshot file is refused. */
 export function readSnapshot(root: string, id: string, pinnedSha: string, mask: (tools: Tool[]) => Tool[]): Tool[] | undefined {
   const entry = snapshotServers(root)?.[id];
   const tools = isRecord(entry) && Array.isArray(entry.tools) ? (entry.tools as Tool[]) : undefined;

@@ -11,6 +11,7 @@ import type { Selector } from './selectors.ts';
 import type { Check, CheckContext, CheckResult, RawFinding } from '../../src/types.ts';
 import { auditOptions, auditWorkloads, NETPOL_RULES, repositoryModel } from './audit.ts';
 import { type Peer, type Policy, PolicyIndex, type PolicyRule, parsePolicy, type WorkloadView, where } from './policy.ts';
+import { quoteUntrusted, redactSecrets } from '../common/redact.ts';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
 
@@ -32,24 +33,18 @@ function secretsOf(kubeconfig: string): string[] {
   return [...out];
 }
 
-function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) out = out.split(s).join('[redacted]');
-  return out;
-}
-
-/** A short, credential-free description of a transport or API error. */
-function describeError(err: unknown, k8s: typeof import('./k8s-client.ts') | undefined): string {
+/** A short, credential-free description of a transport or API error: redacted before any cut. */
+function describeError(err: unknown, k8s: typeof import('./k8s-client.ts') | undefined, secrets: readonly string[]): string {
   if (k8s && err instanceof k8s.ApiException) {
     const reason = isObj(err.body) && typeof err.body.message === 'string' ? err.body.message : undefined;
-    return `API server answered HTTP ${err.code}${err.code === 401 ? ' (credentials rejected)' : err.code === 403 ? ' (not allowed to list)' : ''}${reason ? `: ${reason.slice(0, 200)}` : ''}`;
+    return `API server answered HTTP ${err.code}${err.code === 401 ? ' (credentials rejected)' : err.code === 403 ? ' (not allowed to list)' : ''}${reason ? `: ${quoteUntrusted(reason, secrets, 200)}` : ''}`;
   }
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return 'request aborted';
   const code = e?.cause?.code;
-  if (code) return `${code}${e.cause?.message ? ` (${e.cause.message.slice(0, 200)})` : ''}`;
+  if (code) return `${code}${e.cause?.message ? ` (${quoteUntrusted(e.cause.message, secrets, 200)})` : ''}`;
   const cause = e?.cause?.message ? ` (${e.cause.message})` : '';
-  return `${e?.message ?? String(err)}${cause}`.slice(0, 240);
+  return quoteUntrusted(`${e?.message ?? String(err)}${cause}`, secrets, 240);
 }
 
 /**
@@ -131,8 +126,8 @@ export async function fetchCluster(kubeconfig: string, namespaces: readonly stri
   try {
     return await Promise.race([work(), deadline]);
   } catch (err) {
-    if (err instanceof ClusterError) throw new ClusterError(redact(err.message, secrets));
-    throw new ClusterError(redact(`cannot list objects: ${describeError(err, k8s)}`, secrets));
+    if (err instanceof ClusterError) throw new ClusterError(redactSecrets(err.message, secrets));
+    throw new ClusterError(`cannot list objects: ${describeError(err, k8s, secrets)}`);
   } finally {
     clearTimeout(timer);
     controller.abort();

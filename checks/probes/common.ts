@@ -1,9 +1,11 @@
 // Shared pieces of the probe checks: where in the config a probe finding
 // points, reading trust material named by the config, credentials from env.
-import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import type { CheckContext, Location } from '../../src/types.ts';
-import { keyLine, parseYamlDocuments } from '../../src/workspace/yaml.ts';
+import { InputError } from '../../src/util/errors.ts';
+import { readRegularFile } from '../../src/workspace/read-file.ts';
+import { keyLine } from '../../src/workspace/yaml.ts';
+import { configDocument } from '../common/config-document.ts';
+import type { ProbeScope } from './net.ts';
 
 /** Budget of one probe unless probes.timeoutMs says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -24,8 +26,7 @@ export function probeTimeout(ctx: CheckContext): number {
 export function configLocation(ctx: CheckContext, section: 'endpoint' | 'siem' | 'behaviour', key?: string): Location {
   if (!ctx.configFile) return {};
   try {
-    const abs = isAbsolute(ctx.configFile) ? ctx.configFile : resolve(ctx.root, ctx.configFile);
-    const doc = parseYamlDocuments(readFileSync(abs, 'utf8'), ctx.configFile)[0]?.value as Record<string, unknown> | undefined;
+    const doc = configDocument(ctx) as Record<string, unknown> | undefined;
     const probes = doc?.probes as Record<string, unknown> | undefined;
     const sec = probes?.[section];
     const line = (key ? keyLine(sec, key) : undefined) ?? keyLine(probes, section) ?? keyLine(doc, 'probes') ?? 1;
@@ -39,16 +40,19 @@ export class ProbeConfigError extends Error {
   override name = 'ProbeConfigError';
 }
 
-/** A PEM file named in the config, relative to the repository root. */
+/**
+ * A PEM file named by config key `what`, relative to the repository root.
+ * Read only if it is a regular file inside the repository (an absolute path
+ * or a symlink leaving it is refused, like a device or FIFO), size-capped.
+ */
 export function readPem(ctx: CheckContext, path: string, what: string): Buffer {
-  const abs = isAbsolute(path) ? path : resolve(ctx.root, path);
   let data: Buffer;
   try {
-    data = readFileSync(abs);
+    data = readRegularFile(path, { within: ctx.root, maxBytes: MAX_PEM_BYTES, display: path });
   } catch (err) {
-    throw new ProbeConfigError(`${what} ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (!(err instanceof InputError)) throw err;
+    throw new ProbeConfigError(`${what} ${path} ${err.message}`);
   }
-  if (data.length > MAX_PEM_BYTES) throw new ProbeConfigError(`${what} ${path} is larger than ${MAX_PEM_BYTES} bytes`);
   if (!data.includes('-----BEGIN ')) throw new ProbeConfigError(`${what} ${path} is not PEM`);
   return data;
 }
@@ -69,12 +73,13 @@ export function jsonOf(body: Buffer): unknown {
   }
 }
 
-/** A short printable description of an unexpected body (HTML title, first bytes). */
-export function bodySummary(body: Buffer, contentType: string | undefined): string {
-  const text = body.subarray(0, 4096).toString('utf8');
-  const title = /<title[^>]{0,200}>([^<]{0,200})<\/title>/i.exec(text)?.[1]?.trim();
-  const kind = contentType ? contentType.split(';')[0]?.trim() : 'no content type';
-  if (title) return `${kind} page "${title}"`;
-  const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[^\x20-\x7e]/g, '?');
-  return snippet ? `${kind}: "${snippet}${text.length > 80 ? '…' : ''}"` : `${kind}, empty body`;
+/** A short printable description of an unexpected body (HTML title, first characters), redacted before it is cut. */
+export function bodySummary(scope: ProbeScope, body: Buffer, contentType: string | undefined): string {
+  // The whole body (at most the probe's byte cap) is redacted first: any cut could split a secret.
+  const text = scope.redact(body.toString('utf8'));
+  const title = /<title[^>]{0,200}>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  const kind = contentType ? scope.quote(contentType.split(';')[0] ?? '', 60) : 'no content type';
+  if (title) return `${kind} page "${scope.quote(title, 120)}"`;
+  const snippet = scope.quote(text, 80);
+  return snippet ? `${kind}: "${snippet}"` : `${kind}, empty body`;
 }

@@ -74,7 +74,12 @@ export async function probeEndpoint(ctx: CheckContext, cfg: EndpointConfig, opts
   await Promise.all(tasks);
 
   const hosts = [...new Set(scope.connections.map((c) => `${c.host}:${c.port}`))];
-  return { findings, detail: `probed ${describeUrl(url)} (MCP ${version}); ${scope.connections.length} connections to ${hosts.join(', ')}${notes.length ? `; ${notes.join('; ')}` : ''}` };
+  // Texts the server wrote were quoted (redacted, then cut) where they were read; URLs it
+  // named (redirects, resource_metadata) are redacted here with everything else.
+  return {
+    findings: findings.map((f) => ({ ...f, message: scope.redact(f.message) })),
+    detail: scope.redact(`probed ${describeUrl(url)} (MCP ${version}); ${scope.connections.length} connections to ${hosts.join(', ')}${notes.length ? `; ${notes.join('; ')}` : ''}`),
+  };
 }
 
 type Add = (f: Omit<RawFinding, 'location'>) => void;
@@ -141,7 +146,7 @@ async function probeCertificate(
   const trust = ca ? 'probes.endpoint.caFile' : 'the system trust store';
   const notAfter = new Date(r.cert.valid_to);
   if (Number.isNaN(notAfter.getTime())) {
-    failed('certificate', `certificate has an unreadable expiry (${r.cert.valid_to})`);
+    failed('certificate', `certificate has an unreadable expiry (${scope.quote(String(r.cert.valid_to), 60)})`);
     return;
   }
   const daysLeft = (notAfter.getTime() - ctx.now.getTime()) / DAY_MS;
@@ -254,13 +259,13 @@ async function probeAuth(
   const tasks: Promise<unknown>[] = [
     send({}, false).then(
       async (res) => {
-        judgeUnauthorized(res, 'no-credentials', `an unauthenticated ${req.method}`, add, failed);
+        judgeUnauthorized(scope, res, 'no-credentials', `an unauthenticated ${req.method}`, add, failed);
         if (res.status === 401) await probeMetadata(scope, url, res, ca, add, failed, notes);
       },
       (err: Error) => failed('auth', `unauthenticated ${req.method}: ${err.message}`),
     ),
     send({ authorization: `Bearer ${bogus}` }, false).then(
-      (res) => judgeUnauthorized(res, 'invalid-token', `${req.method} with a made-up bearer token`, add, failed),
+      (res) => judgeUnauthorized(scope, res, 'invalid-token', `${req.method} with a made-up bearer token`, add, failed),
       (err: Error) => failed('auth-invalid-token', `${req.method} with a made-up token: ${err.message}`),
     ),
   ];
@@ -288,10 +293,10 @@ async function probeAuth(
   await Promise.all(tasks);
 }
 
-function judgeUnauthorized(res: HttpResponse, key: string, what: string, add: Add, failed: Failed): void {
+function judgeUnauthorized(scope: ProbeScope, res: HttpResponse, key: string, what: string, add: Add, failed: Failed): void {
   if (res.status === 401) return;
   const msg = jsonRpcMessage(res.body, res.headers['content-type']);
-  const observed = msg && 'result' in msg ? 'a JSON-RPC result' : msg && 'error' in msg ? 'a JSON-RPC error' : bodySummary(res.body, res.headers['content-type']);
+  const observed = msg && 'result' in msg ? 'a JSON-RPC result' : msg && 'error' in msg ? 'a JSON-RPC error' : bodySummary(scope, res.body, res.headers['content-type']);
   if (res.status >= 500 || res.status === 404) {
     // Broken or wrong URL: says nothing about authentication either way.
     failed(`auth-${key}`, `${what} to ${describeUrl(res.url)} answered ${res.status} with ${observed}: the probe cannot tell whether authentication is enforced`);
@@ -332,12 +337,12 @@ async function probeMetadata(scope: ProbeScope, url: URL, res401: HttpResponse, 
   }
   const meta = jsonOf(res.body);
   if (!isObj(meta)) {
-    failed('resource-metadata', `protected-resource metadata at ${describeUrl(metaUrl)} is not a JSON object (${bodySummary(res.body, res.headers['content-type'])})`);
+    failed('resource-metadata', `protected-resource metadata at ${describeUrl(metaUrl)} is not a JSON object (${bodySummary(scope, res.body, res.headers['content-type'])})`);
     return;
   }
   const problems: string[] = [];
   if (typeof meta.resource !== 'string') problems.push('no "resource"');
-  else if (!sameResource(meta.resource, url.href)) problems.push(`"resource" is ${JSON.stringify(meta.resource.slice(0, 200))}, not ${url.href}`);
+  else if (!sameResource(meta.resource, url.href)) problems.push(`"resource" is "${scope.quote(meta.resource, 200)}", not ${url.href}`);
   const servers = meta.authorization_servers;
   if (!Array.isArray(servers) || servers.length === 0 || !servers.every((s) => typeof s === 'string' && s !== '')) problems.push('no "authorization_servers"');
   if (problems.length > 0) {

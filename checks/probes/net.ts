@@ -13,6 +13,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { SecureVersion } from 'node:tls';
 import tls from 'node:tls';
+import { quoteUntrusted, redactSecrets } from '../common/redact.ts';
 
 export type ProbeErrorCode =
   | 'not-allowed'
@@ -69,10 +70,14 @@ export class ProbeScope {
     if (value.length >= 4) this.#secrets.push(value);
   }
 
+  /** `text` with the secrets and anything credential-looking replaced by *** (checks/common/redact.ts). */
   redact(text: string): string {
-    let out = text;
-    for (const s of this.#secrets) out = out.split(s).join('***');
-    return out;
+    return redactSecrets(text, this.#secrets);
+  }
+
+  /** Text the server wrote, for a message: redacted before it is cut to `max` characters. */
+  quote(text: string, max: number): string {
+    return quoteUntrusted(text, this.#secrets, max);
   }
 
   remainingMs(): number {
@@ -342,7 +347,8 @@ export function tlsHandshake(scope: ProbeScope, req: HandshakeRequest): Promise<
         protocol: socket.getProtocol(),
         authorized: socket.authorized,
         ...(socket.authorizationError ? { authorizationError: String(socket.authorizationError) } : {}),
-        ...(idError ? { hostnameError: idError.message } : {}),
+        // Names from the server's certificate: its text, so quoted like any.
+        ...(idError ? { hostnameError: scope.quote(idError.message, 300) } : {}),
         ...(hasCert ? { cert } : {}),
       };
       if (!req.lingerMs) {

@@ -121,9 +121,9 @@ function rejected(res: HttpResponse, what: string): Verdict {
   return unreachable(`${what} rejected the credential from tokenEnv (HTTP ${res.status})`);
 }
 
-function expectJson(res: HttpResponse, what: string): Record<string, unknown> {
+function expectJson(scope: ProbeScope, res: HttpResponse, what: string): Record<string, unknown> {
   const value = jsonOf(res.body);
-  if (!isObj(value)) throw cannotTell(`${what} answered ${res.status} with ${bodySummary(res.body, res.headers['content-type'])}, not the documented JSON`);
+  if (!isObj(value)) throw cannotTell(`${what} answered ${res.status} with ${bodySummary(scope, res.body, res.headers['content-type'])}, not the documented JSON`);
   return value;
 }
 
@@ -134,11 +134,11 @@ const PROBES: Record<SiemConfig['kind'], Probe> = {
     const url = endpoint(t.url as URL, '/services/collector/event');
     const res = await httpRequest(scope, { url, method: 'POST', headers: { authorization: `Splunk ${m.token}` }, body: '', redirects: 'same-origin', ...tlsOptions(m) });
     if (res.status === 401 || res.status === 403) throw rejected(res, 'Splunk HEC');
-    const body = expectJson(res, 'Splunk HEC');
+    const body = expectJson(scope, res, 'Splunk HEC');
     if (res.status === 400 && (body.code === 5 || body.text === 'No data')) return 'token accepted (empty event answered "No data")';
-    if (body.code === 2 || body.code === 3 || body.code === 4 || body.code === 1) throw unreachable(`Splunk HEC rejected the token: ${String(body.text).slice(0, 100)} (code ${body.code})`);
-    if (body.code === 9 || res.status === 503) throw unreachable(`Splunk HEC is not accepting events: ${String(body.text).slice(0, 100)}`);
-    throw cannotTell(`Splunk HEC answered ${res.status} with code ${JSON.stringify(body.code)}, not the documented "No data"`);
+    if (body.code === 2 || body.code === 3 || body.code === 4 || body.code === 1) throw unreachable(`Splunk HEC rejected the token: ${scope.quote(String(body.text), 100)} (code ${scope.quote(String(body.code), 20)})`);
+    if (body.code === 9 || res.status === 503) throw unreachable(`Splunk HEC is not accepting events: ${scope.quote(String(body.text), 100)}`);
+    throw cannotTell(`Splunk HEC answered ${res.status} with code ${scope.quote(JSON.stringify(body.code) ?? 'none', 40)}, not the documented "No data"`);
   },
   // https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-security-authenticate
   // and .../operation-security-has-privileges (create_doc on the audit index).
@@ -153,7 +153,7 @@ const PROBES: Record<SiemConfig['kind'], Probe> = {
       ...tlsOptions(m),
     });
     if (auth.status === 401 || auth.status === 403) throw rejected(auth, 'Elasticsearch');
-    const who = expectJson(auth, 'Elasticsearch _security/_authenticate');
+    const who = expectJson(scope, auth, 'Elasticsearch _security/_authenticate');
     if (auth.status !== 200 || typeof who.username !== 'string') throw cannotTell(`Elasticsearch _security/_authenticate answered ${auth.status} without a username`);
     const priv = await httpRequest(scope, {
       url: endpoint(t.url as URL, '/_security/user/_has_privileges'),
@@ -164,7 +164,7 @@ const PROBES: Record<SiemConfig['kind'], Probe> = {
       ...tlsOptions(m),
     });
     if (priv.status === 401 || priv.status === 403) throw rejected(priv, 'Elasticsearch _has_privileges');
-    const has = expectJson(priv, 'Elasticsearch _security/user/_has_privileges');
+    const has = expectJson(scope, priv, 'Elasticsearch _security/user/_has_privileges');
     if (priv.status !== 200 || typeof has.has_all_requested !== 'boolean') throw cannotTell(`Elasticsearch _has_privileges answered ${priv.status} without has_all_requested`);
     if (!has.has_all_requested) throw unreachable(`the Elasticsearch credential may not write (create_doc) to index ${cfg.index}`);
     return `credential accepted, create_doc on ${cfg.index} granted`;
@@ -179,7 +179,7 @@ const PROBES: Record<SiemConfig['kind'], Probe> = {
       ...tlsOptions(m),
     });
     if (res.status === 401 || res.status === 403) throw rejected(res, 'Datadog');
-    const body = expectJson(res, 'Datadog /api/v1/validate');
+    const body = expectJson(scope, res, 'Datadog /api/v1/validate');
     if (res.status === 200 && body.valid === true) return 'API key valid';
     throw cannotTell(`Datadog /api/v1/validate answered ${res.status} without "valid": true`);
   },
@@ -197,9 +197,9 @@ const PROBES: Record<SiemConfig['kind'], Probe> = {
     if (res.status === 401 || res.status === 403) throw rejected(res, 'OTLP collector');
     if (res.status !== 200) {
       if (res.status >= 500) throw unreachable(`OTLP collector answered ${res.status}`);
-      throw cannotTell(`OTLP /v1/logs answered ${res.status} with ${bodySummary(res.body, res.headers['content-type'])}`);
+      throw cannotTell(`OTLP /v1/logs answered ${res.status} with ${bodySummary(scope, res.body, res.headers['content-type'])}`);
     }
-    if (res.body.length > 0) expectJson(res, 'OTLP /v1/logs');
+    if (res.body.length > 0) expectJson(scope, res, 'OTLP /v1/logs');
     return 'empty export accepted';
   },
   // RFC 5425: syslog over TLS. A handshake (mutual when certFile/keyFile are set), then close: nothing is logged.
@@ -228,6 +228,6 @@ const PROBES: Record<SiemConfig['kind'], Probe> = {
     const res = await httpRequest(scope, { url, method: 'GET', headers: { ...(m.token ? { authorization: `Bearer ${m.token}` } : {}) }, redirects: 'same-origin', ...tlsOptions(m) });
     if (res.status === 401 || res.status === 403) throw rejected(res, 'the SIEM health URL');
     if (res.status >= 200 && res.status < 300) return `health URL answered ${res.status}`;
-    throw unreachable(`the SIEM health URL answered ${res.status} (${bodySummary(res.body, res.headers['content-type'])})`);
+    throw unreachable(`the SIEM health URL answered ${res.status} (${bodySummary(scope, res.body, res.headers['content-type'])})`);
   },
 };

@@ -4,7 +4,7 @@
 // and the findings about overrides (invalid, expired, expiring, trust
 // problems). Never throws for bad input: every problem is a finding with
 // file and line.
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRuleId, RULE_IDS, type RuleId } from '../rules/catalog.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
@@ -23,6 +23,8 @@ import {
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, SshSigError, verifySignature } from './sshsig.ts';
 import { BaseRefError, readTrustSource, type TrustSource } from './trust.ts';
 import { compareStrings } from '../util/order.ts';
+import { InputError } from '../util/errors.ts';
+import { readRegularText } from '../workspace/read-file.ts';
 
 export const DEFAULT_MAX_LIFETIME_DAYS = 90;
 /** An override this close to expiry (or its remediation due date) gets a warning. */
@@ -321,14 +323,11 @@ export function listOverrideFiles(root: string): Listed | undefined {
       else if (!/\.ya?ml$/i.test(e.name)) out.problems.push({ file, line: 1, reason: 'malformed: not a .yaml/.yml file; every file here must be an override' });
       else if (!e.isFile()) out.problems.push({ file, line: 1, reason: 'malformed: not a regular file' });
       else {
-        const size = lstatSync(join(root, file)).size;
-        if (size > MAX_OVERRIDE_BYTES) out.problems.push({ file, line: 1, reason: `malformed: ${size} bytes, above the ${MAX_OVERRIDE_BYTES}-byte limit` });
-        else {
-          try {
-            out.files.push({ file, text: readFileSync(join(root, file), 'utf8') });
-          } catch (err) {
-            out.problems.push({ file, line: 1, reason: `malformed: cannot read (${(err as NodeJS.ErrnoException).code ?? err})` });
-          }
+        try {
+          out.files.push({ file, text: readRegularText(file, { within: root, maxBytes: MAX_OVERRIDE_BYTES, display: file }) });
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          out.problems.push({ file, line: err.line ?? 1, reason: `malformed: ${err.message}` });
         }
       }
     }

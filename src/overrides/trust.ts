@@ -2,8 +2,10 @@
 // REF:path), never the change under review. Without a base ref (local use)
 // the working tree's file is used and the report says so; in a pull-request
 // CI run without a base ref no signer is trusted at all.
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError } from '../util/errors.ts';
+import { readRegularText } from '../workspace/read-file.ts';
 import { BaseRefError, readFileAtRef } from '../workspace/git.ts';
 import { ALLOWED_SIGNERS_FILE } from './document.ts';
 
@@ -34,12 +36,15 @@ export async function readTrustSource(root: string, baseRef: string | undefined,
       description: 'no base ref',
       refusal: `no --base-ref in a ${event} run: the change under review cannot supply its own trusted signers, so no override is trusted (pass the PR's base sha as --base-ref)`,
     };
-  const abs = join(root, ALLOWED_SIGNERS_FILE);
-  if (!existsSync(abs)) return { origin: 'working-tree', description: 'working tree (no --base-ref)' };
-  const st = lstatSync(abs);
+  const st = lstatSync(join(root, ALLOWED_SIGNERS_FILE), { throwIfNoEntry: false });
+  if (!st) return { origin: 'working-tree', description: 'working tree (no --base-ref)' };
   if (!st.isFile()) throw new BaseRefError(`${ALLOWED_SIGNERS_FILE} is not a regular file (symlinks are not followed)`);
-  if (st.size > MAX_SIGNERS_BYTES) throw new BaseRefError(`${ALLOWED_SIGNERS_FILE} is larger than ${MAX_SIGNERS_BYTES} bytes`);
-  return { origin: 'working-tree', description: 'working tree (no --base-ref)', text: readFileSync(abs, 'utf8') };
+  try {
+    // Checked again on the open descriptor: the file may change between the lstat and the read.
+    return { origin: 'working-tree', description: 'working tree (no --base-ref)', text: readRegularText(ALLOWED_SIGNERS_FILE, { within: root, maxBytes: MAX_SIGNERS_BYTES }) };
+  } catch (err) {
+    throw err instanceof InputError ? new BaseRefError(`${ALLOWED_SIGNERS_FILE} ${err.message}`) : err;
+  }
 }
 
 async function readFromBaseRef(root: string, ref: string): Promise<TrustSource> {

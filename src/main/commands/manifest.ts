@@ -4,12 +4,22 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { directoryArg } from '../directory.ts';
-import { dynamicRulesOf } from '../../../checks/manifests/integrity-check.ts';
+import { dynamicRulesOf, type SnapshotReader } from '../../../checks/manifests/integrity-check.ts';
 import { readConfig } from '../../config/load.ts';
-import { type InputError, UsageError } from '../../util/errors.ts';
+import { InputError, UsageError } from '../../util/errors.ts';
 import { comparePin, describeDeltas, dynamicViolations, maskDynamic, preview } from '../../../checks/manifests/diff.ts';
-import { hashTools, LOCKFILE, type Lockfile, type PinnedServer, readLockfile, readSnapshot, writePins } from '../../../checks/manifests/lockfile.ts';
-import { loadManifests, type ManifestSet } from '../../../checks/manifests/manifests.ts';
+import {
+  hashTools,
+  LOCKFILE,
+  type Lockfile,
+  type PinnedServer,
+  readLockfile,
+  readSnapshot,
+  SNAPSHOT_FILE,
+  ToolJsonError,
+  writePins,
+} from '../../../checks/manifests/lockfile.ts';
+import { loadManifests, type ManifestSet, type ServerManifest } from '../../../checks/manifests/manifests.ts';
 import type { CheckContext } from '../../types.ts';
 import { Workspace } from '../../workspace/workspace.ts';
 import type { CliIO } from '../io.ts';
@@ -71,13 +81,29 @@ function existingLock(root: string, forPin: boolean, io: CliIO): Lockfile | unde
   }
 }
 
+/** A tool with no canonical JSON (ToolJsonError) ends the command: one line naming file, line, tool and field; exit 2. Anything else is rethrown. */
+function unhashable(m: ServerManifest, err: unknown, io: CliIO, writes = false): number {
+  if (!(err instanceof ToolJsonError)) throw err;
+  const line = m.toolLine(err.tool) ?? m.line;
+  const at = m.file ? `${m.file}${line ? `:${line}` : ''}: ` : '';
+  io.stderr(`mcp-gate: ${at}MCP server "${m.id}": ${err.message}${writes ? '; nothing written' : ''}\n`);
+  return 2;
+}
+
 function pin(ctx: CheckContext, set: ManifestSet, io: CliIO): number {
   if (set.problems.length > 0) {
     printProblems(set, io);
     io.stderr(`mcp-gate: ${set.problems.length} server(s) could not be read; nothing written\n`);
     return 1;
   }
-  const violations = set.servers.flatMap((m) => dynamicViolations(m.tools, dynamicRulesOf(ctx, m.id)).map((v) => ({ id: m.id, v })));
+  const violations: { id: string; v: ReturnType<typeof dynamicViolations>[number] }[] = [];
+  for (const m of set.servers) {
+    try {
+      for (const v of dynamicViolations(m.tools, dynamicRulesOf(ctx, m.id))) violations.push({ id: m.id, v });
+    } catch (err) {
+      return unhashable(m, err, io, true);
+    }
+  }
   if (violations.length > 0) {
     for (const { id, v } of violations)
       io.stderr(`mcp-gate: server "${id}" tool "${v.tool}": dynamic field ${v.pointer} is ${preview(v.value)}, not one of the allowed values\n`);
@@ -90,12 +116,17 @@ function pin(ctx: CheckContext, set: ManifestSet, io: CliIO): number {
   const pinnedAt = ctx.now.toISOString();
   for (const m of set.servers) {
     const dynamic = dynamicRulesOf(ctx, m.id);
-    const h = hashTools(maskDynamic(m.tools, dynamic));
+    let h: ReturnType<typeof hashTools>;
+    try {
+      h = hashTools(maskDynamic(m.tools, dynamic));
+      // The snapshot keeps the raw tools (dynamic fields unmasked).
+      snapshots.set(m.id, dynamic?.length ? hashTools(m.tools).canonical : h.canonical);
+    } catch (err) {
+      return unhashable(m, err, io, true);
+    }
     const prev = old?.servers[m.id];
     const same = prev?.sha256 === h.sha256;
     lock.servers[m.id] = { source: m.source, sha256: h.sha256, tools: h.tools, pinnedAt: same && prev ? prev.pinnedAt : pinnedAt };
-    // The snapshot keeps the raw tools (dynamic fields unmasked).
-    snapshots.set(m.id, dynamic?.length ? hashTools(m.tools).canonical : h.canonical);
     const state = !prev ? 'new' : same ? 'unchanged' : 'changed';
     io.stdout(`${state.padEnd(9)} ${m.id}  sha256:${h.sha256.slice(0, 12)}  ${m.tools.length} tool(s)  ${m.source}\n`);
   }
@@ -123,6 +154,17 @@ function diff(ctx: CheckContext, set: ManifestSet, io: CliIO): number {
   }
   let differences = 0;
   const out: string[] = [];
+  let snapshotRefused = false;
+  const snapshot: SnapshotReader = (id, sha, mask) => {
+    try {
+      return readSnapshot(ctx.root, id, sha, mask);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      if (!snapshotRefused) io.stderr(`mcp-gate: ${SNAPSHOT_FILE}: ${err.message}; field-level diffs are unavailable\n`);
+      snapshotRefused = true;
+      return undefined;
+    }
+  };
   for (const m of set.servers) {
     const pinEntry: PinnedServer | undefined = lock?.servers[m.id];
     if (!pinEntry) {
@@ -131,7 +173,12 @@ function diff(ctx: CheckContext, set: ManifestSet, io: CliIO): number {
       continue;
     }
     const dynamic = dynamicRulesOf(ctx, m.id);
-    const c = comparePin(m.tools, pinEntry, dynamic, () => readSnapshot(ctx.root, m.id, pinEntry.sha256, (t) => maskDynamic(t, dynamic)));
+    let c: ReturnType<typeof comparePin>;
+    try {
+      c = comparePin(m.tools, pinEntry, dynamic, () => snapshot(m.id, pinEntry.sha256, (t) => maskDynamic(t, dynamic)));
+    } catch (err) {
+      return unhashable(m, err, io);
+    }
     if (c.matches) {
       out.push(`= ${m.id}: unchanged (sha256:${c.actual.slice(0, 12)})`);
       continue;
