@@ -2,6 +2,8 @@
 // and exact containment ("every label set selected by A is selected by B"),
 // which the NetworkPolicy audit needs to decide whether an allowed peer lies
 // inside the agent-runtime selector.
+import type { LabelSelector } from '../../src/config/schema.ts';
+import { InputError } from '../../src/util/errors.ts';
 import { isObj } from '../../src/workspace/kubernetes.ts';
 
 export type Operator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
@@ -215,4 +217,15 @@ export function formatSelector(sel: Selector): string {
       return `${r.key} ${r.operator.toLowerCase()} (${r.values.join(',')})`;
     })
     .join(',');
+}
+
+/** A selector from the gate's config (kubernetes.<name>), or `fallback` when it is not set; invalid ones are config errors. */
+export function configSelector(cfg: LabelSelector | undefined, fallback: Selector, name: string, configFile: string | undefined): Selector {
+  if (cfg === undefined) return fallback;
+  try {
+    return parseSelector(cfg);
+  } catch (err) {
+    if (err instanceof SelectorError) throw new InputError(`config kubernetes.${name}: ${err.message}`, configFile);
+    throw err;
+  }
 }
