@@ -61,13 +61,13 @@ const RUNTIME_SOCKETS: Record<string, string> = {
 };
 
 /** What a hostPath gives the pod: a runtime socket (or a directory holding one) is named as such. */
-function hostPathWhat(path: string): string {
+function hostPathWhat(path: string): { what: string; socket: boolean } {
   const p = path.replace(/\/+$/, '') || '/';
   const socket = RUNTIME_SOCKETS[p];
-  if (socket) return `${socket} (${p}): control of every container on the node, root on the node`;
+  if (socket) return { what: `${socket} (${p}): control of every container on the node, root on the node`, socket: true };
   const inside = Object.entries(RUNTIME_SOCKETS).find(([s]) => s.startsWith(`${p === '/' ? '' : p}/`));
-  if (inside) return `${p}, which holds ${inside[1]} (${inside[0]}): root on the node`;
-  return `the node's ${p}`;
+  if (inside) return { what: `${p}, which holds ${inside[1]} (${inside[0]}): root on the node`, socket: true };
+  return { what: `the node's ${p}`, socket: false };
 }
 
 /** Image reference parts: the tag is after the last ':' of the last path segment (a registry port is not a tag). */
@@ -272,7 +272,9 @@ export const POD_RULES: { readonly [R in PodRuleId]: (obj: K8sObject, pod: PodTe
     for (const v of Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []) {
       if (!isObj(v) || !isObj(v.hostPath)) continue;
       const path = typeof v.hostPath.path === 'string' ? v.hostPath.path : '?';
-      out.push({ message: `volume "${String(v.name)}" mounts ${hostPathWhat(path)} (hostPath)`, line: keyLine(v, 'hostPath') ?? lineOf(v) ?? pod.line, key: `volume:${String(v.name)}` });
+      const { what, socket } = hostPathWhat(path);
+      // A runtime socket keys apart, so an override for a plain hostPath never covers one.
+      out.push({ message: `volume "${String(v.name)}" mounts ${what} (hostPath)`, line: keyLine(v, 'hostPath') ?? lineOf(v) ?? pod.line, key: `${socket ? 'socket' : 'volume'}:${String(v.name)}` });
     }
     for (const [field] of CONTAINER_KINDS)
       for (const c of Array.isArray(pod.spec[field]) ? (pod.spec[field] as unknown[]) : []) {
