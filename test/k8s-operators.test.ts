@@ -258,7 +258,7 @@ spec:
     assert.deepEqual(
       found.filter((x) => x.ruleId === 'k8s/host-path').map((x) => `${x.key} ${x.location.line} ${x.message}`),
       [
-        'volume:run 16 Pod/mcp/p: volume "run" mounts /run/containerd, which holds the containerd socket (/run/containerd/containerd.sock): root on the node (hostPath)',
+        'socket:run 16 Pod/mcp/p: volume "run" mounts /run/containerd, which holds the containerd socket (/run/containerd/containerd.sock): root on the node (hostPath)',
         "volume:logs 17 Pod/mcp/p: volume \"logs\" mounts the node's /var/log (hostPath)",
         'hostPort:a:8080 8 Pod/mcp/p: container "a" binds port 8080 on the node (hostPort for containerPort 80), bypassing Services and NetworkPolicies\' pod addressing',
         'hostPort:init:53 14 Pod/mcp/p: container "init" binds port 53 on the node (hostPort for containerPort 53), bypassing Services and NetworkPolicies\' pod addressing',
