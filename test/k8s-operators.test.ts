@@ -150,6 +150,20 @@ describe('operators: Argo Rollout workloadRef, unknown kinds', () => {
     assert.doesNotMatch(result.detail ?? '', /MCPGroup/);
   });
 
+  test('operator resources the operator would reject are gate/check-failed at their line, and the rest is still evaluated', async () => {
+    const f = 'written/malformed.yaml';
+    const { findings } = await run(k8sWorkloadCheck, [f, 'toolhive/mcpserver_fetch.yaml']);
+    assert.deepEqual(
+      findings.filter((x) => x.ruleId === 'gate/check-failed').map((x) => `${x.location.resource} ${x.location.line} ${x.message}`),
+      [
+        `MCPServer/mcp/no-image ${lineIn(f, 'spec:')} MCPServer/mcp/no-image: malformed workload: MCPServer without spec.image`,
+        `MCPServer/mcp/bad-template ${lineIn(f, 'podTemplateSpec:')} MCPServer/mcp/bad-template: malformed workload: spec.podTemplateSpec is not a mapping`,
+        `MCPServer/mcp/no-deployment ${lineIn(f, 'spec:', 'no-deployment')} MCPServer/mcp/no-deployment: malformed workload: MCPServer without spec.deployment`,
+      ],
+    );
+    assert.ok(findings.some((x) => x.location.resource === 'MCPServer/toolhive-system/fetch'));
+  });
+
   test('a derived mapping reports the lines of the mapping it came from', () => {
     const [doc] = parseYamlDocuments('spec:\n  image: x\n  serviceAccount: sa\n', 'v.yaml');
     assert.ok(doc);

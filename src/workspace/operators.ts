@@ -161,7 +161,7 @@ function workloadRefTemplate(obj: K8sObject, ref: unknown, objects: readonly K8s
  */
 function toolhiveMcpServer(obj: K8sObject, spec: Obj): PodTemplate {
   const image = spec.image;
-  if (typeof image !== 'string' || image === '') throw malformed(obj, spec, 'MCPServer without spec.image', 'image');
+  if (typeof image !== 'string' || image === '') throw missing(obj, spec, 'image');
   const { template, podSpec } = userTemplate(obj, spec);
   const containers = containerList(obj, podSpec, 'containers');
   const userMcp = containers.find((c) => isObj(c) && c.name === 'mcp') as Obj | undefined;
@@ -237,7 +237,7 @@ function toolhiveProxied(obj: K8sObject, spec: Obj, container: string, defaultAc
  */
 function kmcpMcpServer(obj: K8sObject, spec: Obj): PodTemplate {
   const d = spec.deployment;
-  if (!isObj(d)) throw malformed(obj, spec, 'MCPServer without spec.deployment', isObj(spec) ? 'deployment' : undefined);
+  if (!isObj(d)) throw missing(obj, spec, 'deployment');
   const env = isObj(d.env) ? Object.entries(d.env).map(([name, value]) => viewOf(d.env, { name, value })) : [];
   const envFrom = (Array.isArray(d.secretRefs) ? d.secretRefs.filter(isObj) : []).map((r) => viewOf(r, { secretRef: { name: r.name } }));
   const main = viewOf(d, {
@@ -283,6 +283,11 @@ function kmcpMcpServer(obj: K8sObject, spec: Obj): PodTemplate {
 function accountLine(spec: Obj): Pick<PodTemplate, 'fieldLines'> {
   const line = spec.serviceAccount !== undefined ? keyLine(spec, 'serviceAccount') : undefined;
   return line === undefined ? {} : { fieldLines: { serviceAccountName: line } };
+}
+
+/** A required field of the spec is absent or not what the operator needs: at its line, else at `spec:`. */
+function missing(obj: K8sObject, spec: Obj, field: string): InputError {
+  return spec[field] === undefined ? malformed(obj, obj.raw, `${obj.kind} without spec.${field}`, 'spec') : malformed(obj, spec, `${obj.kind} with an invalid spec.${field}`, field);
 }
 
 /** spec.podTemplateSpec and its spec, checked to be mappings. */
