@@ -92,17 +92,16 @@ const TOOLHIVE_GROUP = 'toolhive.stacklok.dev';
 const KAGENT_GROUP = 'kagent.dev';
 
 /** Operator kinds the gate evaluates, by `group/version Kind`. */
-const OPERATOR_KINDS: Record<string, (obj: K8sObject, spec: Obj) => PodTemplate> = {
-  [`${TOOLHIVE_GROUP}/v1alpha1 MCPServer`]: toolhiveMcpServer,
-  [`${TOOLHIVE_GROUP}/v1beta1 MCPServer`]: toolhiveMcpServer,
-  [`${TOOLHIVE_GROUP}/v1alpha1 VirtualMCPServer`]: (o, s) => toolhiveProxied(o, s, 'vmcp', `${o.name}-vmcp`, 'virtualmcpserver'),
-  [`${TOOLHIVE_GROUP}/v1beta1 VirtualMCPServer`]: (o, s) => toolhiveProxied(o, s, 'vmcp', `${o.name}-vmcp`, 'virtualmcpserver'),
-  [`${TOOLHIVE_GROUP}/v1alpha1 MCPRemoteProxy`]: (o, s) => toolhiveProxied(o, s, 'toolhive', `${o.name}-remote-proxy-runner`, 'mcpremoteproxy'),
-  [`${TOOLHIVE_GROUP}/v1beta1 MCPRemoteProxy`]: (o, s) => toolhiveProxied(o, s, 'toolhive', `${o.name}-remote-proxy-runner`, 'mcpremoteproxy'),
-  [`${KAGENT_GROUP}/v1alpha1 MCPServer`]: kmcpMcpServer,
-};
+const OPERATOR_KINDS = new Map<string, (obj: K8sObject, spec: Obj) => PodTemplate>();
+for (const version of ['v1alpha1', 'v1beta1']) {
+  OPERATOR_KINDS.set(`${TOOLHIVE_GROUP}/${version} MCPServer`, toolhiveMcpServer);
+  OPERATOR_KINDS.set(`${TOOLHIVE_GROUP}/${version} VirtualMCPServer`, (o, s) => toolhiveProxied(o, s, 'vmcp', `${o.name}-vmcp`, 'virtualmcpserver'));
+  OPERATOR_KINDS.set(`${TOOLHIVE_GROUP}/${version} MCPRemoteProxy`, (o, s) => toolhiveProxied(o, s, 'toolhive', `${o.name}-remote-proxy-runner`, 'mcpremoteproxy'));
+}
+OPERATOR_KINDS.set(`${KAGENT_GROUP}/v1alpha1 MCPServer`, kmcpMcpServer);
 
-const derived = new WeakMap<K8sObject, PodTemplate | InputError | null>();
+/** Pod templates derived from operator resources and workloadRefs, or the error deriving one gave (parsed objects never change). */
+const derived = new WeakMap<K8sObject, PodTemplate | InputError>();
 
 /**
  * The pod spec a workload runs, or undefined for objects that run no pods:
@@ -112,12 +111,14 @@ const derived = new WeakMap<K8sObject, PodTemplate | InputError | null>();
  * cannot be known.
  */
 export function podTemplateIn(obj: K8sObject, objects: readonly K8sObject[]): PodTemplate | undefined {
+  const derive = deriverOf(obj);
+  if (!derive) return podTemplateOf(obj);
   const known = derived.get(obj);
   if (known instanceof InputError) throw known;
-  if (known !== undefined) return known ?? undefined;
+  if (known) return known;
   try {
-    const pod = derivedPodTemplate(obj, objects);
-    derived.set(obj, pod ?? null);
+    const pod = derive(objects);
+    derived.set(obj, pod);
     return pod;
   } catch (err) {
     if (err instanceof InputError) derived.set(obj, err);
@@ -125,16 +126,18 @@ export function podTemplateIn(obj: K8sObject, objects: readonly K8sObject[]): Po
   }
 }
 
-function derivedPodTemplate(obj: K8sObject, objects: readonly K8sObject[]): PodTemplate | undefined {
-  const build = OPERATOR_KINDS[`${obj.apiVersion} ${obj.kind}`];
+/** How to build the pod of an operator resource or a Rollout with workloadRef; undefined for every other object. */
+function deriverOf(obj: K8sObject): ((objects: readonly K8sObject[]) => PodTemplate) | undefined {
+  const build = OPERATOR_KINDS.get(`${obj.apiVersion} ${obj.kind}`);
   const spec = obj.raw.spec;
-  if (build) {
-    if (!isObj(spec)) throw malformed(obj, obj.raw, `${obj.kind} without spec`, 'spec');
-    return build(obj, spec);
-  }
+  if (build)
+    return () => {
+      if (!isObj(spec)) throw malformed(obj, obj.raw, `${obj.kind} without spec`, 'spec');
+      return build(obj, spec);
+    };
   if (obj.kind === 'Rollout' && obj.apiVersion.startsWith('argoproj.io/') && isObj(spec) && spec.template === undefined && spec.workloadRef !== undefined)
-    return workloadRefTemplate(obj, spec.workloadRef, objects);
-  return podTemplateOf(obj);
+    return (objects) => workloadRefTemplate(obj, spec.workloadRef, objects);
+  return undefined;
 }
 
 /** Kinds an Argo Rollout's workloadRef may name, and where their pod template is (rollout/templateref.go). */
@@ -324,7 +327,7 @@ export function unevaluatedWorkload(obj: K8sObject): string | undefined {
   return path ? `has ${path}` : undefined;
 }
 
-const KNOWN_KINDS = new Set(Object.keys(OPERATOR_KINDS).map((k) => k.replace(/\/[^ ]+ /, ' ')));
+const KNOWN_KINDS = new Set([...OPERATOR_KINDS.keys()].map((k) => k.replace(/\/[^ ]+ /, ' ')));
 
 function podKeyPath(v: Obj, at: string, depth: number): string | undefined {
   for (const [k, x] of Object.entries(v)) {
