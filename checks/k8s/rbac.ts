@@ -115,6 +115,8 @@ function judge(index: RbacIndex, b: Binding, ownNs: string): Grant {
   const refLine = keyLine(b.obj.raw, 'roleRef') ?? b.obj.line;
   const grant = { binding: b.obj, role, roleObj };
   if (builtIn) return { ...grant, excessive: [{ what: builtIn, line: refLine, file: b.obj.file, key: 'built-in' }] };
+  // The built-in read-only role: no secrets, no pods/exec, no writes.
+  if (b.roleKind === 'ClusterRole' && b.roleName === 'view' && !roleObj) return { ...grant, excessive: [] };
   if (!roleObj) return { ...grant, excessive: [], unknown: `${b.obj.resource} (${where(b.obj, refLine)}) binds ${role}, which is not in the manifests` };
   if (roleObj.raw.aggregationRule !== undefined)
     return { ...grant, excessive: [], unknown: `${b.obj.resource} (${where(b.obj, refLine)}) binds ${role}, an aggregated ClusterRole whose rules the cluster assembles` };
