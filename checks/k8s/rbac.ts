@@ -16,6 +16,8 @@ const BUILT_IN_EXCESSIVE: Record<string, string> = {
 
 interface Binding {
   obj: K8sObject;
+  /** Position in the manifests, to report grants in manifest order. */
+  order: number;
   /** Namespace the grant applies in; undefined for a ClusterRoleBinding (every namespace). */
   namespace: string | undefined;
   roleKind: string;
@@ -27,6 +29,12 @@ export interface RbacIndex {
   bindings: Binding[];
   /** Roles by `Role/<ns>/<name>` and `ClusterRole/<name>`. */
   roles: Map<string, K8sObject>;
+  /** Bindings that may name an account called <key> (ServiceAccount or User subjects), in manifest order. */
+  byAccount: Map<string, Binding[]>;
+  /** Bindings with a Group subject (they may name any account). */
+  byGroup: Binding[];
+  /** grantsTo answers, by `ns/name` (many workloads share an account). */
+  grants: Map<string, Grant[]>;
 }
 
 export interface Grant {
@@ -54,6 +62,7 @@ export function rbacIndex(objects: readonly K8sObject[]): RbacIndex {
       const ref = isObj(o.raw.roleRef) ? o.raw.roleRef : {};
       bindings.push({
         obj: o,
+        order: bindings.length,
         namespace: o.kind === 'RoleBinding' ? o.namespace : undefined,
         roleKind: String(ref.kind ?? ''),
         roleName: String(ref.name ?? ''),
@@ -61,7 +70,20 @@ export function rbacIndex(objects: readonly K8sObject[]): RbacIndex {
       });
     }
   }
-  return { bindings, roles };
+  const byAccount = new Map<string, Binding[]>();
+  const byGroup: Binding[] = [];
+  for (const b of bindings) {
+    const names = new Set<string>();
+    for (const sub of b.subjects) {
+      if (sub.kind === 'Group') names.add('\u0000group');
+      else if (typeof sub.name === 'string') names.add(sub.kind === 'User' ? sub.name.slice(sub.name.lastIndexOf(':') + 1) : sub.name);
+    }
+    for (const n of names) {
+      if (n === '\u0000group') byGroup.push(b);
+      else byAccount.set(n, [...(byAccount.get(n) ?? []), b]);
+    }
+  }
+  return { bindings, roles, byAccount, byGroup, grants: new Map() };
 }
 
 /**
@@ -96,12 +118,18 @@ export function namesDefaultAccount(g: Grant): boolean {
 
 const where = (o: K8sObject, line = o.line): string => `${o.file}:${line}`;
 
-/** Every grant of the manifests to the service account `name` of namespace `ns` (undefined: not named), judged. */
+/** Every grant of the manifests to the service account `name` of namespace `ns` (undefined: not named), judged, in manifest order. */
 export function grantsTo(index: RbacIndex, ns: string | undefined, name: string): Grant[] {
-  const out: Grant[] = [];
-  for (const b of index.bindings) {
-    const accountNs = boundIn(b, ns, name);
-    if (accountNs !== undefined) out.push({ ...judge(index, b, accountNs), accountNs });
+  const key = `${ns ?? ''}/${name}`;
+  let out = index.grants.get(key);
+  if (!out) {
+    out = [];
+    const candidates = [...new Set([...(index.byAccount.get(name) ?? []), ...index.byGroup])].sort((a, b) => a.order - b.order);
+    for (const b of candidates) {
+      const accountNs = boundIn(b, ns, name);
+      if (accountNs !== undefined) out.push({ ...judge(index, b, accountNs), accountNs });
+    }
+    index.grants.set(key, out);
   }
   return out;
 }
