@@ -16,7 +16,7 @@ const CONTAINER_RULE_IDS = rulesOfScope('container').filter((id): id is Containe
 const POD_RULE_IDS = rulesOfScope('pod').filter((id): id is PodRuleId => id in POD_RULES);
 
 /** Findings for one workload object (exported for tests and the conformance suite). */
-export function evaluateWorkload(obj: K8sObject, ctx: PodRuleContext & { objects: readonly K8sObject[] }): RawFinding[] | undefined {
+export function evaluateWorkload(obj: K8sObject, ctx: PodRuleContext): RawFinding[] | undefined {
   const pod = podTemplateIn(obj, ctx.objects);
   if (!pod) return undefined;
   // A Rollout's workloadRef: the lines are in the referenced object's file.
@@ -45,7 +45,7 @@ function findingOf(ruleId: ContainerRuleId | PodRuleId, message: string, locatio
   return { ruleId, message, location, ...(v.severity ? { severity: v.severity } : {}), ...(v.key ? { key: v.key } : {}) };
 }
 
-export function podRuleContext(objects: readonly K8sObject[], mcpWorkloads: Selector = EVERYTHING): PodRuleContext & { objects: readonly K8sObject[] } {
+export function podRuleContext(objects: readonly K8sObject[], mcpWorkloads: Selector = EVERYTHING): PodRuleContext {
   const serviceAccountAutomount = new Map<string, unknown>();
   for (const o of objects)
     if (o.kind === 'ServiceAccount') serviceAccountAutomount.set(`${o.namespace}/${o.name}`, o.raw.automountServiceAccountToken);

@@ -26,6 +26,8 @@ export interface Violation {
 }
 
 export interface PodRuleContext {
+  /** Every object of the manifests (an Argo Rollout's workloadRef is resolved among them). */
+  objects: readonly K8sObject[];
   /** automountServiceAccountToken of ServiceAccounts in the repository, by `namespace/name`. */
   serviceAccountAutomount: Map<string, unknown>;
   /** Bindings and roles of the repository. */
