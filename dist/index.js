@@ -7,35 +7,35 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-SMQKZQP7.js";
+} from "./chunk-YEPENRWG.js";
 import {
   runScanner
 } from "./chunk-OXVGEM3X.js";
 import {
   formatLocation,
   runGate
-} from "./chunk-GA7CM36C.js";
+} from "./chunk-6AMVCOHH.js";
 import "./chunk-2DMMKSTQ.js";
-import "./chunk-6BAO5FPG.js";
+import "./chunk-6ZWDZRQS.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-7CVD2GEH.js";
+import "./chunk-DULI74QH.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-WM6CJCXM.js";
+import "./chunk-NCZYBTQ7.js";
 import {
   writeFileAtomic
-} from "./chunk-6GEKPHW6.js";
+} from "./chunk-XJOZO3EX.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-PRI4NSAJ.js";
 import "./chunk-OFTYJBCH.js";
-import "./chunk-OTOZFWGA.js";
-import "./chunk-I37QCIAY.js";
+import "./chunk-XMTCTCGL.js";
+import "./chunk-SIWTDP57.js";
 import "./chunk-T2RVKME7.js";
-import "./chunk-HICBG37Z.js";
+import "./chunk-VKK52XVY.js";
 import "./chunk-VWCVZC5Y.js";
-import "./chunk-EF55N23E.js";
+import "./chunk-DFKO45XE.js";
 import {
   UsageError
 } from "./chunk-NCVH2LUD.js";

@@ -51,6 +51,9 @@ const capsDrop: Mapping = { rule: 'k8s/capabilities-not-dropped', facet: 'drop',
 const capsAdd: Mapping = { rule: 'k8s/capabilities-not-dropped', facet: 'add', select: (f) => f.key?.startsWith('add:') === true };
 const capsAddSysAdmin: Mapping = { rule: 'k8s/capabilities-not-dropped', facet: 'add SYS_ADMIN', select: (f) => f.key === 'add:SYS_ADMIN' };
 const rule = (r: RuleId): Mapping => ({ rule: r });
+const hostPathVolume: Mapping = { rule: 'k8s/host-path', facet: 'hostPath volume', select: (f) => /^(volume|socket):/.test(f.key ?? '') };
+const runtimeSocket: Mapping = { rule: 'k8s/host-path', facet: 'runtime socket', select: (f) => f.key?.startsWith('socket:') === true };
+const hostPort: Mapping = { rule: 'k8s/host-path', facet: 'hostPort', select: (f) => f.key?.startsWith('hostPort:') === true };
 
 /** Peer check -> our rule. Checks absent here are out of scope (OUT_OF_SCOPE says why). */
 export const MAPPING: Record<Peer, Record<string, Mapping>> = {
@@ -63,6 +66,9 @@ export const MAPPING: Record<Peer, Record<string, Mapping>> = {
     'host-network': hostNs('hostNetwork'),
     'host-pid': hostNs('hostPID'),
     'drop-net-raw-capability': capsDrop,
+    'sensitive-host-mounts': hostPathVolume,
+    'writable-host-mount': hostPathVolume,
+    'docker-sock': runtimeSocket,
   },
   polaris: {
     automountServiceAccountToken: rule('k8s/sa-token-automount'),
@@ -77,6 +83,8 @@ export const MAPPING: Record<Peer, Record<string, Mapping>> = {
     privilegeEscalationAllowed: rule('k8s/privilege-escalation'),
     runAsPrivileged: rule('k8s/privileged'),
     runAsRootAllowed: rule('k8s/run-as-root'),
+    hostPathSet: hostPathVolume,
+    hostPortSet: hostPort,
   },
   checkov: {
     CKV_K8S_16: rule('k8s/privileged'),
@@ -92,6 +100,7 @@ export const MAPPING: Record<Peer, Record<string, Mapping>> = {
     CKV_K8S_37: capsDrop,
     CKV_K8S_38: rule('k8s/sa-token-automount'),
     CKV_K8S_39: capsAddSysAdmin,
+    CKV_K8S_27: runtimeSocket,
   },
   kubesec: {
     AllowPrivilegeEscalation: rule('k8s/privilege-escalation'),
@@ -107,15 +116,13 @@ export const MAPPING: Record<Peer, Record<string, Mapping>> = {
     SeccompAny: rule('k8s/no-seccomp'),
     SeccompUnconfined: rule('k8s/no-seccomp'),
     AutomountServiceAccountToken: rule('k8s/sa-token-automount'),
+    DockerSock: runtimeSocket,
   },
 };
 
 /** Why a peer check is not mapped: no rule of ours asks that question. */
 export const OUT_OF_SCOPE: Record<Peer, Record<string, string>> = {
   'kube-linter': {
-    'sensitive-host-mounts': 'hostPath volumes: no workload rule (not a seed 003 gate row)',
-    'writable-host-mount': 'hostPath volumes: no workload rule',
-    'docker-sock': 'hostPath volumes (docker socket): no workload rule',
     'unsafe-proc-mount': 'procMount: no workload rule',
     'default-service-account': 'which service account is used: no rule (k8s/sa-token-automount asks whether its token is mounted)',
     'non-isolated-pod': 'NetworkPolicy coverage: the netpol check (docs/netpol-conformance.md)',
@@ -123,20 +130,16 @@ export const OUT_OF_SCOPE: Record<Peer, Record<string, string>> = {
     'dangling-networkpolicypeer-podselector': 'NetworkPolicy hygiene: the netpol check (docs/netpol-conformance.md)',
   },
   polaris: {
-    hostPathSet: 'hostPath volumes: no workload rule',
-    hostPortSet: 'hostPort: no workload rule',
     procMount: 'procMount: no workload rule',
     missingNetworkPolicy: 'NetworkPolicy coverage: the netpol check (docs/netpol-conformance.md)',
   },
   checkov: {
-    CKV_K8S_27: 'hostPath volumes (docker socket): no workload rule',
     CKV_K8S_29: 'presence of a pod securityContext: no rule (the gate checks the effective settings, not the block)',
     CKV_K8S_30: 'presence of a container securityContext: no rule (the gate checks the effective settings, not the block)',
     CKV_K8S_40: 'UID/GID above 10000 (host user collision): no rule; k8s/run-as-root asks for non-root only',
     CKV2_K8S_6: 'NetworkPolicy coverage: the netpol check (docs/netpol-conformance.md)',
   },
   kubesec: {
-    DockerSock: 'hostPath volumes (docker socket): no workload rule',
     ProcMount: 'procMount: no workload rule',
     RunAsGroup: 'GID above 10000: no rule (k8s/run-as-root reports an explicit runAsGroup: 0 only)',
     RunAsUser: 'UID above 10000: no rule; k8s/run-as-root asks for non-root only',
@@ -165,6 +168,10 @@ export const REASONS: Record<string, string> = {
   'kubesec CapDropAny': 'kubesec rewards dropping any capability in at least one container; the gate requires ALL in every container.',
   'kubesec ReadOnlyRootFilesystem': 'kubesec scores the rule when one container has it; the gate requires readOnlyRootFilesystem: true in every container, and this fixture has containers without it.',
   'kubesec RunAsNonRoot': 'kubesec scores the rule when one container has it; the gate requires every container to be non-root, and this fixture has containers with runAsNonRoot unset or false.',
+  'checkov CKV_K8S_27 checkov/checks/example_DockerSocketVolume/CronJob-pass.yaml':
+    'The CronJob has `jobTemplate.spec: null`: no pod template, so the gate reports it as malformed (gate/check-failed, fails closed) instead of passing it.',
+  'kubesec DockerSock kubesec/unit/dockerSock__Test_DockerSock_Missing.yaml':
+    'The Pod has no containers: reported as malformed (gate/check-failed), not passed, as for kube-linter host-ipc.',
   'kubesec SeccompAny': 'kubesec scores the rule when any container (here only the init or ephemeral one) has a profile; the gate requires one for every container, and the main container has none.',
 };
 
@@ -173,10 +180,10 @@ export const REASONS: Record<string, string> = {
  * Agreement may rise; it must not fall, and a changed mapping shows up here.
  */
 const FLOORS: Record<Peer, { agree: number; total: number }> = {
-  'kube-linter': { agree: 26, total: 34 },
-  polaris: { agree: 60, total: 67 },
-  checkov: { agree: 77, total: 82 },
-  kubesec: { agree: 53, total: 62 },
+  'kube-linter': { agree: 34, total: 42 },
+  polaris: { agree: 64, total: 71 },
+  checkov: { agree: 83, total: 89 },
+  kubesec: { agree: 58, total: 68 },
 };
 const PEERS = Object.keys(FLOORS) as Peer[];
 

@@ -17,7 +17,7 @@ import { auditObjects, danglingPolicies } from '../checks/netpol/audit.ts';
 import { isNetworkPolicy, parsePolicy } from '../checks/netpol/policy.ts';
 import type { GateConfig } from '../src/config/schema.ts';
 import { type K8sObject, kubernetesObjects, podTemplateOf } from '../src/workspace/kubernetes.ts';
-import { matches } from '../checks/netpol/selectors.ts';
+import { matches } from '../checks/common/selectors.ts';
 import type { RawFinding } from '../src/types.ts';
 import { parseYamlDocuments } from '../src/workspace/yaml.ts';
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { auditObjects, danglingPolicies } from '../checks/netpol/audit.ts';
 import { netpolCheck } from '../checks/netpol/check.ts';
 import { type Policy, PolicyIndex } from '../checks/netpol/policy.ts';
-import { matches, type Requirement } from '../checks/netpol/selectors.ts';
+import { matches, type Requirement } from '../checks/common/selectors.ts';
 import type { GateConfig } from '../src/config/schema.ts';
 import { runGate } from '../src/gate/engine.ts';
 import { kubernetesObjects } from '../src/workspace/kubernetes.ts';

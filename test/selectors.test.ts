@@ -12,7 +12,7 @@ import {
   type Selector,
   SelectorError,
   selectorWithin,
-} from '../checks/netpol/selectors.ts';
+} from '../checks/common/selectors.ts';
 import { prng } from './prng.ts';
 
 

@@ -6,16 +6,17 @@
 import type { RULES, RuleId } from '../../src/rules/catalog.ts';
 import type { Severity } from '../../src/types.ts';
 import { isCredentialName } from '../common/credentials.ts';
-import { isObj, type K8sObject, type PodTemplate } from '../../src/workspace/kubernetes.ts';
+import { CONTAINER_KINDS, isObj, type K8sObject, type PodTemplate } from '../../src/workspace/kubernetes.ts';
 import { keyLine, lineOf } from '../../src/workspace/yaml.ts';
+import { matches, type Selector } from '../common/selectors.ts';
+import { grantsTo, namesDefaultAccount, type RbacIndex } from './rbac.ts';
 import { type ContainerView, capLine, capList, fieldLine, inherited, podSecurityContextLine, securityContextLine } from './containers.ts';
 
-type K8sRuleId = Extract<RuleId, `k8s/${string}`>;
-type K8sRuleOfScope<S> = { [R in K8sRuleId]: (typeof RULES)[R]['scope'] extends S ? R : never }[K8sRuleId];
-/** Rules evaluated once per container (catalog scope "container"). */
-export type ContainerRuleId = K8sRuleOfScope<'container'>;
+type RuleOfScope<S> = { [R in RuleId]: (typeof RULES)[R]['scope'] extends S ? R : never }[RuleId];
+/** Rules evaluated once per container (catalog scope "container"; image/unpinned-tag too). */
+export type ContainerRuleId = RuleOfScope<'container'>;
 /** Rules evaluated once per pod spec (catalog scope "pod"). */
-export type PodRuleId = K8sRuleOfScope<'pod'>;
+export type PodRuleId = RuleOfScope<'pod'>;
 
 export interface Violation {
   message: string;
@@ -25,8 +26,58 @@ export interface Violation {
 }
 
 export interface PodRuleContext {
+  /** Every object of the manifests (an Argo Rollout's workloadRef is resolved among them). */
+  objects: readonly K8sObject[];
   /** automountServiceAccountToken of ServiceAccounts in the repository, by `namespace/name`. */
   serviceAccountAutomount: Map<string, unknown>;
+  /** Bindings and roles of the repository. */
+  rbac: RbacIndex;
+  /** Which workloads are MCP servers (kubernetes.mcpWorkloads): the ones whose RBAC is judged. */
+  mcpWorkloads: Selector;
+}
+
+/** The workload's namespace, or undefined when its manifest names none (applied in whatever namespace the deploy uses). */
+function namespaceOf(obj: K8sObject): string | undefined {
+  const meta = obj.raw.metadata;
+  return isObj(meta) && typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
+}
+
+/** The service account a pod runs as (Kubernetes' default when the spec names none). */
+function serviceAccountOf(pod: PodTemplate): string {
+  const name = pod.spec.serviceAccountName ?? pod.spec.serviceAccount;
+  return typeof name === 'string' && name !== '' ? name : 'default';
+}
+
+/** Container runtime sockets: a mount of one is root on the node. */
+const RUNTIME_SOCKETS: Record<string, string> = {
+  '/var/run/docker.sock': 'the Docker socket',
+  '/run/docker.sock': 'the Docker socket',
+  '/var/run/containerd/containerd.sock': 'the containerd socket',
+  '/run/containerd/containerd.sock': 'the containerd socket',
+  '/var/run/crio/crio.sock': 'the CRI-O socket',
+  '/run/crio/crio.sock': 'the CRI-O socket',
+  '/var/run/cri-dockerd.sock': 'the cri-dockerd socket',
+  '/run/k3s/containerd/containerd.sock': 'the k3s containerd socket',
+  '/var/run/podman/podman.sock': 'the Podman socket',
+  '/run/podman/podman.sock': 'the Podman socket',
+};
+
+/** What a hostPath gives the pod: a runtime socket (or a directory holding one) is named as such. */
+function hostPathWhat(path: string): { what: string; socket: boolean } {
+  const p = path.replace(/\/+$/, '') || '/';
+  const socket = RUNTIME_SOCKETS[p];
+  if (socket) return { what: `${socket} (${p}): control of every container on the node, root on the node`, socket: true };
+  const inside = Object.entries(RUNTIME_SOCKETS).find(([s]) => s.startsWith(`${p === '/' ? '' : p}/`));
+  if (inside) return { what: `${p}, which holds ${inside[1]} (${inside[0]}): root on the node`, socket: true };
+  return { what: `the node's ${p}`, socket: false };
+}
+
+/** Image reference parts: the tag is after the last ':' of the last path segment (a registry port is not a tag). */
+function imageTag(image: string): { digest: boolean; tag: string | undefined } {
+  if (image.includes('@')) return { digest: true, tag: undefined };
+  const last = image.slice(image.lastIndexOf('/') + 1);
+  const colon = last.lastIndexOf(':');
+  return { digest: false, tag: colon >= 0 ? last.slice(colon + 1) : undefined };
 }
 
 /**
@@ -83,6 +134,17 @@ const URL_WITH_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^:@\s/]*:([^@\s/]+)@/i;
 const PLACEHOLDER = /^(\$\([A-Za-z_][A-Za-z0-9_]*\)|\$\{[^}]+\}|<[^>]*>|changeme|change-me|placeholder|example|xxx+|\*+|true|false|none|null)$/i;
 
 export const CONTAINER_RULES: { readonly [R in ContainerRuleId]: (c: ContainerView) => Violation[] } = {
+  'image/unpinned-tag'(c) {
+    const image = c.raw.image;
+    // No image: an operator supplies its own (docs/operators.md), not this manifest.
+    if (typeof image !== 'string' || image.trim() === '') return [];
+    const { digest, tag } = imageTag(image.trim());
+    if (digest) return [];
+    const line = keyLine(c.raw, 'image') ?? c.line;
+    if (tag === undefined) return [{ message: `image "${image}" has no tag and no digest: it pulls whatever :latest is at the time`, line }];
+    if (tag === 'latest') return [{ message: `image "${image}" uses the moving :latest tag and no digest`, line }];
+    return [{ message: `image "${image}" is pinned by tag only; a tag can be re-pushed, a digest cannot`, line }];
+  },
   'k8s/run-as-root'(c) {
     if (c.windows) return windowsRunAsAdmin(c);
     const user = inherited(c, 'runAsUser');
@@ -188,12 +250,77 @@ export const POD_RULES: { readonly [R in PodRuleId]: (obj: K8sObject, pod: PodTe
   },
   'k8s/sa-token-automount'(obj, pod, ctx) {
     const onPod = pod.spec.automountServiceAccountToken;
-    if (onPod === false) return [];
-    const saName = String(pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default');
-    if (onPod === undefined && ctx.serviceAccountAutomount.get(`${obj.namespace}/${saName}`) === false) return [];
-    return [{
-      message: onPod === true ? 'automountServiceAccountToken: true' : `the service account token of "${saName}" is mounted (automountServiceAccountToken not false on the pod or the ServiceAccount)`,
-      line: keyLine(pod.spec, 'automountServiceAccountToken') ?? pod.line,
-    }];
+    const saName = serviceAccountOf(pod);
+    const bound = grantsTo(ctx.rbac, namespaceOf(obj), saName).map((g) => `${g.role} (${g.binding.resource})`);
+    const rights = bound.length ? `; ServiceAccount ${saName} is bound to ${bound.join(', ')}, so the token carries those rights` : '';
+    // A projected token for the API server's audience is the same token, whatever automount says.
+    const projected = projectedApiTokens(pod).map((v) => ({
+      message: `volume "${v.name}" projects a Kubernetes API token (serviceAccountToken with no audience)${onPod === false ? ' although automountServiceAccountToken is false' : ''}${rights}`,
+      line: v.line,
+      key: `projected:${v.name}`,
+    }));
+    if (onPod === false) return projected;
+    if (onPod === undefined && ctx.serviceAccountAutomount.get(`${obj.namespace}/${saName}`) === false) return projected;
+    return [
+      {
+        message: (onPod === true ? 'automountServiceAccountToken: true' : `the service account token of "${saName}" is mounted (automountServiceAccountToken not false on the pod or the ServiceAccount)`) + rights,
+        line: keyLine(pod.spec, 'automountServiceAccountToken') ?? pod.line,
+      },
+      ...projected,
+    ];
+  },
+  'k8s/host-path'(_obj, pod) {
+    const out: Violation[] = [];
+    for (const v of Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []) {
+      if (!isObj(v) || !isObj(v.hostPath)) continue;
+      const path = typeof v.hostPath.path === 'string' ? v.hostPath.path : '?';
+      const { what, socket } = hostPathWhat(path);
+      // A runtime socket keys apart, so an override for a plain hostPath never covers one.
+      out.push({ message: `volume "${String(v.name)}" mounts ${what} (hostPath)`, line: keyLine(v, 'hostPath') ?? lineOf(v) ?? pod.line, key: `${socket ? 'socket' : 'volume'}:${String(v.name)}` });
+    }
+    for (const [field] of CONTAINER_KINDS)
+      for (const c of Array.isArray(pod.spec[field]) ? (pod.spec[field] as unknown[]) : []) {
+        if (!isObj(c) || !Array.isArray(c.ports)) continue;
+        for (const p of c.ports) {
+          if (!isObj(p) || p.hostPort === undefined || p.hostPort === null || p.hostPort === 0) continue;
+          out.push({
+            message: `container "${String(c.name)}" binds port ${String(p.hostPort)} on the node (hostPort${p.containerPort !== undefined ? ` for containerPort ${String(p.containerPort)}` : ''}), bypassing Services and NetworkPolicies' pod addressing`,
+            line: keyLine(p, 'hostPort') ?? lineOf(p) ?? pod.line,
+            key: `hostPort:${String(c.name)}:${String(p.hostPort)}`,
+          });
+        }
+      }
+    return out;
+  },
+  'k8s/rbac-excessive'(obj, pod, ctx) {
+    if (!matches(ctx.mcpWorkloads, pod.labels)) return [];
+    const sa = serviceAccountOf(pod);
+    const line = pod.fieldLines?.serviceAccountName ?? keyLine(pod.spec, 'serviceAccountName') ?? pod.line;
+    const out: Violation[] = [];
+    for (const g of grantsTo(ctx.rbac, namespaceOf(obj), sa)) {
+      const via = `ServiceAccount ${g.accountNs}/${sa} is bound by ${g.binding.resource} (${g.binding.file}:${g.binding.line}) to ${g.role}`;
+      for (const e of g.excessive)
+        out.push({ message: `${via}${g.roleObj ? ` (${e.file}:${e.line})` : ''}: ${e.what}`, line, key: `${g.binding.resource}:${e.key}` });
+      if (sa === 'default' && g.excessive.length === 0 && namesDefaultAccount(g))
+        out.push({
+          message: `${via}: runs as the namespace's default ServiceAccount, so every pod of ${g.accountNs} that names no account gets this role${g.unknown ? ` (${g.unknown})` : ''}`,
+          line,
+          severity: 'warning',
+          key: `${g.binding.resource}:default`,
+        });
+    }
+    return out;
   },
 };
+
+/** Projected serviceAccountToken sources with no audience: tokens the API server accepts. */
+function projectedApiTokens(pod: PodTemplate): { name: string; line: number }[] {
+  const out: { name: string; line: number }[] = [];
+  for (const v of Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []) {
+    if (!isObj(v) || !isObj(v.projected) || !Array.isArray(v.projected.sources)) continue;
+    for (const src of v.projected.sources)
+      if (isObj(src) && isObj(src.serviceAccountToken) && (src.serviceAccountToken.audience === undefined || src.serviceAccountToken.audience === ''))
+        out.push({ name: String(v.name), line: lineOf(src) ?? lineOf(v) ?? pod.line });
+  }
+  return out;
+}

@@ -5,21 +5,21 @@
 // only to backends plus DNS, never to the cloud metadata service (computed
 // on address sets, not on text).
 import { type RuleId, rulesOfScope } from '../../src/rules/catalog.ts';
-import type { GateConfig, LabelSelector } from '../../src/config/schema.ts';
+import type { GateConfig } from '../../src/config/schema.ts';
 import { InputError } from '../../src/util/errors.ts';
-import { isObj, type K8sObject, podTemplateOf } from '../../src/workspace/kubernetes.ts';
+import { isObj, type K8sObject } from '../../src/workspace/kubernetes.ts';
+import { podTemplateIn } from '../../src/workspace/operators.ts';
 import {
+  configSelector,
   EVERYTHING,
   formatSelector,
   isEverything,
   isUnsatisfiable,
   type Labels,
   matches,
-  parseSelector,
   type Selector,
-  SelectorError,
   selectorWithin,
-} from './selectors.ts';
+} from '../common/selectors.ts';
 import {
   BITS,
   type Family,
@@ -65,24 +65,14 @@ function allowsMetadataPort(r: PolicyRule): boolean {
   );
 }
 
-function selectorOf(cfg: LabelSelector | undefined, fallback: Selector, name: string, configFile: string | undefined): Selector {
-  if (cfg === undefined) return fallback;
-  try {
-    return parseSelector(cfg);
-  } catch (err) {
-    if (err instanceof SelectorError) throw new InputError(`config kubernetes.${name}: ${err.message}`, configFile);
-    throw err;
-  }
-}
-
 export const DEFAULT_AGENT_RUNTIME: Selector = { requirements: [{ key: 'role', operator: 'In', values: ['agent-runtime'] }] };
 
 export function auditOptions(config: GateConfig, configFile: string | undefined, namespaceLabels: Map<string, Labels>): AuditOptions {
   const k = config.kubernetes;
-  const agentNamespaces = k?.agentNamespaces === undefined ? undefined : selectorOf(k.agentNamespaces, EVERYTHING, 'agentNamespaces', configFile);
+  const agentNamespaces = k?.agentNamespaces === undefined ? undefined : configSelector(k.agentNamespaces, EVERYTHING, 'agentNamespaces', configFile);
   return {
-    mcpWorkloads: selectorOf(k?.mcpWorkloads, EVERYTHING, 'mcpWorkloads', configFile),
-    agentRuntime: selectorOf(k?.agentRuntime, DEFAULT_AGENT_RUNTIME, 'agentRuntime', configFile),
+    mcpWorkloads: configSelector(k?.mcpWorkloads, EVERYTHING, 'mcpWorkloads', configFile),
+    agentRuntime: configSelector(k?.agentRuntime, DEFAULT_AGENT_RUNTIME, 'agentRuntime', configFile),
     ...(agentNamespaces ? { agentNamespaces } : {}),
     namespaceLabels,
   };
@@ -338,7 +328,7 @@ export function repositoryModel(objects: readonly K8sObject[]): RepositoryModel 
     try {
       if (isNetworkPolicy(obj)) policies.push(parsePolicy(obj));
       else {
-        const pod = podTemplateOf(obj);
+        const pod = podTemplateIn(obj, objects);
         if (pod)
           workloads.push({ resource: obj.resource, namespace: obj.namespace, labels: pod.labels, file: obj.file, line: obj.line, hostNetwork: pod.spec.hostNetwork === true });
       }

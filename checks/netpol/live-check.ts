@@ -7,7 +7,7 @@
 import type { RuleId } from '../../src/rules/catalog.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { isObj, type K8sObject, type Obj } from '../../src/workspace/kubernetes.ts';
-import type { Selector } from './selectors.ts';
+import type { Selector } from '../common/selectors.ts';
 import type { Check, CheckContext, CheckResult, RawFinding } from '../../src/types.ts';
 import { auditOptions, auditWorkloads, NETPOL_RULES, repositoryModel } from './audit.ts';
 import { type Peer, type Policy, PolicyIndex, type PolicyRule, parsePolicy, type WorkloadView, where } from './policy.ts';

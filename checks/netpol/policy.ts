@@ -10,7 +10,7 @@ import {
   parseSelector,
   type Selector,
   SelectorError,
-} from './selectors.ts';
+} from '../common/selectors.ts';
 import {
   type Cidr,
   CidrError,

@@ -192,6 +192,26 @@ export const RULES = {
       'Never put a credential literal in a manifest. Fetch credentials at runtime from a secrets manager (or mount a Secret as a file); secretKeyRef env vars are reported as warnings because env vars leak into crash dumps and child processes.',
     help: 'BLOCK for a literal credential value in env; WARNING for a credential injected from a Secret through env.',
   },
+  'k8s/host-path': {
+    title: 'Host filesystem or host port exposed to the pod',
+    defaultSeverity: 'block',
+    scope: 'pod',
+    scannerIds: ['KSV-0023', 'KSV-0024', 'CKV_K8S_26', 'CKV_K8S_27'],
+    seed: 'seed 003 HD-02 (process isolation); seed 000 "every MCP server running with least privilege"',
+    remediation:
+      'Remove hostPath volumes (use emptyDir, a ConfigMap/Secret or a PersistentVolumeClaim) and hostPort (expose the port through a Service). Never mount a container runtime socket: it is root on the node.',
+    help: 'The pod mounts a hostPath volume (a container runtime socket such as /var/run/docker.sock is named as such) or a container binds a hostPort on the node.',
+  },
+  'k8s/rbac-excessive': {
+    title: 'Service account bound to excessive RBAC permissions',
+    defaultSeverity: 'block',
+    scope: 'pod',
+    severityNote: 'BLOCK (excessive grant) / WARNING (any binding of the default ServiceAccount)',
+    seed: 'seed 000 "every MCP server running with least privilege", control 4 "all tokens scoped"; seed 003 HD-02',
+    remediation:
+      'Bind the MCP server\'s own ServiceAccount to a Role in its namespace that lists only the resources and verbs its tools need (no wildcards, no secrets, no pods/exec, no impersonate/escalate/bind); never bind cluster-admin, admin or edit, and give the default ServiceAccount no bindings.',
+    help: 'A RoleBinding or ClusterRoleBinding in the manifests binds the service account an MCP workload runs as (kubernetes.mcpWorkloads) to cluster-admin, admin or edit, or to a role granting wildcards, secrets read (cluster-wide or in another namespace), pod creation or exec, impersonate, escalate or bind; or the workload runs as a default ServiceAccount that has bindings (WARNING).',
+  },
   'netpol/missing': {
     title: 'MCP workload selected by no NetworkPolicy',
     defaultSeverity: 'block',
@@ -289,6 +309,14 @@ export const RULES = {
     seed: 'seed 003 HD-03 (supply chain)',
     remediation: 'Pin the base image by digest: FROM image:tag@sha256:<digest>.',
     help: 'A FROM line (of any stage: builder images end up in the artefacts) references an external image by a tag that can be moved.',
+  },
+  'image/unpinned-tag': {
+    title: 'Workload image not pinned by digest',
+    defaultSeverity: 'warning',
+    scope: 'container',
+    seed: 'seed 003 HD-03 "All dependencies pinned to exact versions" (supply chain)',
+    remediation: 'Reference the image by digest in the manifest: image: registry/name:tag@sha256:<digest> (Renovate or Dependabot can keep digests current).',
+    help: 'A container of a workload references its image by a tag that can be moved (`:latest`, no tag at all, or a version tag) instead of a digest. Dockerfile FROM lines are image/unpinned-base.',
   },
   'image/non-minimal-base': {
     title: 'Final image is not built on a minimal base',

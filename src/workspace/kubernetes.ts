@@ -61,6 +61,10 @@ export interface PodTemplate {
    * Pod-level fields are still usable; a check must not pass it silently.
    */
   incomplete?: string;
+  /** The file the pod spec's lines are in, when not the object's own (an Argo Rollout's workloadRef). */
+  file?: string;
+  /** Lines of pod spec fields an operator derives from a differently named field of its resource (serviceAccountName from spec.serviceAccount). */
+  fieldLines?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -159,14 +163,14 @@ const WORKLOAD_KINDS = new Set([
   'Rollout',
 ]);
 
-function stringMap(v: unknown): Record<string, string> {
+export function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isObj(v)) return out;
   for (const [k, val] of Object.entries(v)) if (val !== null && val !== undefined) out[k] = String(val);
   return out;
 }
 
-function malformed(obj: K8sObject, near: unknown, what: string, key?: string): InputError {
+export function malformed(obj: K8sObject, near: unknown, what: string, key?: string): InputError {
   const line = (key ? keyLine(near, key) : lineOf(near)) ?? obj.line;
   return new InputError(`${obj.resource}: malformed workload: ${what}`, obj.file, line);
 }
