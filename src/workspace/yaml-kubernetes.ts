@@ -343,7 +343,7 @@ export function decodeKubernetesEvents(events: Event[], text: string, toLine: (o
         if (!frame.seq) {
           setPosition(frame.value, mappingPosition(frame.pos));
           frame.pos.length = 0;
-          if (frame.kinds && [...frame.kinds.values()].some((k) => k !== 'str')) keyKinds.set(frame.value, frame.kinds);
+          if (frame.kinds) keyKinds.set(frame.value, frame.kinds);
         }
         if (frame.anchor) frame.anchor.open = false;
         add(frame.value, false);
