@@ -90,14 +90,16 @@ test('keys become JSON strings as kubectl makes them; keys that would collide at
   assert.equal(yamlErrorOf(() => k8s('a: 1\n1.5: b\n')).line, 2, 'a float key kubectl prints through float32');
 });
 
-test('a quoted "yes" on a boolean security field is gate/check-failed naming file and line', async () => {
+test('a quoted "yes" on a boolean security field (and a string runAsUser, a boolean template label) is gate/check-failed naming file and line', async () => {
   const root = tempRepo('quoted-yes', {
     '.mcp-gate.yml': 'mode: enforce\n',
     'deploy/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: "yes"\n',
     'deploy/sa.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: q\nspec:\n  securityContext:\n    runAsUser: "0"\n  containers: [{name: c, image: nginx}]\n',
+    'deploy/tpl.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      labels:\n        tier: on\n    spec:\n      containers: [{name: c, image: nginx}]\n',
   });
   const { objects } = new Workspace(root).kubernetes(undefined);
-  assert.equal(objects.length, 2);
+  assert.equal(objects.length, 3);
   const r = await runCli(['check', root, '--format', 'json']);
   const failed = (JSON.parse(r.stdout) as Report).findings.filter((f) => f.ruleId === 'gate/check-failed' && f.location.file?.startsWith('deploy/'));
   assert.deepEqual(
@@ -105,10 +107,12 @@ test('a quoted "yes" on a boolean security field is gate/check-failed naming fil
     [
       ['deploy/pod.yaml', 10, 'block'],
       ['deploy/sa.yaml', 7, 'block'],
+      ['deploy/tpl.yaml', 9, 'block'],
     ],
   );
   assert.match(failed[0]?.message ?? '', /privileged is the string "yes"; Kubernetes requires true or false/);
   assert.match(failed[1]?.message ?? '', /securityContext\.runAsUser is the string "0"; Kubernetes requires an integer/);
+  assert.match(failed[2]?.message ?? '', /template metadata\.labels\.tier is the boolean true; Kubernetes requires a string/);
   assert.equal(r.code, 1);
 });
 
