@@ -3,14 +3,14 @@
 // refuses recursive aliases and alias bombs without refusing big files.
 // What kubectl itself prints for the same files: test/yaml-kubectl.test.ts.
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseConfigText } from '../src/config/load.ts';
 import type { Finding, Report } from '../src/types.ts';
 import { UsageError } from '../src/util/errors.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
-import { keyLine, MAX_DEPTH, MAX_EXPANDED_NODES, parseYamlDocuments, YamlError } from '../src/workspace/yaml.ts';
+import { keyLine, lineOf, MAX_DEPTH, MAX_EXPANDED_NODES, parseYamlDocuments, YamlError } from '../src/workspace/yaml.ts';
 import { REPO, runCli, STACK_FRAME } from './cli-run.ts';
 import { tempRepo } from './temp-repo.ts';
 
@@ -221,4 +221,45 @@ test('aliases cannot nest a document deeper than the depth limit', () => {
   assert.equal(err.line, 4);
   // Written out, the same depth is refused by the parser.
   yamlErrorOf(() => parseYamlDocuments(`a: ${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}\n`, 'deep.yaml', 'kubernetes'));
+});
+
+/** Every line lineOf and keyLine give for a parse, with the path they are asked at. */
+function lines(docs: ReturnType<typeof parseYamlDocuments>): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, path: string): void => {
+    if (typeof v !== 'object' || v === null) return;
+    out.push(`${path}@${lineOf(v)}`);
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
+    else
+      for (const [k, x] of Object.entries(v)) {
+        out.push(`${path}.${k}:${keyLine(v, k)}`);
+        visit(x, `${path}.${k}`);
+      }
+  };
+  docs.forEach((d, i) => {
+    out.push(`doc${i}@${d.line}`);
+    visit(d.value, `doc${i}`);
+  });
+  return out;
+}
+
+test('the Kubernetes reading gives the same lines as the core reading wherever both read the same values', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []));
+  let compared = 0;
+  for (const file of [...files(FIXTURES), ...files(join(REPO, 'examples'))]) {
+    const text = readFileSync(file, 'utf8');
+    let core: ReturnType<typeof parseYamlDocuments>;
+    let kube: ReturnType<typeof parseYamlDocuments>;
+    try {
+      core = parseYamlDocuments(text, file);
+      kube = parseYamlDocuments(text, file, 'kubernetes');
+    } catch {
+      continue;
+    }
+    if (JSON.stringify(core.map((d) => d.value)) !== JSON.stringify(kube.map((d) => d.value))) continue;
+    assert.deepEqual(lines(kube), lines(core), file);
+    compared++;
+  }
+  assert.ok(compared > 300, `${compared} files compared`);
 });
