@@ -229,7 +229,7 @@ function lines(docs: ReturnType<typeof parseYamlDocuments>): string[] {
   const visit = (v: unknown, path: string): void => {
     if (typeof v !== 'object' || v === null) return;
     out.push(`${path}@${lineOf(v)}`);
-    if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) visit(x, `${path}[${i}]`);
     else
       for (const [k, x] of Object.entries(v)) {
         out.push(`${path}.${k}:${keyLine(v, k)}`);
