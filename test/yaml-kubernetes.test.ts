@@ -155,6 +155,15 @@ test('end to end: privileged: yes, hostNetwork: on, hostPID: Y and <<: {privileg
   assert.deepEqual(where(report.findings, 'gate/check-failed'), ['deploy/quoted.yaml:13', 'deploy/quoted.yaml:22']);
 });
 
+test('a NetworkPolicy selecting app: yes protects nothing: the API server refuses a boolean label value', async () => {
+  const root = tempRepo('netpol-yes', {});
+  cpSync(join(FIXTURES, 'yaml-kubectl/netpol'), root, { recursive: true });
+  const report = JSON.parse((await runCli(['check', root, '--format', 'json'])).stdout) as Report;
+  assert.deepEqual(where(report.findings, 'netpol/missing'), ['deploy/app.yaml:3', 'deploy/app.yaml:3']);
+  assert.deepEqual(where(report.findings, 'gate/check-failed'), ['deploy/app.yaml:20']);
+  assert.match(report.findings.find((f) => f.ruleId === 'gate/check-failed')?.message ?? '', /matchLabels\.app is not a string/);
+});
+
 test('cyclic aliases in the config are a UsageError naming the line, not "Maximum call stack size exceeded"', () => {
   for (const [file, line] of [
     ['cyclic-alias-list.yml', 4],
