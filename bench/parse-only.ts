@@ -11,7 +11,7 @@ const ws = new Workspace(root);
 let documents = 0;
 for (const file of ws.files()) {
   const text = readFileSync(join(root, file), 'utf8');
-  if (file.endsWith('.yaml') || file.endsWith('.yml')) documents += parseYamlDocuments(text, file).length;
+  if (file.endsWith('.yaml') || file.endsWith('.yml')) documents += parseYamlDocuments(text, file, 'kubernetes').length;
   else if (file.endsWith('.json')) JSON.parse(text);
 }
 try {

@@ -3,19 +3,19 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-6ZWDZRQS.js";
+} from "./chunk-K2ONDIKV.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-DULI74QH.js";
+import "./chunk-YI42H3DU.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-NCZYBTQ7.js";
-import "./chunk-XJOZO3EX.js";
+import "./chunk-NGJVHCJB.js";
+import "./chunk-5VWST4G2.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-XMTCTCGL.js";
-import "./chunk-SIWTDP57.js";
+import "./chunk-EBL7CXF3.js";
+import "./chunk-OPDB72IL.js";
 import "./chunk-T2RVKME7.js";
-import "./chunk-VKK52XVY.js";
-import "./chunk-VWCVZC5Y.js";
+import "./chunk-LODCHWH7.js";
+import "./chunk-J2SQ3CCH.js";
 import "./chunk-DFKO45XE.js";
 import "./chunk-NCVH2LUD.js";
 import "./chunk-54HURLNQ.js";

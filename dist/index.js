@@ -14,27 +14,27 @@ import {
 import {
   formatLocation,
   runGate
-} from "./chunk-6AMVCOHH.js";
-import "./chunk-2DMMKSTQ.js";
-import "./chunk-6ZWDZRQS.js";
+} from "./chunk-T6WN2CHN.js";
+import "./chunk-47KNJ7RI.js";
+import "./chunk-K2ONDIKV.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-DULI74QH.js";
+import "./chunk-YI42H3DU.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-NCZYBTQ7.js";
+import "./chunk-NGJVHCJB.js";
 import {
   writeFileAtomic
-} from "./chunk-XJOZO3EX.js";
+} from "./chunk-5VWST4G2.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-PRI4NSAJ.js";
 import "./chunk-OFTYJBCH.js";
-import "./chunk-XMTCTCGL.js";
-import "./chunk-SIWTDP57.js";
+import "./chunk-EBL7CXF3.js";
+import "./chunk-OPDB72IL.js";
 import "./chunk-T2RVKME7.js";
-import "./chunk-VKK52XVY.js";
-import "./chunk-VWCVZC5Y.js";
+import "./chunk-LODCHWH7.js";
+import "./chunk-J2SQ3CCH.js";
 import "./chunk-DFKO45XE.js";
 import {
   UsageError

@@ -36,11 +36,14 @@ export class SelectorError extends Error {
 
 export const EVERYTHING: Selector = { requirements: [] };
 
+// Label values are strings only: the API server refuses a number or a
+// boolean there (kubectl reads `app: yes` as true), so such a policy never
+// exists in the cluster and must not count as protecting anything.
 function scalar(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return undefined;
+  return typeof v === 'string' ? v : undefined;
 }
+
+const QUOTE_IT = 'quote it: the API server refuses a number or boolean there';
 
 /**
  * Validate a LabelSelector as the API server would (operators, values present
@@ -57,7 +60,7 @@ export function parseSelector(raw: unknown): Selector {
     if (!isObj(ml)) throw new SelectorError('matchLabels is not a mapping', raw, 'matchLabels');
     for (const [key, v] of Object.entries(ml)) {
       const value = scalar(v);
-      if (value === undefined) throw new SelectorError(`matchLabels.${key} is not a string`, ml, key);
+      if (value === undefined) throw new SelectorError(`matchLabels.${key} is not a string (${QUOTE_IT})`, ml, key);
       requirements.push({ key, operator: 'In', values: [value] });
     }
   }
@@ -78,7 +81,7 @@ export function parseSelector(raw: unknown): Selector {
       if (!Array.isArray(rawValues)) throw new SelectorError(`matchExpressions[${i}].values is not a list`, e, 'values');
       const values = rawValues.map((v) => {
         const s = scalar(v);
-        if (s === undefined) throw new SelectorError(`matchExpressions[${i}].values holds a non-string`, e, 'values');
+        if (s === undefined) throw new SelectorError(`matchExpressions[${i}].values holds a non-string (${QUOTE_IT})`, e, 'values');
         return s;
       });
       if ((op === 'In' || op === 'NotIn') && values.length === 0)

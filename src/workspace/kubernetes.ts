@@ -31,6 +31,7 @@ export function kubernetesObjects(docs: YamlDocument[], file: string): K8sObject
       return;
     }
     const meta = isObj(value.metadata) ? value.metadata : {};
+    checkMetadata(meta, value.kind, file, lineOf(value) ?? fallbackLine);
     const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? `${meta.generateName}*` : '(unnamed)';
     const namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
     out.push({
@@ -134,7 +135,12 @@ function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
   const incomplete = !Array.isArray(podSpec.containers) || podSpec.containers.length === 0;
   if (podSpec.securityContext !== undefined && podSpec.securityContext !== null && !isObj(podSpec.securityContext))
     throw malformed(obj, podSpec, 'securityContext is not a mapping', 'securityContext');
+  checkFieldTypes(obj, podSpec);
   const meta = isObj(template) && isObj(template.metadata) ? template.metadata : {};
+  if (template !== obj.raw) {
+    const bad = badMetadata(meta);
+    if (bad) throw malformed(obj, bad.holder, `template metadata.${bad.path} is ${describe(bad.value)}; Kubernetes requires a string there (quote it)`, bad.key);
+  }
   return {
     spec: podSpec,
     labels: stringMap(meta.labels),
@@ -162,6 +168,83 @@ const WORKLOAD_KINDS = new Set([
   'DeploymentConfig',
   'Rollout',
 ]);
+
+/**
+ * JSON types the API server requires of the pod fields the checks decide on.
+ * Its typed decoder never coerces ("true" is not true, "0" is not 0), so an
+ * object with another type there is refused at deploy time; the gate refuses
+ * it too rather than reading the field as unset.
+ */
+const POD_FIELD_TYPES: Record<string, 'boolean' | 'integer'> = {
+  hostNetwork: 'boolean',
+  hostPID: 'boolean',
+  hostIPC: 'boolean',
+  hostUsers: 'boolean',
+  automountServiceAccountToken: 'boolean',
+  shareProcessNamespace: 'boolean',
+};
+const POD_SECURITY_CONTEXT_TYPES: Record<string, 'boolean' | 'integer'> = {
+  runAsNonRoot: 'boolean',
+  runAsUser: 'integer',
+  runAsGroup: 'integer',
+  fsGroup: 'integer',
+};
+const SECURITY_CONTEXT_TYPES: Record<string, 'boolean' | 'integer'> = {
+  privileged: 'boolean',
+  allowPrivilegeEscalation: 'boolean',
+  readOnlyRootFilesystem: 'boolean',
+  runAsNonRoot: 'boolean',
+  runAsUser: 'integer',
+  runAsGroup: 'integer',
+};
+const WINDOWS_OPTIONS_TYPES: Record<string, 'boolean' | 'integer'> = { hostProcess: 'boolean' };
+
+function checkFieldTypes(obj: K8sObject, podSpec: Obj): void {
+  const check = (holder: unknown, types: Record<string, 'boolean' | 'integer'>, path: string): void => {
+    if (!isObj(holder)) return;
+    for (const [key, type] of Object.entries(types)) {
+      const v = holder[key];
+      if (v === undefined || v === null || (type === 'boolean' ? typeof v === 'boolean' : Number.isInteger(v))) continue;
+      const want = type === 'boolean' ? 'true or false' : 'an integer';
+      throw malformed(obj, holder, `${path}${key} is ${describe(v)}; Kubernetes requires ${want} there and the API server refuses the object`, key);
+    }
+    if (isObj(holder.windowsOptions)) check(holder.windowsOptions, WINDOWS_OPTIONS_TYPES, `${path}windowsOptions.`);
+  };
+  check(podSpec, POD_FIELD_TYPES, '');
+  check(podSpec.securityContext, POD_SECURITY_CONTEXT_TYPES, 'securityContext.');
+  for (const [field] of CONTAINER_KINDS) {
+    const list = podSpec[field];
+    if (Array.isArray(list)) for (const [i, c] of list.entries()) check((c as Obj).securityContext, SECURITY_CONTEXT_TYPES, `${field}[${i}].securityContext.`);
+  }
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
+  if (Array.isArray(v)) return 'a list';
+  if (isObj(v)) return 'a mapping';
+  return `the ${typeof v} ${String(v)}`;
+}
+
+/** The first metadata field of the wrong type: names are strings, label and annotation values strings (or null). */
+function badMetadata(meta: Obj): { holder: Obj; key: string; path: string; value: unknown } | undefined {
+  for (const key of ['name', 'namespace', 'generateName']) {
+    const v = meta[key];
+    if (v !== undefined && v !== null && typeof v !== 'string') return { holder: meta, key, path: key, value: v };
+  }
+  for (const map of ['labels', 'annotations']) {
+    const m = meta[map];
+    if (!isObj(m)) continue;
+    for (const [key, v] of Object.entries(m)) if (v !== null && typeof v !== 'string') return { holder: m, key, path: `${map}.${key}`, value: v };
+  }
+  return undefined;
+}
+
+/** kubectl decodes an object's own metadata before anything else and refuses the file on a wrong type there. */
+function checkMetadata(meta: Obj, what: string, file: string, line: number): void {
+  const bad = badMetadata(meta);
+  if (bad)
+    throw new InputError(`${what}: metadata.${bad.path} is ${describe(bad.value)}; kubectl requires a string there (quote it) and refuses the file`, file, keyLine(bad.holder, bad.key) ?? line);
+}
 
 export function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};

@@ -247,7 +247,7 @@ export class Workspace {
           continue;
         }
         try {
-          const docs = parseYamlDocuments(this.read(file), file);
+          const docs = parseYamlDocuments(this.read(file), file, 'kubernetes');
           objects.push(...kubernetesObjects(docs, file));
         } catch (err) {
           if (err instanceof YamlError) problems.push({ file, line: err.line, message: `invalid YAML: ${err.message}` });

@@ -1,117 +1,48 @@
-// YAML with source lines. js-yaml builds plain values; a second walk over the
-// same parser events records where each mapping/sequence and each mapping key
-// starts, so findings and config errors can name file:line without a second
-// parser.
-import {
-  constructFromEvents,
-  EVENT_ID,
-  type Event,
-  getScalarValue,
-  parseEvents,
-  YAMLException,
-} from 'js-yaml';
-import { forwardLines } from './lines.ts';
+// YAML with source lines. One parser (js-yaml's events) and two readings of
+// them: the core schema (the gate's own config, overrides, Sigma rules),
+// where js-yaml builds plain values and a second walk over the same events
+// records where each mapping/sequence and each mapping key starts; and
+// Kubernetes manifests, read as kubectl reads them (yaml-kubernetes.ts).
+// Both are bounded first: alias expansion, recursive aliases, nesting.
+import { constructFromEvents, EVENT_ID, type Event, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
+import { forwardLines, lineIndex } from './lines.ts';
+import { decodeKubernetesEvents } from './yaml-kubernetes.ts';
+import { documentLine, mappingPosition, setPosition, type YamlDocument, YamlError } from './yaml-nodes.ts';
 
-export interface YamlDocument {
-  value: unknown;
-  /** 1-based line where the document's content starts. */
-  line: number;
-}
+export { keyLine, lineOf, type YamlDocument, YamlError } from './yaml-nodes.ts';
 
-export class YamlError extends Error {
-  readonly line: number | undefined;
-  constructor(message: string, line: number | undefined) {
-    super(message);
-    this.name = 'YamlError';
-    this.line = line;
-  }
-}
+/**
+ * How scalars and merge keys are read: `core` is YAML 1.2's core schema
+ * (dates and yes/no stay strings, no merge keys); `kubernetes` is what
+ * kubectl does (docs/kubernetes-decoding.md).
+ */
+export type YamlMode = 'core' | 'kubernetes';
 
-// Where a parsed node starts: the line of a sequence, or of a mapping whose
-// keys are all on its first line; otherwise the mapping's line, then each key
-// and its line, in source order. Kept this small because every Kubernetes
-// object of a repository stays in memory while the checks run.
-type Position = number | Array<string | number>;
-
-// The position rides on the parsed object under a non-enumerable symbol, so
-// JSON.stringify, Object.keys, spread, structuredClone and deepStrictEqual
-// never see it and copies carry none. (A WeakMap costs GC time on every node.)
-const POSITION = Symbol('mcp-gate.yaml.position');
-
-/** Objects that cannot take a property (never produced by js-yaml; kept for safety). */
-const sealed = new WeakMap<object, Position>();
-
-function setPosition(value: object, pos: Position): void {
-  try {
-    Object.defineProperty(value, POSITION, { value: pos, writable: true, configurable: true, enumerable: false });
-  } catch {
-    sealed.set(value, pos);
-  }
-}
-
-function positionOf(value: object): Position | undefined {
-  return Object.hasOwn(value, POSITION) ? (value as { [POSITION]?: Position })[POSITION] : sealed.get(value);
-}
-
-/** 1-based line where a parsed mapping or sequence starts. */
-export function lineOf(value: unknown): number | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const pos = positionOf(value);
-  if (pos === undefined) return undefined;
-  return typeof pos === 'number' ? pos : (pos[0] as number);
-}
-
-/** Mappings with more keys than this get a key map on their first lookup instead of a scan per lookup. */
-const SCAN_KEYS = 16;
-const keyMaps = new WeakMap<object, Map<string, number>>();
-
-/** 1-based line of `key` inside a parsed mapping (falls back to the mapping's line). */
-export function keyLine(obj: unknown, key: string): number | undefined {
-  if (typeof obj !== 'object' || obj === null) return undefined;
-  const pos = positionOf(obj);
-  if (pos === undefined) return undefined;
-  if (typeof pos === 'number') return pos;
-  const start = pos[0] as number;
-  if (pos.length <= 1 + 2 * SCAN_KEYS) {
-    // A repeated key keeps its last line, as the constructed value keeps its last value.
-    for (let k = pos.length - 2; k >= 1; k -= 2) if (pos[k] === key) return pos[k + 1] as number;
-    return start;
-  }
-  let map = keyMaps.get(pos);
-  if (!map) {
-    map = new Map<string, number>();
-    for (let k = 1; k < pos.length; k += 2) map.set(pos[k] as string, pos[k + 1] as number);
-    keyMaps.set(pos, map);
-  }
-  return map.get(key) ?? start;
-}
-
-/** Every key on the mapping's own line (one key, or a one-line flow mapping): the line alone answers keyLine. */
-function oneLine(pos: Array<string | number>): boolean {
-  for (let k = 2; k < pos.length; k += 2) if (pos[k] !== pos[0]) return false;
-  return true;
-}
+/** Deepest nesting of mappings and sequences a document may reach, written out or through aliases. */
+export const MAX_DEPTH = 200;
 
 export interface ParseOptions {
   /** Translates every recorded line (rendered output -> the template or resource file it came from). */
   mapLine?: (line: number) => number;
 }
 
-/** Parse every document of a YAML text (core schema: dates stay strings). */
-export function parseYamlDocuments(text: string, filename: string, opts: ParseOptions = {}): YamlDocument[] {
+/** Parse every document of a YAML text, read the `mode` way (core schema unless told). */
+export function parseYamlDocuments(text: string, filename: string, mode: YamlMode = 'core', opts: ParseOptions = {}): YamlDocument[] {
+  const { mapLine } = opts;
+  const lines = forwardLines(text);
+  const toLine = mapLine ? (offset: number) => mapLine(lines(offset)) : lines;
   let events: Event[];
   let values: unknown[];
   try {
-    events = parseEvents(text, { filename, maxDepth: 200 });
-    checkAliasExpansion(events, text);
+    events = parseEvents(text, { filename, maxDepth: MAX_DEPTH });
+    boundAliases(events, text);
+    if (mode === 'kubernetes') return decodeKubernetesEvents(events, text, toLine);
     values = constructFromEvents(events, { source: text, filename, maxAliases: 10_000 });
   } catch (err) {
-    const e = err instanceof YamlError ? err : toYamlError(err);
-    throw opts.mapLine && e.line !== undefined ? new YamlError(e.message, opts.mapLine(e.line)) : e;
+    // Anything else is a bug of ours, and must not pass for bad input.
+    const e = err instanceof YAMLException ? toYamlError(err) : err;
+    throw mapLine && e instanceof YamlError && e.line !== undefined ? new YamlError(e.message, mapLine(e.line)) : e;
   }
-  const lines = forwardLines(text);
-  const { mapLine } = opts;
-  const toLine = mapLine ? (offset: number) => mapLine(lines(offset)) : lines;
   const docs: YamlDocument[] = [];
   let i = 0;
   let docIndex = 0;
@@ -138,7 +69,7 @@ export function parseYamlDocuments(text: string, filename: string, opts: ParseOp
           skip();
         }
       }
-      if (typeof value === 'object' && value !== null) setPosition(value, oneLine(pos) ? (pos[0] as number) : pos.slice());
+      if (typeof value === 'object' && value !== null) setPosition(value, mappingPosition(pos));
       pos.length = 0;
       i++; // POP
     } else if (ev.type === EVENT_ID.SEQUENCE) {
@@ -170,63 +101,96 @@ export function parseYamlDocuments(text: string, filename: string, opts: ParseOp
     i++;
     const value = values[docIndex++];
     const first = events[i];
-    let line = 1;
-    if (first && first.type !== EVENT_ID.POP) {
-      line = toLine(
-        first.type === EVENT_ID.SCALAR ? first.valueStart : 'start' in first ? first.start : 0,
-      );
-      walk(value, 0);
-    }
+    const line = documentLine(first, toLine);
+    if (first && first.type !== EVENT_ID.POP) walk(value, 0);
     i++; // document POP
     docs.push({ value, line });
   }
   return docs;
 }
 
-/** Nodes a document may expand to through aliases before it is refused. */
+/** Nodes one document may expand to once its aliases are followed. */
 export const MAX_EXPANDED_NODES = 1_000_000;
+/** Nodes all the aliases of one file may add (documents without aliases add none, however many). */
+export const MAX_ALIAS_NODES = 4_000_000;
+
+interface Anchored {
+  size: number;
+  depth: number;
+  /** Still being read: an alias to it would make it contain itself. */
+  open: boolean;
+}
 
 /**
- * js-yaml shares aliased objects instead of copying them, but every walker
- * (checks, canonical JSON, reporters) would expand them: a "billion laughs"
- * file of a few lines becomes 10^20 nodes. Count the expanded size from the
- * events and refuse such a file up front.
+ * The parsed values share aliased nodes, but every walker (checks, canonical
+ * JSON, reporters) expands them: a "billion laughs" file of a few lines is
+ * 10^20 nodes, an alias inside its own anchor is infinite, and a chain of
+ * anchors nests deeper than any stack. Count from the events what the
+ * aliases add, per document and per file, and refuse such input up front.
  */
-function checkAliasExpansion(events: Event[], text: string): void {
-  const anchorSize = new Map<string, number>();
-  // Each open collection: [size so far, anchor name].
-  const stack: Array<[number, string | undefined]> = [];
-  let total = 0;
-  const add = (n: number): void => {
-    const top = stack[stack.length - 1];
-    if (top) top[0] += n;
-  };
+function boundAliases(events: Event[], text: string): void {
+  if (!text.includes('*')) return; // no alias: nothing expands or recurses
+  let at: ((offset: number) => number) | undefined;
+  const lineAt = (offset: number): number => (at ??= lineIndex(text))(offset);
+  let anchors = new Map<string, Anchored>();
+  // Per open collection: the document's node count where it started, the deepest nesting below it, its anchor.
+  const starts: number[] = [];
+  const below: number[] = [];
+  const owners: Array<Anchored | undefined> = [];
+  let docNodes = 0;
+  let aliasNodes = 0;
   for (const ev of events) {
-    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
-      stack.push([1, ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined]);
-    } else if (ev.type === EVENT_ID.POP) {
-      const top = stack.pop();
-      if (!top) continue;
-      if (top[1] !== undefined) anchorSize.set(top[1], top[0]);
-      add(top[0]);
-      if (stack.length === 0) total += top[0];
-    } else if (ev.type === EVENT_ID.SCALAR) {
-      if (ev.anchorStart >= 0) anchorSize.set(text.slice(ev.anchorStart, ev.anchorEnd), 1);
-      add(1);
-    } else if (ev.type === EVENT_ID.ALIAS) {
-      const n = anchorSize.get(text.slice(ev.anchorStart, ev.anchorEnd)) ?? 1;
-      add(n);
-      if (stack.length === 0) total += n;
+    switch (ev.type) {
+      case EVENT_ID.DOCUMENT:
+        anchors = new Map();
+        docNodes = 0;
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        let owner: Anchored | undefined;
+        if (ev.anchorStart >= 0) anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), (owner = { size: 0, depth: 0, open: true }));
+        starts.push(docNodes++);
+        below.push(0);
+        owners.push(owner);
+        break;
+      }
+      case EVENT_ID.SCALAR:
+        docNodes++;
+        if (ev.anchorStart >= 0) anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { size: 1, depth: 0, open: false });
+        break;
+      case EVENT_ID.ALIAS: {
+        const name = text.slice(ev.anchorStart, ev.anchorEnd);
+        const anchored = anchors.get(name);
+        if (!anchored) break; // the decoders name the unknown anchor
+        if (anchored.open) throw new YamlError(`recursive alias: anchor "${name}" contains itself`, lineAt(ev.anchorStart));
+        docNodes += anchored.size;
+        aliasNodes += anchored.size;
+        if (below.length + anchored.depth > MAX_DEPTH)
+          throw new YamlError(`alias "${name}" nests the document deeper than ${MAX_DEPTH} levels; refusing to load`, lineAt(ev.anchorStart));
+        if (below.length > 0 && (below[below.length - 1] as number) < anchored.depth) below[below.length - 1] = anchored.depth;
+        if (docNodes > MAX_EXPANDED_NODES)
+          throw new YamlError(`aliases expand this document to more than ${MAX_EXPANDED_NODES} nodes ("billion laughs"); refusing to load`, lineAt(ev.anchorStart));
+        if (aliasNodes > MAX_ALIAS_NODES)
+          throw new YamlError(`aliases in this file add more than ${MAX_ALIAS_NODES} nodes; refusing to load`, lineAt(ev.anchorStart));
+        break;
+      }
+      case EVENT_ID.POP: {
+        const start = starts.pop();
+        if (start === undefined) break; // end of a document
+        const depth = (below.pop() as number) + 1;
+        const owner = owners.pop();
+        if (owner) {
+          owner.size = docNodes - start;
+          owner.depth = depth;
+          owner.open = false;
+        }
+        if (below.length > 0 && (below[below.length - 1] as number) < depth) below[below.length - 1] = depth;
+        break;
+      }
     }
-    if (total > MAX_EXPANDED_NODES || (stack[0]?.[0] ?? 0) > MAX_EXPANDED_NODES)
-      throw new YamlError(`aliases expand to more than ${MAX_EXPANDED_NODES} nodes ("billion laughs"); refusing to load`, undefined);
   }
 }
 
-function toYamlError(err: unknown): YamlError {
-  if (err instanceof YAMLException) {
-    const mark = err.mark;
-    return new YamlError(err.reason || err.message.split('\n')[0] || 'invalid YAML', mark ? mark.line + 1 : undefined);
-  }
-  return new YamlError(err instanceof Error ? err.message : String(err), undefined);
+function toYamlError(err: YAMLException): YamlError {
+  return new YamlError(err.reason || err.message.split('\n')[0] || 'invalid YAML', err.mark ? err.mark.line + 1 : undefined);
 }

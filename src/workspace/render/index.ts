@@ -66,7 +66,7 @@ export function renderedObjects(rendered: Rendered): { objects: K8sObject[]; pro
   for (const source of rendered.sources) {
     const map = source.lineMap;
     try {
-      const docs = parseYamlDocuments(source.text, source.file, { mapLine: (l) => map[l] ?? 1 });
+      const docs = parseYamlDocuments(source.text, source.file, 'kubernetes', { mapLine: (l) => map[l] ?? 1 });
       for (const obj of kubernetesObjects(docs, source.file)) {
         const meta = isObj(obj.raw.metadata) ? obj.raw.metadata : undefined;
         if (source.namespace && !(meta && typeof meta.namespace === 'string' && meta.namespace !== '')) {
