@@ -174,7 +174,7 @@ test('--output writes the report atomically and leaves stdout empty', async () =
   const out = join(dir, 'report.sarif');
   assert.equal(ok.code, 1);
   assert.equal(ok.stdout, '');
-  assert.match(ok.stderr, /^mcp-gate: block \(\d+ block, \d+ warning, 0 overridden\); report written to report\.sarif\n$/);
+  assert.match(ok.stderr, /^mcp-gate: block: \d+ blocking, \d+ warning, 0 overridden; sarif report written to report\.sarif\n$/);
   const sarif = JSON.parse(readFileSync(out, 'utf8'));
   assert.equal(sarif.version, '2.1.0');
 });

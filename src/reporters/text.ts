@@ -1,4 +1,5 @@
 import type { Finding, Report } from '../types.ts';
+import { countsText } from './counts.ts';
 import { formatLocation } from './location.ts';
 
 const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
@@ -22,10 +23,9 @@ export function renderText(report: Report, color: boolean): string {
   if (report.findings.length) lines.push('');
   for (const ch of report.checks)
     lines.push(c('dim', `check ${ch.id}: ${ch.status} in ${ch.durationMs} ms${ch.detail ? ` — ${clean(ch.detail)}` : ''}`));
-  const s = report.summary;
   const decision = report.decision === 'block' ? c('red', 'BLOCK') : report.decision === 'warn' ? c('yellow', 'WARN') : c('green', 'PASS');
   const policy = report.mode === 'warn' ? 'mode warn: nothing blocks' : `mode enforce, rollout ${report.rollout}`;
-  lines.push(`${c('bold', 'decision')} ${decision}: ${s.block} block, ${s.warning} warning, ${s.overridden} overridden (${policy})`);
+  lines.push(`${c('bold', 'decision')} ${decision}: ${countsText(report)} (${policy})`);
   return `${lines.join('\n')}\n`;
 }
 
