@@ -23,6 +23,7 @@ import {
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, SshSigError, verifySignature } from './sshsig.ts';
 import { BaseRefError, readTrustSource, type TrustSource } from './trust.ts';
 import { compareStrings } from '../util/order.ts';
+import { partName } from '../reporters/location.ts';
 
 export const DEFAULT_MAX_LIFETIME_DAYS = 90;
 /** An override this close to expiry (or its remediation due date) gets a warning. */
@@ -306,7 +307,7 @@ async function verifyOne(p: ParsedOverride, ctx: VerifyContext): Promise<{ evalu
 }
 
 function target(o: EvaluatedOverride): string {
-  return `${o.rule} on ${o.resource}${o.container ? ` (container ${o.container})` : ''}`;
+  return `${o.rule} on ${o.resource}${o.container ? ` (${partName(o)} ${o.container})` : ''}`;
 }
 
 function findingsFor(o: EvaluatedOverride, now: Date): RawFinding[] {

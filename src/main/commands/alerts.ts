@@ -1,5 +1,5 @@
 // `mcp-gate alerts init`: write the Sigma rules of the four behavioural
-// alerts (seed 003 HD-06) into the repository, where the siem check finds them.
+// alerts into the repository, where the siem check finds them.
 import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { parseFlags } from '../args.ts';

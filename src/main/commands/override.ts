@@ -16,7 +16,7 @@ import { NON_OVERRIDABLE, OVERRIDES_DIR, parseDateValue, signedMessage } from '.
 import { DEFAULT_MAX_LIFETIME_DAYS, type EvaluatedOverride, evaluateOverrides, signingProblems } from '../../overrides/evaluate.ts';
 import { insertSignature, readForSigning, sshKeygenSign } from '../../overrides/sign.ts';
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, verifySignature } from '../../overrides/sshsig.ts';
-import { formatLocation } from '../../reporters/location.ts';
+import { formatLocation, partName } from '../../reporters/location.ts';
 import { clean } from '../../reporters/text.ts';
 import type { Finding } from '../../types.ts';
 import { oneOf, parseFlags } from '../args.ts';
@@ -129,7 +129,7 @@ async function overrideNew(args: string[], io: CliIO): Promise<number> {
     matched = findings.find(
       (f) => f.ruleId === rule && (f.location.resource ?? `file:${f.location.file}`) === resource && (container === undefined || f.location.container === container),
     );
-    if (!matched && !values.force) throw new UsageError(`no ${rule} finding on ${resource}${container ? ` container ${container}` : ''} in the current report (--force writes the override anyway)`);
+    if (!matched && !values.force) throw new UsageError(`no ${rule} finding on ${resource}${container ? ` ${partName({ resource })} ${container}` : ''} in the current report (--force writes the override anyway)`);
   }
   if (isRuleId(rule) && NON_OVERRIDABLE.has(rule)) throw new UsageError(`rule ${rule} cannot be overridden`);
 
@@ -144,7 +144,7 @@ async function overrideNew(args: string[], io: CliIO): Promise<number> {
   if (refused.length > 0) throw new UsageError(`override new: refused, "override verify" would reject it: ${refused.map((p) => p.reason).join('; ')}`);
   for (const p of problems) io.stderr(`mcp-gate: warning: ${p.reason}; set approver to your own principal before signing\n`);
   const lines = [
-    `# Override for ${rule} on ${resource}${container ? ` (container ${container})` : ''}.`,
+    `# Override for ${rule} on ${resource}${container ? ` (${partName({ resource })} ${container})` : ''}.`,
     ...(matched ? [`# Finding: ${clean(matched.message).replace(/\n/g, ' ')}`] : []),
     '# Fill in every TODO, then sign: mcp-gate override sign <this file> --key ~/.ssh/id_ed25519',
     `# Any change after signing invalidates the signature. Expiry at most ${maxDays} days ahead (overrides.maxLifetimeDays).`,
