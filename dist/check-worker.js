@@ -3,21 +3,20 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-K2ONDIKV.js";
+} from "./chunk-YDUJ5Q42.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-YI42H3DU.js";
+import "./chunk-LVLRR57J.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-NGJVHCJB.js";
-import "./chunk-5VWST4G2.js";
+import "./chunk-VFJXEVYW.js";
+import "./chunk-LBU6WYJO.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-EBL7CXF3.js";
-import "./chunk-OPDB72IL.js";
-import "./chunk-T2RVKME7.js";
-import "./chunk-LODCHWH7.js";
-import "./chunk-J2SQ3CCH.js";
-import "./chunk-DFKO45XE.js";
-import "./chunk-NCVH2LUD.js";
+import "./chunk-REQN5Y5Z.js";
+import "./chunk-JXRT4HPH.js";
+import "./chunk-IWR6NKGP.js";
+import "./chunk-2XMBYIBN.js";
+import "./chunk-EXVNISWL.js";
+import "./chunk-LAB7SYR4.js";
 import "./chunk-54HURLNQ.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-7DU3YBTW.js";

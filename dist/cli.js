@@ -2,7 +2,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-OFTYJBCH.js";
+} from "./chunk-DXEUDSXO.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/node-version.ts
@@ -25,7 +25,7 @@ if (problem) {
 `);
     process.exit(err.code === "EPIPE" ? process.exitCode ?? 0 : 2);
   });
-  const { main } = await import("./chunk-UUMIQ66Z.js");
+  const { main } = await import("./chunk-2ZZUZNKM.js");
   main(process.argv.slice(2), {
     stdout: (text) => {
       process.stdout.write(text);

@@ -7,40 +7,47 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-YEPENRWG.js";
+} from "./chunk-7ZNT77YP.js";
 import {
   runScanner
 } from "./chunk-OXVGEM3X.js";
 import {
-  formatLocation,
   runGate
-} from "./chunk-T6WN2CHN.js";
-import "./chunk-47KNJ7RI.js";
-import "./chunk-K2ONDIKV.js";
+} from "./chunk-XGU44EBH.js";
+import {
+  formatLocation
+} from "./chunk-TIKVMUGU.js";
+import "./chunk-YDUJ5Q42.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-YI42H3DU.js";
+import "./chunk-LVLRR57J.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-NGJVHCJB.js";
+import "./chunk-VFJXEVYW.js";
 import {
   writeFileAtomic
-} from "./chunk-5VWST4G2.js";
+} from "./chunk-LBU6WYJO.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-PRI4NSAJ.js";
-import "./chunk-OFTYJBCH.js";
-import "./chunk-EBL7CXF3.js";
-import "./chunk-OPDB72IL.js";
-import "./chunk-T2RVKME7.js";
-import "./chunk-LODCHWH7.js";
-import "./chunk-J2SQ3CCH.js";
-import "./chunk-DFKO45XE.js";
+import "./chunk-C7K6DL7X.js";
+import "./chunk-DXEUDSXO.js";
+import "./chunk-REQN5Y5Z.js";
+import {
+  readConfig
+} from "./chunk-JXRT4HPH.js";
+import {
+  configSchema
+} from "./chunk-IWR6NKGP.js";
+import "./chunk-2XMBYIBN.js";
+import "./chunk-EXVNISWL.js";
 import {
   UsageError
-} from "./chunk-NCVH2LUD.js";
+} from "./chunk-LAB7SYR4.js";
 import "./chunk-54HURLNQ.js";
-import "./chunk-W4AQ4HPL.js";
+import {
+  ZodObject,
+  ZodOptional
+} from "./chunk-W4AQ4HPL.js";
 import {
   __toESM
 } from "./chunk-7DU3YBTW.js";
@@ -210,11 +217,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -230,7 +237,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -589,7 +596,7 @@ No findings on the latest run (${report.checks.length} checks ran).
 `;
   return renderMarkdown(report, { limit: COMMENT_LIMIT, marker: COMMENT_MARKER });
 }
-async function upsertComment(api, report) {
+async function upsertComment(api, report, opts = {}) {
   const body = commentBody(report);
   let existing;
   for (let page = 1; page <= 20 && !existing; page++) {
@@ -598,7 +605,7 @@ async function upsertComment(api, report) {
     if (batch.length < 100) break;
   }
   if (!existing) {
-    if (report.findings.length === 0) return "skipped";
+    if (report.findings.length === 0 || opts.create === false) return "skipped";
     await api.create(body);
     return "created";
   }
@@ -645,7 +652,47 @@ function str(v) {
 
 // src/main/action.ts
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+
+// src/main/action-inputs.ts
+function commentWhen(input) {
+  const value = input.trim().toLowerCase();
+  if (value === "" || value === "true" || value === "always") return "always";
+  if (value === "false" || value === "never") return "never";
+  if (value === "on-failure") return "on-failure";
+  throw new UsageError(`input "comment" must be always, on-failure or never (true and false still mean always and never), got "${input}"`);
+}
+function skipPathsOf(input) {
+  const out = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of input) {
+    if (ch === "{") depth++;
+    else if (ch === "}") depth = Math.max(0, depth - 1);
+    if (ch === "\n" || ch === "\r" || ch === "," && depth === 0) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out.map((g) => g.trim()).filter((g) => g !== "");
+}
+var EXCLUSION_KEYS = Object.entries(configSchema.shape).flatMap(([section, schema]) => {
+  const inner = schema instanceof ZodOptional ? schema.unwrap() : schema;
+  return inner instanceof ZodObject && "exclude" in inner.shape ? [`${section}.exclude`] : [];
+});
+function withSkipPaths(config, globs) {
+  if (globs.length === 0) return config;
+  const out = { ...config };
+  for (const key of EXCLUSION_KEYS) {
+    const section = key.split(".")[0];
+    const current = out[section] ?? {};
+    out[section] = { ...current, exclude: [...current.exclude ?? [], ...globs.filter((g) => !current.exclude?.includes(g))] };
+  }
+  return out;
+}
+
+// src/main/action.ts
 var CHANGE_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
 var COMMENT_TIMEOUT_MS = Number(process.env.MCP_GATE_GITHUB_TIMEOUT_MS) || 3e4;
 async function run() {
@@ -657,6 +704,8 @@ async function run() {
   const rollout = optional(getInput("rollout"), ["1", "2", "3"], "rollout");
   const failOn = optional(getInput("fail-on"), ["all", "new"], "fail-on");
   const baseRef = getInput("base-ref") || event.baseSha;
+  const commentMode = commentWhen(getInput("comment"));
+  const skipPaths = skipPathsOf(getInput("skip-paths"));
   const baseUnavailable = !baseRef && CHANGE_EVENTS.has(event.name) ? `the ${event.name} event names no usable base revision (${event.problem ?? "no base sha in its payload"})` : void 0;
   if (baseRef) await ensureRevision(root, baseRef);
   const secretEnv = (config) => {
@@ -683,7 +732,7 @@ async function run() {
   const report = await runGate({
     root,
     // Named explicitly, the file must exist (readConfig refuses a missing one): never a silent fallback to defaults.
-    ...configInput ? { configFile: configInput } : {},
+    ...configOptions(root, configInput, skipPaths),
     ...mode ? { mode } : {},
     ...rollout ? { rollout: Number(rollout) } : {},
     ...failOn ? { failOn } : {},
@@ -714,7 +763,7 @@ async function run() {
   setOutput("sarif-file", sarifFile);
   setOutput("json-file", jsonFile);
   await writeSummary(report);
-  await comment(report, event.pullNumber);
+  await comment(report, event.pullNumber, commentMode);
   if (blocked)
     setFailed(`mcp-gate: ${report.summary.block} blocking finding(s) (mode ${report.mode}, rollout ${report.rollout}).`);
 }
@@ -729,10 +778,9 @@ async function writeSummary(report) {
     warn(`mcp-gate: could not write the job summary: ${err.message}`);
   }
 }
-async function comment(report, pullNumber) {
-  const wanted = (getInput("comment") || "true").toLowerCase() !== "false";
+async function comment(report, pullNumber, when) {
   const token = getInput("github-token");
-  if (!wanted || pullNumber === void 0 || !token) return;
+  if (when === "never" || pullNumber === void 0 || !token) return;
   const repo = (process.env.GITHUB_REPOSITORY ?? "").split("/");
   if (repo.length !== 2) return;
   const [owner, name] = repo;
@@ -751,7 +799,8 @@ async function comment(report, pullNumber) {
   };
   try {
     const outcome = await Promise.race([
-      upsertComment(api, report),
+      // on-failure: a new comment only when blocked; an existing one is always brought up to date (a fixed PR must not keep a stale "blocked").
+      upsertComment(api, report, { create: when === "always" || report.decision === "block" }),
       new Promise((_, reject) => {
         signal.addEventListener("abort", () => reject(new Error(`no answer from the GitHub API within ${COMMENT_TIMEOUT_MS / 1e3} s`)), { once: true });
       })
@@ -765,6 +814,12 @@ async function comment(report, pullNumber) {
       );
     else warn(`mcp-gate: PR comment failed: ${err.message}`);
   }
+}
+function configOptions(root, configInput, skipPaths) {
+  if (skipPaths.length === 0) return configInput ? { configFile: configInput } : {};
+  const loaded = readConfig(resolve(root), configInput || void 0);
+  notice(`mcp-gate: skip-paths ${skipPaths.join(", ")} added to ${EXCLUSION_KEYS.join(" and ")}: the files they match are not reviewed.`);
+  return { config: withSkipPaths(loaded.config, skipPaths), ...loaded.configFile ? { configFile: loaded.configFile } : {} };
 }
 async function ensureRevision(root, ref) {
   const opts = { cwd: root, reject: false, timeout: 3e4, env: { GIT_TERMINAL_PROMPT: "0" } };

@@ -224,3 +224,37 @@ test('a config input naming a missing file fails the step with a clear message, 
     assert.equal(r.outputs.decision, undefined, 'no decision from a run that did not happen');
   }
 });
+
+test('comment: on-failure creates no comment while nothing blocks, one when blocked, and then keeps it up to date; never calls no API', async () => {
+  state.comments = [];
+  const quiet = await runAction('examples/insecure', { INPUT_COMMENT: 'on-failure', INPUT_MODE: 'warn' });
+  assert.equal(quiet.outputs.decision, 'warn');
+  assert.equal(state.comments.length, 0, 'findings, but nothing blocks: no new comment');
+  const blocked = await runAction('examples/insecure', { INPUT_COMMENT: 'on-failure' });
+  assert.equal(blocked.code, 1);
+  assert.equal(state.comments.length, 1);
+  assert.match(state.comments[0]?.body ?? '', /BLOCK/);
+  const fixed = await runAction('examples/insecure', { INPUT_COMMENT: 'on-failure', INPUT_MODE: 'warn' });
+  assert.equal(fixed.code, 0);
+  assert.equal(state.comments.length, 1, 'no second comment');
+  assert.doesNotMatch(state.comments[0]?.body ?? '', /mcp-gate: BLOCK/, 'the earlier verdict is replaced, not left standing');
+  const before = state.calls.length;
+  await runAction('examples/insecure', { INPUT_COMMENT: 'never' });
+  assert.deepEqual(state.calls.slice(before), [], 'never: no GitHub API call');
+  const bad = await runAction('examples/insecure', { INPUT_COMMENT: 'sometimes' });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stdout, /::error::mcp-gate: input "comment" must be always, on-failure or never/);
+});
+
+test('skip-paths: the globs join the config\'s exclusions, the run says so, and the widened scope is reported against the base', async () => {
+  const all = await runAction('examples/insecure', { INPUT_COMMENT: 'never' });
+  const fullReport = JSON.parse(readFileSync(all.outputs['json-file'] as string, 'utf8')) as { findings: Array<{ ruleId: string; key?: string; message: string; location: { file?: string } }> };
+  assert.ok(fullReport.findings.some((f) => f.location.file?.startsWith('deploy/')), 'the example has findings under deploy/');
+  const r = await runAction('examples/insecure', { INPUT_COMMENT: 'never', 'INPUT_SKIP-PATHS': 'deploy/**,\nnot-there/{a,b}/**' });
+  assert.match(r.stdout, /::notice::mcp-gate: skip-paths deploy\/\*\*, not-there\/\{a,b\}\/\*\* added to kubernetes\.exclude and secrets\.exclude/);
+  const report = JSON.parse(readFileSync(r.outputs['json-file'] as string, 'utf8')) as typeof fullReport;
+  assert.deepEqual(report.findings.filter((f) => f.location.file?.startsWith('deploy/')), []);
+  const scope = report.findings.filter((f) => f.ruleId === 'gate/policy-changed').map((f) => f.message);
+  assert.ok(scope.some((m) => /scope "kubernetes\.exclude".*deploy\/\*\*/.test(m)), scope.join('\n'));
+  assert.ok(scope.some((m) => /scope "secrets\.exclude".*deploy\/\*\*/.test(m)), scope.join('\n'));
+});

@@ -128,7 +128,7 @@ test('bad input exits 2 with one line and no stack trace', async () => {
     [['check', dir], /^mcp-gate: \.mcp-gate\.yml:2: unknown key "rolout" \(did you mean "rollout"\?\)\n$/],
     [['check', 'no/such/dir'], /^mcp-gate: no\/such\/dir: no such directory\n$/],
     [['check', '.', '--mode', 'strict'], /--mode must be one of warn, enforce/],
-    [['check', '.', '--bogus'], /Unknown option '--bogus'/],
+    [['check', '.', '--bogus'], /^mcp-gate: check: unknown option --bogus; see "mcp-gate check --help"\n$/],
     [['check', '.', '--config', 'missing.yml'], /config file not found/],
     [['rules', '--format', 'yaml'], /--format must be one of text, json, markdown/],
     [['frobnicate'], /unknown command "frobnicate"/],
@@ -174,7 +174,7 @@ test('--output writes the report atomically and leaves stdout empty', async () =
   const out = join(dir, 'report.sarif');
   assert.equal(ok.code, 1);
   assert.equal(ok.stdout, '');
-  assert.match(ok.stderr, /^mcp-gate: block \(\d+ block, \d+ warning, 0 overridden\); report written to report\.sarif\n$/);
+  assert.match(ok.stderr, /^mcp-gate: block: \d+ blocking, \d+ warning, 0 overridden; sarif report written to report\.sarif\n$/);
   const sarif = JSON.parse(readFileSync(out, 'utf8'));
   assert.equal(sarif.version, '2.1.0');
 });

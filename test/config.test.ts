@@ -66,3 +66,21 @@ test('didYouMean only suggests close matches', () => {
   assert.equal(didYouMean('rollot', ['mode', 'rollout']), 'rollout');
   assert.equal(didYouMean('zzzzzz', ['mode', 'rollout']), undefined);
 });
+
+test('every problem of a config is reported in one run, in file order, each with file:line and key', () => {
+  let message = '';
+  try {
+    parseConfigText(fixture('many-problems.yml'), 'many-problems.yml');
+  } catch (err) {
+    assert.ok(err instanceof UsageError);
+    message = err.message;
+  }
+  assert.deepEqual(message.split('\n'), [
+    'many-problems.yml:1: mode: expected one of "warn", "enforce" (did you mean "enforce"?)',
+    'many-problems.yml:2: rollout: Invalid input',
+    'many-problems.yml:4: unknown key "kubernetes.pahts" (did you mean "paths"?)',
+    'many-problems.yml:5: unknown key "kubernetes.exlude" (did you mean "exclude"?)',
+    'many-problems.yml:7: secrets.scan: Invalid input: expected boolean, received string',
+    'many-problems.yml:9: unknown rule "rules.k8s/run-as-rot" (did you mean "k8s/run-as-root"?)',
+  ]);
+});

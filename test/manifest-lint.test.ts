@@ -44,7 +44,9 @@ test('seed 000 control 1 / test case 1: the good query_database passes, the pois
     [],
   );
   // The seed's good example still has an unbounded string and an open root object: warnings, not blocks.
-  assert.deepEqual(good.map((f) => `${f.ruleId}:${f.key}`).sort(), ['manifest/permissive-schema:inputSchema:open-object', 'manifest/permissive-schema:inputSchema:unbounded-string']);
+  // One finding for the tool, listing both problems.
+  assert.deepEqual(good.map((f) => `${f.ruleId}:${f.key}`), ['manifest/permissive-schema:inputSchema']);
+  assert.match(good[0]?.message ?? '', /object\(s\) accepting additional properties .*: \(root\); string parameter\(s\) without maxLength, enum, pattern or format: /);
   for (const name of ['poisoned', 'testCase1'] as const) {
     const f = lintServers([server('db', [seed[name]!])]).findings.find((x) => x.ruleId === 'manifest/poisoned');
     assert.equal(f?.severity, 'block', name);
@@ -152,4 +154,19 @@ test('finding keys are stable ids of signals/fields: no line numbers, same on re
   const key = a.find((f) => f.ruleId === 'manifest/poisoned')?.key ?? '';
   assert.equal(key, 'conceal-from-user+directive+hidden-chars');
   for (const f of a) assert.doesNotMatch(f.key ?? '', /\d{2,}/);
+});
+
+test('permissive-schema: one finding per tool listing its problems, however many kinds it has', () => {
+  const loose = { type: 'object', properties: { q: { type: 'string' }, any: {}, list: { type: 'array' } } };
+  const findings = lintServers([server('db', ['a', 'b', 'c'].map((name) => ({ name, description: 'Reads rows.', inputSchema: loose })))]).findings.filter(
+    (f) => f.ruleId === 'manifest/permissive-schema',
+  );
+  assert.deepEqual(
+    findings.map((f) => f.location.container),
+    ['a', 'b', 'c'],
+  );
+  for (const f of findings) {
+    for (const text of ['untyped parameter(s): any', 'string parameter(s) without maxLength', 'array(s) without an `items` schema: list', 'object(s) with parameters but no `required` list'])
+      assert.ok(f.message.includes(text), `${f.message} names ${text}`);
+  }
 });

@@ -2,7 +2,7 @@
 // in a temporary git repository, with ssh-keygen keys (file and ssh-agent).
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Report } from '../src/types.ts';
@@ -110,14 +110,68 @@ describe('override CLI', () => {
     await new Promise<void>((resolve, reject) =>
       execFile('ssh-add', [mei.file], { env: { ...process.env, ...env }, timeout: 10_000 }, (err) => (err ? reject(err) : resolve())),
     );
-    const made = await cli(['override', 'new', '.', '--rule', 'k8s/writable-root-fs', '--resource', 'Deployment/default/nginx', '--container', 'nginx', '--id', 'OVR-AGENT', '--approver', 'mei@cloudcorp.example', '--ticket', 'SEC-8', '--justification', 'x'], root);
+    // mei is trusted by the working tree's allowed_signers only, not by the base revision's.
+    const trusted = `arjun@cloudcorp.example ${arjun.publicKey}\n`;
+    write(root, '.mcp-gate/allowed_signers', `${trusted}mei@cloudcorp.example ${mei.publicKey}\n`);
+    try {
+      const args = ['override', 'new', '.', '--rule', 'k8s/writable-root-fs', '--resource', 'Deployment/default/nginx', '--container', 'nginx', '--id', 'OVR-AGENT', '--approver', 'mei@cloudcorp.example', '--ticket', 'SEC-8', '--justification', 'x'];
+      const refused = await cli([...args, '--base-ref', base], root);
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /override new: refused, "override verify" would reject it: approver "mei@cloudcorp\.example" is not a principal of any key in \.mcp-gate\/allowed_signers of base revision/);
+      const made = await cli(args, root);
+      assert.equal(made.code, 0, made.stderr);
+      const file = made.stdout.trim();
+      const untrusted = await cli(['override', 'sign', file, '--key', `${mei.file}.pub`, '--agent', '--base-ref', base], root, env);
+      assert.equal(untrusted.code, 2);
+      assert.match(untrusted.stderr, /not signed, "override verify" would reject it: untrusted signer: the signing key is not in the trusted allowed_signers \(key SHA256:\S+; signers from base revision/);
+      assert.doesNotMatch(readFileSync(join(root, file), 'utf8'), /signature:/, 'a refused signature is not written');
+      const signed = await cli(['override', 'sign', file, '--key', `${mei.file}.pub`, '--agent'], root, env);
+      assert.equal(signed.code, 0, signed.stderr);
+      assert.match(readFileSync(join(root, file), 'utf8'), /^signature: \|/m);
+      // The gate trusts the base only: verify with the base ref refuses what the working tree trusted.
+      const verified = await cli(['override', 'verify', '.', '--base-ref', base], root);
+      assert.match(verified.stdout, /INVALID .*OVR-AGENT: untrusted signer/);
+    } finally {
+      write(root, '.mcp-gate/allowed_signers', trusted);
+    }
+  });
+
+  it('new and sign refuse what verify refuses: expired, lifetime over the limit (config or 90 days), untrusted approver; new prints the fingerprint', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const target = ['--rule', 'k8s/run-as-root', '--resource', 'Deployment/default/nginx', '--container', 'nginx', '--approver', 'arjun@cloudcorp.example', '--ticket', 'SEC-9', '--justification', 'y'];
+    const expired = await cli(['override', 'new', '.', ...target, '--id', 'OVR-OLD', '--expires', '2020-01-01'], root);
+    assert.equal(expired.code, 2);
+    assert.equal(expired.stderr, 'mcp-gate: override new: refused, "override verify" would reject it: expired 2020-01-01\n');
+    const long = await cli(['override', 'new', '.', ...target, '--id', 'OVR-LONG', '--expires', day(177)], root);
+    assert.equal(long.code, 2);
+    assert.match(long.stderr, new RegExp(`lifetime: expires ${day(177)}, 17[78] days from now, beyond overrides.maxLifetimeDays \\(90\\); sign a shorter override`));
+    const stranger = await cli(['override', 'new', '.', ...target.slice(0, -6), '--approver', 'eve@elsewhere.example', '--id', 'OVR-EVE'], root);
+    assert.equal(stranger.code, 2);
+    assert.match(stranger.stderr, /approver "eve@elsewhere\.example" is not a principal of any key/);
+    for (const id of ['OVR-OLD', 'OVR-LONG', 'OVR-EVE']) assert.equal(existsSync(join(root, `.mcp-gate/overrides/${id}.yaml`)), false, `${id} not written`);
+
+    // overrides.maxLifetimeDays of the config applies (a policy key: the base revision's with --base-ref).
+    const shortConfig = await cli(['override', 'new', '.', ...target, '--id', 'OVR-SHORT', '--expires', day(20), '--config', 'short.yml'], root);
+    assert.equal(shortConfig.code, 2, 'short.yml is missing: a named config must exist');
+    write(root, 'short.yml', 'overrides: {maxLifetimeDays: 10}\n');
+    const short = await cli(['override', 'new', '.', ...target, '--id', 'OVR-SHORT', '--expires', day(20), '--config', 'short.yml'], root);
+    assert.equal(short.code, 2);
+    assert.match(short.stderr, /beyond overrides\.maxLifetimeDays \(10\)/);
+
+    // Accepted: the template names the finding by its fingerprint.
+    const report = JSON.parse((await cli(['check', '.', '--format', 'json'], root)).stdout) as Report;
+    const finding = report.findings.find((f) => f.ruleId === 'k8s/run-as-root' && f.location.container === 'nginx');
+    const made = await cli(['override', 'new', '.', ...target, '--id', 'OVR-OK', '--expires', day(20)], root);
     assert.equal(made.code, 0, made.stderr);
-    const signed = await cli(['override', 'sign', made.stdout.trim(), '--key', `${mei.file}.pub`, '--agent'], root, env);
-    assert.equal(signed.code, 0, signed.stderr);
-    // mei is not in allowed_signers: sign warns, verify refuses.
-    assert.match(signed.stderr, /warning: .*untrusted signer/);
-    const verified = await cli(['override', 'verify', '.', '--base-ref', base], root);
-    assert.match(verified.stdout, /INVALID .*OVR-AGENT: untrusted signer/);
+    assert.match(made.stderr, new RegExp(`^mcp-gate: finding ${finding?.fingerprint} \\(k8s/run-as-root at deploy/nginx\\.yaml:\\d+ `, 'm'));
+
+    // sign refuses a hand-written override that expired, and leaves it unsigned.
+    write(root, '.mcp-gate/overrides/OVR-OLD.yaml', readFileSync(join(root, made.stdout.trim()), 'utf8').replace('id: OVR-OK', 'id: OVR-OLD').replace(/^expires: .*$/m, 'expires: 2020-01-01'));
+    const signOld = await cli(['override', 'sign', '.mcp-gate/overrides/OVR-OLD.yaml', '--key', arjun.file], root);
+    assert.equal(signOld.code, 2);
+    assert.equal(signOld.stderr, 'mcp-gate: .mcp-gate/overrides/OVR-OLD.yaml: not signed, "override verify" would reject it: expired 2020-01-01\n');
+    assert.doesNotMatch(readFileSync(join(root, '.mcp-gate/overrides/OVR-OLD.yaml'), 'utf8'), /signature:/);
+    for (const id of ['OVR-OLD', 'OVR-OK']) rmSync(join(root, `.mcp-gate/overrides/${id}.yaml`));
   });
 
   it('usage errors: exit 2 with a message, no stack trace', async () => {

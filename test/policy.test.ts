@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RULE_IDS, RULES } from '../src/rules/catalog.ts';
-import { blocksUnder, decide, effectiveSeverity, exitCodeFor, resolvePolicy } from '../src/gate/policy.ts';
+import { blocksUnder, decide, effectiveSeverity, exitCodeFor, flagNotes, resolvePolicy } from '../src/gate/policy.ts';
 import type { Finding } from '../src/types.ts';
 
 test('no config means warn mode, rollout 1', () => {
@@ -65,4 +65,19 @@ test('decision and exit code', () => {
   assert.equal(exitCodeFor('block'), 1);
   assert.equal(exitCodeFor('warn'), 0);
   assert.equal(exitCodeFor('pass'), 0);
+});
+
+test('a --rollout 2|3 flag wins over the config mode warn; --mode still wins over both', () => {
+  assert.deepEqual(resolvePolicy({ mode: 'warn' }, { rollout: 2 }), { mode: 'enforce', rollout: 2, severities: {} });
+  assert.equal(resolvePolicy({ mode: 'warn' }, { rollout: 2, mode: 'warn' }).mode, 'warn');
+  assert.equal(resolvePolicy({ mode: 'warn' }, { rollout: 1 }).mode, 'warn');
+  assert.equal(resolvePolicy({ mode: 'enforce', rollout: 1 }, { mode: 'enforce' }).rollout, 1);
+});
+
+test('flagNotes names each flag that contradicts the config, and nothing otherwise', () => {
+  assert.deepEqual(flagNotes({ mode: 'warn' }, { rollout: 3 }, 'c.yml'), ['--rollout 3 wins over mode: warn of c.yml: enforced at rollout 3 (add --mode warn to report only)']);
+  assert.deepEqual(flagNotes({ mode: 'enforce', rollout: 3 }, { mode: 'warn', rollout: 2 }, 'c.yml'), ['--mode warn wins over mode: enforce of c.yml', '--rollout 2 wins over rollout: 3 of c.yml']);
+  assert.deepEqual(flagNotes({ rollout: 1 }, { mode: 'enforce' }, 'c.yml'), ['--mode enforce keeps rollout: 1 of c.yml, which reports only: nothing blocks (add --rollout 2 or 3 to block)']);
+  assert.deepEqual(flagNotes({ mode: 'enforce', rollout: 2 }, { mode: 'enforce', rollout: 2 }, 'c.yml'), []);
+  assert.deepEqual(flagNotes({}, { rollout: 2 }, 'c.yml'), []);
 });

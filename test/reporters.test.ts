@@ -106,3 +106,18 @@ test('text output: colour only when asked, control characters neutralised', () =
   assert.match(renderText(r, true), /\u001b\[31mBLOCK/);
   assert.equal(clean('a\u0007b'), 'a\uFFFDb');
 });
+
+test('text output names a tool of an MCP server a tool, and a container of a workload a container', () => {
+  const report = buildReport(
+    [
+      finding(1, { ruleId: 'manifest/permissive-schema', location: { file: 'mcp/db.tools.json', line: 4, resource: 'McpServer/db', container: 'query' } }),
+      finding(2, { ruleId: 'k8s/privileged' }),
+    ],
+    [],
+    policy,
+  );
+  const text = renderText(report, false);
+  assert.match(text, /^WARNING manifest\/permissive-schema mcp\/db\.tools\.json:4 \(McpServer\/db, tool query\)$/m);
+  assert.match(text, /^BLOCK k8s\/privileged deploy\/f2\.yaml:3 \(Deployment\/mcp\/app2, container c\)$/m);
+  assert.doesNotMatch(text, /McpServer\/db, container/);
+});

@@ -229,6 +229,9 @@ test('SBOM: missing, invalid, not for this build, stale', async () => {
   const none = await gate(repo({ 'README.md': 'x' }), {});
   assert.equal(byRule(none, 'sbom/missing').length, 1);
   assert.equal(byRule(none, 'sbom/missing')[0]?.severity, 'warning');
+  // It names where the SBOM is expected: the config key (a file to add it to), with a line.
+  assert.deepEqual(byRule(none, 'sbom/missing')[0]?.location, { file: '.mcp-gate.yml', line: 1 });
+  assert.match(byRule(none, 'sbom/missing')[0]?.message ?? '', /no reports\.sbom in \.mcp-gate\.yml; looked everywhere in the repository/);
   // discovered by default name, any supported format
   for (const f of ['sbom/spdx-2.3-example11-sbom.spdx.json', 'sbom/spdx-3.0-example11-sbom.spdx3.json', 'sbom/cdx-valid-minimal-viable-1.7.json']) {
     const name = f.endsWith('.spdx3.json') ? 'x.spdx3.json' : f.includes('spdx') ? 'x.spdx.json' : 'bom.json';
@@ -239,6 +242,7 @@ test('SBOM: missing, invalid, not for this build, stale', async () => {
   const bad = await gate(repo({ 'sbom.json': shared('sbom/cdx-invalid-serialnumber-1.6.json') }), { sbom: ['sbom.json'] });
   assert.equal(byRule(bad, 'gate/check-failed').length, 1);
   assert.equal(byRule(bad, 'sbom/missing').length, 1);
+  assert.ok(byRule(bad, 'sbom/missing')[0]?.location.file, 'a location even when the configured file is invalid');
   // root component vs reports.sbomComponent
   const root = repo({ 'sbom.cdx.json': shared('sbom/cdx-valid-bom-1.6.json') });
   assert.equal((await gate(root, { sbom: ['*.cdx.json'], sbomComponent: 'Acme Application' })).findings.length, 0);

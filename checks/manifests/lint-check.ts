@@ -36,33 +36,22 @@ export function poisonedFinding(server: ServerManifest, tool: Tool, v: Verdict, 
   };
 }
 
+/** One finding per tool, listing each kind of problem with its parameters: a reviewer fixes a tool's schema in one place. */
 function schemaFindings(server: ServerManifest, tool: Tool, loc: Location): RawFinding[] {
   const problems = lintInputSchema(tool.inputSchema ?? tool.parameters);
-  const findings: RawFinding[] = [];
-  if (problems.length === 0) return findings;
+  if (problems.length === 0) return [];
   // Parameters by kind, kinds in order of first appearance.
-  const kinds: SchemaProblemKind[] = [];
-  const byKind: string[][] = [];
+  const byKind = new Map<SchemaProblemKind, string[]>();
   for (const p of problems) {
-    const k = kinds.indexOf(p.kind);
-    if (k >= 0) byKind[k]!.push(p.param);
-    else {
-      kinds.push(p.kind);
-      byKind.push([p.param]);
-    }
+    const params = byKind.get(p.kind);
+    if (params) params.push(p.param);
+    else byKind.set(p.kind, [p.param]);
   }
-  const name = label(tool.name);
-  for (const [k, kind] of kinds.entries()) {
-    const params = byKind[k]!;
+  const parts = [...byKind].map(([kind, params]) => {
     const list = params.slice(0, 6).map((p) => shortPath(p)).join(', ') + (params.length > 6 ? `, … (${params.length} in all)` : '');
-    findings.push({
-      ruleId: 'manifest/permissive-schema',
-      message: `tool ${name} of MCP server "${server.id}": ${PROBLEM_TEXT[kind]}${kind === 'no-schema' ? '' : `: ${list}`}`,
-      location: loc,
-      key: `inputSchema:${kind}`,
-    });
-  }
-  return findings;
+    return `${PROBLEM_TEXT[kind]}${kind === 'no-schema' ? '' : `: ${list}`}`;
+  });
+  return [{ ruleId: 'manifest/permissive-schema', message: `tool ${label(tool.name)} of MCP server "${server.id}": ${parts.join('; ')}`, location: loc, key: 'inputSchema' }];
 }
 
 function failed(server: ServerManifest, tool: Tool, loc: Location, what: string, key: string): RawFinding {

@@ -3,6 +3,7 @@
 // earlier workflow steps wrote (trivy, checkov, gitleaks, trufflehog, grype,
 // npm audit, SARIF) become findings under one policy. docs/reports.md.
 import { basename, isAbsolute, join, relative } from 'node:path';
+import { DEFAULT_CONFIG_FILE } from '../../src/config/schema.ts';
 import { type RuleId, ruleRecord } from '../../src/rules/catalog.ts';
 import { InputError } from '../../src/util/errors.ts';
 import { type K8sObject, podTemplateOf } from '../../src/workspace/kubernetes.ts';
@@ -436,10 +437,13 @@ function containersFor(rule: RuleId, e: MisconfEntry, obj: K8sObject | undefined
 function sbomFindings(sboms: readonly Sbom[], rejected: readonly string[], ctx: CheckContext, configFile: string | undefined): RawFinding[] {
   const cfg = ctx.config.reports ?? {};
   if (sboms.length === 0) {
+    const file = configFile ?? DEFAULT_CONFIG_FILE;
     const why = cfg.sbom
       ? 'none of the files under reports.sbom is a valid CycloneDX or SPDX SBOM'
-      : `no SBOM found (no reports.sbom configured; looked for *.cdx.json, *.spdx.json, *.spdx3.json, bom.json, sbom.json${rejected.length ? `; not a valid SBOM: ${rejected.slice(0, 3).join(', ')}` : ''})`;
-    return [{ ruleId: 'sbom/missing', message: why, location: configFile && cfg.sbom ? { file: configFile, line: configLine(ctx, 'sbom:') } : {} }];
+      : `no SBOM found (no reports.sbom in ${file}; looked everywhere in the repository for *.cdx.json, *.spdx.json, *.spdx3.json, bom.json, sbom.json${rejected.length ? `; not a valid SBOM: ${rejected.slice(0, 3).join(', ')}` : ''})`;
+    // Where the SBOM is expected: the reports.sbom key when set, else where it would be added (the config file).
+    const line = configFile ? configLine(ctx, cfg.sbom ? 'sbom:' : 'reports:') : 1;
+    return [{ ruleId: 'sbom/missing', message: why, location: { file, line } }];
   }
   const out: RawFinding[] = [];
   let forBuild = sboms;

@@ -1,6 +1,6 @@
 // Reading `.mcp-gate.yml`: every caller (check, manifest, override) finds
-// and validates the config the same way; every problem is a UsageError
-// naming file:line and key (exit 2).
+// and validates the config the same way; every problem is a line of one
+// UsageError naming file:line and key (exit 2).
 import { existsSync, lstatSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import * as z from 'zod';
@@ -73,11 +73,19 @@ export function parseConfigText(text: string, displayName: string): GateConfig {
   if (value === null) value = {};
   const result = configSchema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0] as z.core.$ZodIssue;
-  throw new UsageError(describeIssue(issue, value, displayName));
+  // Every problem in one run, in file order: a config is fixed in one edit, not one typo per run.
+  const problems = result.error.issues.flatMap((issue) => describeIssue(issue, value, displayName));
+  const unique = [...new Map(problems.map((p) => [p.text, p])).values()].sort((a, b) => a.line - b.line);
+  throw new UsageError(unique.map((p) => p.text).join('\n'));
 }
 
-function describeIssue(issue: z.core.$ZodIssue, root: unknown, file: string): string {
+interface ConfigProblem {
+  line: number;
+  text: string;
+}
+
+/** One problem per issue, or per unknown key of an unrecognized_keys issue. */
+function describeIssue(issue: z.core.$ZodIssue, root: unknown, file: string): ConfigProblem[] {
   const path = issue.path.map(String);
   // Find the deepest existing container to point at a line.
   let container: unknown = root;
@@ -90,13 +98,14 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, file: string): st
   }
   const dotted = path.join('.');
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] as string;
     const obj = container ?? parent;
-    const line = keyLine(obj, key) ?? 1;
     const isRules = dotted === 'rules';
-    const hint = didYouMean(key, isRules ? RULE_IDS : allowedKeys(path));
-    const where = dotted ? `${dotted}.${key}` : key;
-    return `${file}:${line}: unknown ${isRules ? 'rule' : 'key'} "${where}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
+    return issue.keys.map((key) => {
+      const line = keyLine(obj, key) ?? 1;
+      const hint = didYouMean(key, isRules ? RULE_IDS : allowedKeys(path));
+      const where = dotted ? `${dotted}.${key}` : key;
+      return { line, text: `${file}:${line}: unknown ${isRules ? 'rule' : 'key'} "${where}"${hint ? ` (did you mean "${hint}"?)` : ''}` };
+    });
   }
   const last = path[path.length - 1];
   const line = (last !== undefined ? keyLine(parent, last) : undefined) ?? lineOf(container) ?? 1;
@@ -106,7 +115,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, file: string): st
     const hint = typeof container === 'string' ? didYouMean(container, issue.values.map(String)) : undefined;
     if (hint) message += ` (did you mean "${hint}"?)`;
   }
-  return `${file}:${line}: ${dotted || '(root)'}: ${message}`;
+  return [{ line, text: `${file}:${line}: ${dotted || '(root)'}: ${message}` }];
 }
 
 function allowedKeys(path: string[]): string[] {

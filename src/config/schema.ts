@@ -37,7 +37,7 @@ const server = z
         }),
       )
       .optional()
-      .describe('Fields allowed to vary from the pin (seed 000 control 2)'),
+      .describe('Fields allowed to vary from the pin (e.g. a timestamp in a description), so the rug-pull check does not flag them'),
   })
   .refine((s) => [s.manifest, s.command, s.url].filter((x) => x !== undefined).length === 1, {
     message: 'a server needs exactly one of manifest, command, url',

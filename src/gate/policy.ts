@@ -23,15 +23,35 @@ export interface PolicyFlags {
 /**
  * Effective mode and rollout. Flags win over the config file. Without a
  * mode, a rollout phase of 2 or 3 implies enforce (naming a blocking phase
- * is asking for enforcement); otherwise the default is warn (SPEC.md).
+ * is asking for enforcement); otherwise the default is warn (SPEC.md). A
+ * `--rollout 2|3` flag without `--mode` wins over the config's `mode: warn`
+ * for the same reason (flagNotes says so).
  */
 export function resolvePolicy(config: GateConfig, flags: PolicyFlags = {}): Policy {
   const rolloutSet = flags.rollout ?? config.rollout;
-  const mode: Mode = flags.mode ?? config.mode ?? (rolloutSet !== undefined && rolloutSet > 1 ? 'enforce' : 'warn');
+  const flagImpliesEnforce = flags.rollout !== undefined && flags.rollout > 1;
+  const mode: Mode = flags.mode ?? (flagImpliesEnforce ? 'enforce' : undefined) ?? config.mode ?? (rolloutSet !== undefined && rolloutSet > 1 ? 'enforce' : 'warn');
   const rollout: Rollout = rolloutSet ?? (mode === 'enforce' ? 3 : 1);
   const severities: Policy['severities'] = {};
   for (const [rule, v] of Object.entries(config.rules ?? {})) if (v) severities[rule as RuleId] = v.severity;
   return { mode, rollout, severities, failOn: flags.failOn ?? config.failOn ?? 'all' };
+}
+
+/**
+ * One line per policy flag that changes what the config says, naming which
+ * wins, so a flag never silently contradicts the file (`configName`: where
+ * the config's policy keys came from).
+ */
+export function flagNotes(config: GateConfig, flags: PolicyFlags, configName: string): string[] {
+  const notes: string[] = [];
+  if (flags.mode !== undefined && config.mode !== undefined && flags.mode !== config.mode) notes.push(`--mode ${flags.mode} wins over mode: ${config.mode} of ${configName}`);
+  if (flags.rollout !== undefined && config.rollout !== undefined && flags.rollout !== config.rollout)
+    notes.push(`--rollout ${flags.rollout} wins over rollout: ${config.rollout} of ${configName}`);
+  if (flags.mode === undefined && flags.rollout !== undefined && flags.rollout > 1 && config.mode === 'warn')
+    notes.push(`--rollout ${flags.rollout} wins over mode: warn of ${configName}: enforced at rollout ${flags.rollout} (add --mode warn to report only)`);
+  if (flags.mode === 'enforce' && flags.rollout === undefined && config.rollout === 1)
+    notes.push(`--mode enforce keeps rollout: 1 of ${configName}, which reports only: nothing blocks (add --rollout 2 or 3 to block)`);
+  return notes;
 }
 
 /** Severity after config; undefined when the rule is switched off. */

@@ -18,7 +18,9 @@ import type { FailOn } from '../gate/policy.ts';
 import type { GateConfig } from '../config/schema.ts';
 import { execFileSafe } from '../util/exec.ts';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { readConfig } from '../config/load.ts';
+import { type CommentWhen, commentWhen, EXCLUSION_KEYS, skipPathsOf, withSkipPaths } from './action-inputs.ts';
 
 /** Events that judge a change against a base: without a usable base sha nothing from the change may decide or run. */
 const CHANGE_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
@@ -34,6 +36,8 @@ async function run(): Promise<void> {
   const rollout = optional(core.getInput('rollout'), ['1', '2', '3'], 'rollout');
   const failOn = optional(core.getInput('fail-on'), ['all', 'new'], 'fail-on') as FailOn | undefined;
   const baseRef = core.getInput('base-ref') || event.baseSha;
+  const commentMode = commentWhen(core.getInput('comment'));
+  const skipPaths = skipPathsOf(core.getInput('skip-paths'));
   const baseUnavailable =
     !baseRef && CHANGE_EVENTS.has(event.name) ? `the ${event.name} event names no usable base revision (${event.problem ?? 'no base sha in its payload'})` : undefined;
   if (baseRef) await ensureRevision(root, baseRef);
@@ -67,7 +71,7 @@ async function run(): Promise<void> {
   const report = await runGate({
     root,
     // Named explicitly, the file must exist (readConfig refuses a missing one): never a silent fallback to defaults.
-    ...(configInput ? { configFile: configInput } : {}),
+    ...configOptions(root, configInput, skipPaths),
     ...(mode ? { mode } : {}),
     ...(rollout ? { rollout: Number(rollout) as Rollout } : {}),
     ...(failOn ? { failOn } : {}),
@@ -105,7 +109,7 @@ async function run(): Promise<void> {
   core.setOutput('sarif-file', sarifFile);
   core.setOutput('json-file', jsonFile);
   await writeSummary(report);
-  await comment(report, event.pullNumber);
+  await comment(report, event.pullNumber, commentMode);
   if (blocked)
     core.setFailed(`mcp-gate: ${report.summary.block} blocking finding(s) (mode ${report.mode}, rollout ${report.rollout}).`);
 }
@@ -122,10 +126,9 @@ async function writeSummary(report: Report): Promise<void> {
   }
 }
 
-async function comment(report: Report, pullNumber: number | undefined): Promise<void> {
-  const wanted = (core.getInput('comment') || 'true').toLowerCase() !== 'false';
+async function comment(report: Report, pullNumber: number | undefined, when: CommentWhen): Promise<void> {
   const token = core.getInput('github-token');
-  if (!wanted || pullNumber === undefined || !token) return;
+  if (when === 'never' || pullNumber === undefined || !token) return;
   const repo = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   if (repo.length !== 2) return;
   const [owner, name] = repo as [string, string];
@@ -146,7 +149,8 @@ async function comment(report: Report, pullNumber: number | undefined): Promise<
   try {
     // The signal aborts each request; the race also bounds a client that would not honour it.
     const outcome = await Promise.race([
-      upsertComment(api, report),
+      // on-failure: a new comment only when blocked; an existing one is always brought up to date (a fixed PR must not keep a stale "blocked").
+      upsertComment(api, report, { create: when === 'always' || report.decision === 'block' }),
       new Promise<never>((_, reject) => {
         signal.addEventListener('abort', () => reject(new Error(`no answer from the GitHub API within ${COMMENT_TIMEOUT_MS / 1000} s`)), { once: true });
       }),
@@ -160,6 +164,18 @@ async function comment(report: Report, pullNumber: number | undefined): Promise<
       );
     else warn(`mcp-gate: PR comment failed: ${(err as Error).message}`);
   }
+}
+
+/**
+ * runGate's config options. With skip-paths the config is read here and the
+ * globs join its exclusion lists (scope keys: the engine still takes every
+ * policy key from the base, and reports the widened scope against it).
+ */
+function configOptions(root: string, configInput: string, skipPaths: readonly string[]): { config?: GateConfig; configFile?: string } {
+  if (skipPaths.length === 0) return configInput ? { configFile: configInput } : {};
+  const loaded = readConfig(resolve(root), configInput || undefined);
+  core.notice(`mcp-gate: skip-paths ${skipPaths.join(', ')} added to ${EXCLUSION_KEYS.join(' and ')}: the files they match are not reviewed.`);
+  return { config: withSkipPaths(loaded.config, skipPaths), ...(loaded.configFile ? { configFile: loaded.configFile } : {}) };
 }
 
 /**

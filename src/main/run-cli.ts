@@ -2,9 +2,11 @@
 // codes. It never touches `process`: output, environment and working
 // directory come in through io (src/main/cli.ts wires the real process).
 // Bad input is a one-line message and exit 2, never a stack trace.
+import { didYouMean } from '../util/did-you-mean.ts';
 import { UsageError } from '../util/errors.ts';
 import { VERSION } from '../util/version.ts';
 import { COMMANDS } from './commands/index.ts';
+import { HELP, OVERRIDE_HELP } from './commands/usage.ts';
 import type { CliIO } from './io.ts';
 
 export type { CliIO } from './io.ts';
@@ -16,17 +18,7 @@ ${Object.values(COMMANDS)
   .map((c) => `  ${c.usage}`)
   .join('\n')}
 
-Options of check:
-  --config FILE       config file (default: DIR/.mcp-gate.yml when present)
-  --mode warn|enforce
-  --rollout 1|2|3     1: report only; 2: only the three critical rules block; 3: every BLOCK rule blocks
-  --format text|json|sarif|markdown   (default text)
-  --output FILE       write the report to FILE (atomically) instead of stdout
-  --base-ref REF      the base revision: its config's policy and trusted signers apply, and its
-                      tree is judged too, so each finding is marked new or existing
-  --fail-on all|new   with --base-ref: new blocks only on findings the change introduced
-                      (default: the config's failOn, else all)
-
+"mcp-gate COMMAND --help" explains a command and each of its options.
 Exit codes: 0 nothing blocks, 1 blocked, 2 the gate could not run as asked.
 Run "mcp-gate rules" for the rule catalog.`;
 
@@ -35,7 +27,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (err) {
-    io.stderr(`mcp-gate: ${errorMessage(err, io.env)}\n`);
+    // A usage error may list several problems (a config with three typos), one per line.
+    const message = errorMessage(err, io.env);
+    io.stderr(err instanceof UsageError ? `${message.split('\n').map((line) => `mcp-gate: ${line}`).join('\n')}\n` : `mcp-gate: ${message}\n`);
     return 2;
   }
 }
@@ -51,18 +45,26 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`Usage: ${command.usage}\n\n${USAGE.split('\n\n').slice(2).join('\n\n')}\n`);
+  if (!command) {
+    const hint = didYouMean(name, Object.keys(COMMANDS));
+    throw new UsageError(`unknown command "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}; commands: ${Object.keys(COMMANDS).join(', ')}`);
+  }
+  const flags = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (flags.includes('--help') || flags.includes('-h')) {
+    io.stdout(`Usage: ${helpOf(name, rest[0])}\n`);
     return 0;
   }
   return (await command.load()).run(rest, io);
 }
 
+/** A command's help; `override SUB --help` gets that subcommand's. */
+function helpOf(command: string, sub: string | undefined): string {
+  if (command === 'override' && sub !== undefined && Object.hasOwn(OVERRIDE_HELP, sub)) return OVERRIDE_HELP[sub as keyof typeof OVERRIDE_HELP];
+  return HELP[command as keyof typeof HELP];
+}
+
 function errorMessage(err: unknown, env: CliIO['env']): string {
   if (err instanceof UsageError) return err.message;
-  // Node's parseArgs errors are usage errors too.
-  if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return err.message;
   const msg = err instanceof Error ? err.message : String(err);
   return `internal error: ${msg}${env.MCP_GATE_DEBUG ? `\n${(err as Error)?.stack}` : ' (set MCP_GATE_DEBUG=1 for details)'}`;
 }

@@ -3,6 +3,7 @@
 // becomes status "overridden", blocking false, with the override recorded
 // for the audit trail. Overrides that match nothing are reported as stale.
 import type { Finding, RawFinding } from '../types.ts';
+import { partName } from '../reporters/location.ts';
 import type { ApplicableOverride } from './evaluate.ts';
 
 /** The resource an override names for a finding: its resource, or file:<path> when it has none. */
@@ -40,7 +41,7 @@ export function applyOverrides(findings: Finding[], overrides: readonly Applicab
     if (!used)
       stale.push({
         ruleId: 'override/stale',
-        message: `override ${o.id} (${o.rule} on ${o.resource}${o.container ? ` container ${o.container}` : ''}) matches no finding: delete it, or check its target`,
+        message: `override ${o.id} (${o.rule} on ${o.resource}${o.container ? ` ${partName(o)} ${o.container}` : ''}) matches no finding: delete it, or check its target`,
         location: { file: o.file, line: o.line },
         key: o.id,
       });

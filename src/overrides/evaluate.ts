@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { isRuleId, RULE_IDS, type RuleId } from '../rules/catalog.ts';
 import { didYouMean } from '../util/did-you-mean.ts';
 import type { AppliedOverride, RawFinding } from '../types.ts';
-import { type AllowedSigner, findSigner, parseAllowedSigners } from './allowed-signers.ts';
+import { type AllowedSigner, findSigner, matchPatternList, parseAllowedSigners, type SignersProblem } from './allowed-signers.ts';
 import {
   ALLOWED_SIGNERS_FILE,
   NON_OVERRIDABLE,
@@ -25,6 +25,7 @@ import { BaseRefError, readTrustSource, type TrustSource } from './trust.ts';
 import { compareStrings } from '../util/order.ts';
 import { InputError } from '../util/errors.ts';
 import { readRegularText } from '../workspace/read-file.ts';
+import { partName } from '../reporters/location.ts';
 
 export const DEFAULT_MAX_LIFETIME_DAYS = 90;
 /** An override this close to expiry (or its remediation due date) gets a warning. */
@@ -113,25 +114,14 @@ export async function evaluateOverrides(opts: EvaluateOptions): Promise<Override
     return { present: true, overrides, applicable: [], findings, detail: `not verified: ${failed}` };
   }
 
-  let signers: AllowedSigner[] = [];
-  if (trust.text !== undefined) {
-    const result = parseAllowedSigners(trust.text);
-    signers = result.signers;
-    for (const p of result.problems)
-      findings.push({
-        ruleId: 'gate/check-failed',
-        message: `${ALLOWED_SIGNERS_FILE} line ${p.line} (${trust.description}) does not parse and grants no trust: ${p.message}`,
-        location: { file: ALLOWED_SIGNERS_FILE, line: p.line },
-        key: `allowed_signers:${p.line}`,
-      });
-  }
-  const noTrust =
-    trust.refusal ??
-    (trust.text === undefined
-      ? `untrusted signer: ${trust.description} has no ${ALLOWED_SIGNERS_FILE}, so no key is trusted`
-      : signers.length === 0
-        ? `untrusted signer: ${ALLOWED_SIGNERS_FILE} in ${trust.description} lists no usable key`
-        : undefined);
+  const { signers, problems, noTrust } = trustedSigners(trust);
+  for (const p of problems)
+    findings.push({
+      ruleId: 'gate/check-failed',
+      message: `${ALLOWED_SIGNERS_FILE} line ${p.line} (${trust.description}) does not parse and grants no trust: ${p.message}`,
+      location: { file: ALLOWED_SIGNERS_FILE, line: p.line },
+      key: `allowed_signers:${p.line}`,
+    });
 
   const idCount = new Map<string, string[]>();
   for (const p of parsed) if ('doc' in p) idCount.set(p.doc.id, [...(idCount.get(p.doc.id) ?? []), p.file]);
@@ -159,6 +149,80 @@ export async function evaluateOverrides(opts: EvaluateOptions): Promise<Override
     `trusted signers from ${trust.description}${trust.origin === 'working-tree' ? ' — trust NOT from a protected base: pass --base-ref in CI' : ''}` +
     (trust.text !== undefined ? ` (${signers.length} key line(s))` : '');
   return { present: true, overrides, applicable, findings, trust, detail };
+}
+
+/** The keys a trust source lists, its unparseable lines, and why nobody is trusted (when so). */
+function trustedSigners(trust: TrustSource): { signers: AllowedSigner[]; problems: SignersProblem[]; noTrust: string | undefined } {
+  const { signers, problems } = trust.text !== undefined ? parseAllowedSigners(trust.text) : { signers: [], problems: [] };
+  const noTrust =
+    trust.refusal ??
+    (trust.text === undefined
+      ? `untrusted signer: ${trust.description} has no ${ALLOWED_SIGNERS_FILE}, so no key is trusted`
+      : signers.length === 0
+        ? `untrusted signer: ${ALLOWED_SIGNERS_FILE} in ${trust.description} lists no usable key`
+        : undefined);
+  return { signers, problems, noTrust };
+}
+
+/**
+ * Why an override expiring at `expires` does not apply at `now`: expired, or
+ * reaching beyond maxDays. Plain SSH signatures carry no creation time (and
+ * certificates are refused), so the lifetime is counted from now: at every
+ * run the override may reach at most maxDays ahead. A date-only expiry
+ * counts whole days.
+ */
+export function expiryProblem(expires: string, now: Date, maxDays: number): { status: 'expired' | 'invalid'; reason: string } | undefined {
+  const expiresAt = parseDateValue(expires) as Date;
+  if (expiresAt.getTime() <= now.getTime()) return { status: 'expired', reason: `expired ${expires}` };
+  const lifetimeDays = /T/.test(expires)
+    ? (expiresAt.getTime() - now.getTime()) / DAY_MS
+    : Math.round((parseDateValue(expires, false) as Date).getTime() / DAY_MS) - Math.floor(now.getTime() / DAY_MS);
+  if (lifetimeDays > maxDays)
+    return { status: 'invalid', reason: `lifetime: expires ${expires}, ${Math.ceil(lifetimeDays)} days from now, beyond overrides.maxLifetimeDays (${maxDays}); sign a shorter override` };
+  return undefined;
+}
+
+export interface SigningCheck {
+  root: string;
+  baseRef?: string;
+  env: Readonly<Record<string, string | undefined>>;
+  now: Date;
+  maxLifetimeDays?: number;
+  expires: string;
+  approver: string;
+  /** The signing key, once known (sign); without it (new) the approver must be a principal of some trusted key. */
+  key?: Buffer;
+}
+
+export interface SigningProblem {
+  kind: 'expiry' | 'trust' | 'approver';
+  reason: string;
+}
+
+/**
+ * What the gate would refuse in an override about to be written (override
+ * new) or signed (override sign), by the same rules and trust roots as
+ * evaluateOverrides, apart from the signature itself.
+ */
+export async function signingProblems(c: SigningCheck): Promise<SigningProblem[]> {
+  const out: SigningProblem[] = [];
+  const expiry = expiryProblem(c.expires, c.now, c.maxLifetimeDays ?? DEFAULT_MAX_LIFETIME_DAYS);
+  if (expiry) out.push({ kind: 'expiry', reason: expiry.reason });
+  let trust: TrustSource;
+  try {
+    trust = await readTrustSource(c.root, c.baseRef, c.env);
+  } catch (err) {
+    out.push({ kind: 'trust', reason: `trusted signers cannot be read: ${err instanceof Error ? err.message : String(err)}` });
+    return out;
+  }
+  const { signers, noTrust } = trustedSigners(trust);
+  if (noTrust) out.push({ kind: 'trust', reason: noTrust });
+  else if (c.key) {
+    const verdict = findSigner(signers, c.key, c.approver, OVERRIDE_NAMESPACE, c.now);
+    if (!verdict.ok) out.push({ kind: verdict.kind === 'approver' ? 'approver' : 'trust', reason: `${verdict.reason} (key ${keyFingerprint(c.key)}; signers from ${trust.description})` });
+  } else if (!signers.some((s) => matchPatternList(c.approver, s.principals)))
+    out.push({ kind: 'approver', reason: `approver "${c.approver}" is not a principal of any key in ${ALLOWED_SIGNERS_FILE} of ${trust.description}` });
+  return out;
 }
 
 interface VerifyContext {
@@ -215,18 +279,9 @@ async function verifyOne(p: ParsedOverride, ctx: VerifyContext): Promise<{ evalu
   }
   base.signer = signer;
 
-  if (expiresAt.getTime() <= ctx.now.getTime()) return { evaluated: { ...base, line: p.lineOfKey('expires'), status: 'expired', reason: `expired ${d.expires}` } };
-  // Plain SSH signatures carry no creation time (and certificates are refused),
-  // so the lifetime is counted from now: at every run the override may reach
-  // at most maxLifetimeDays ahead. A date-only expiry counts whole days.
-  const lifetimeDays = /T/.test(d.expires)
-    ? (expiresAt.getTime() - ctx.now.getTime()) / DAY_MS
-    : Math.round((parseDateValue(d.expires, false) as Date).getTime() / DAY_MS) - Math.floor(ctx.now.getTime() / DAY_MS);
-  if (lifetimeDays > ctx.maxDays)
-    return invalid(
-      `lifetime: expires ${d.expires}, ${Math.ceil(lifetimeDays)} days from now, beyond overrides.maxLifetimeDays (${ctx.maxDays}); sign a shorter override`,
-      'expires',
-    );
+  const expiry = expiryProblem(d.expires, ctx.now, ctx.maxDays);
+  if (expiry?.status === 'expired') return { evaluated: { ...base, line: p.lineOfKey('expires'), status: 'expired', reason: expiry.reason } };
+  if (expiry) return invalid(expiry.reason, 'expires');
 
   const dueSoon = expiresAt.getTime() - ctx.now.getTime() <= DUE_SOON_DAYS * DAY_MS || (parseDateValue(d.remediation.due) as Date).getTime() - ctx.now.getTime() <= DUE_SOON_DAYS * DAY_MS;
   const evaluated: EvaluatedOverride = { ...base, status: dueSoon ? 'expiring' : 'valid' };
@@ -254,7 +309,7 @@ async function verifyOne(p: ParsedOverride, ctx: VerifyContext): Promise<{ evalu
 }
 
 function target(o: EvaluatedOverride): string {
-  return `${o.rule} on ${o.resource}${o.container ? ` (container ${o.container})` : ''}`;
+  return `${o.rule} on ${o.resource}${o.container ? ` (${partName(o)} ${o.container})` : ''}`;
 }
 
 function findingsFor(o: EvaluatedOverride, now: Date): RawFinding[] {

@@ -1,4 +1,5 @@
 import type { Finding, Report } from '../types.ts';
+import { countsText } from './counts.ts';
 import { formatLocation } from './location.ts';
 
 const CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
@@ -30,10 +31,9 @@ export function renderText(report: Report, color: boolean): string {
         ? `base ${clean(b.ref)}: not evaluated, every finding counts`
         : `base ${clean(b.ref)} (${b.commit?.slice(0, 12)}): this change adds ${b.new.block} block, ${b.new.warning} warning; ${b.existing.block + b.existing.warning} existing; ${b.resolved} resolved (fail on: ${b.failOn})`,
     );
-  const s = report.summary;
   const decision = report.decision === 'block' ? c('red', 'BLOCK') : report.decision === 'warn' ? c('yellow', 'WARN') : c('green', 'PASS');
   const policy = report.mode === 'warn' ? 'mode warn: nothing blocks' : `mode enforce, rollout ${report.rollout}`;
-  lines.push(`${c('bold', 'decision')} ${decision}: ${s.block} block, ${s.warning} warning, ${s.overridden} overridden (${policy})`);
+  lines.push(`${c('bold', 'decision')} ${decision}: ${countsText(report)} (${policy})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -380,7 +380,7 @@ export const RULES = {
     scope: 'siem',
     seed: `${GATE}: No behavioral alert rules confirmed active in SIEM`,
     remediation: 'Run `mcp-gate alerts init`, deploy the Sigma rules to the SIEM and commit them.',
-    help: 'The four behavioural alert rules of the seed are not present.',
+    help: 'The four behavioural alert rules (unauthorized tool attempt, burst invocation, session duration anomaly, auth failure spike) are not all present as Sigma rules in the repository.',
   },
   'runtime/path-traversal': {
     title: 'Path traversal through a tool parameter',

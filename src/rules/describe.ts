@@ -3,12 +3,17 @@
 // docs/rules.md.
 import { docsAnchor, RULE_IDS, RULES, type RuleId, ruleRecord, type Scope } from './catalog.ts';
 
+/** What the catalog's `seed` references mean, for readers who never saw the design documents. */
+export const SEED_NOTE =
+  'The "seed" references name the design documents each rule implements: seed 000 is the MCP tool-security controls (control 1 tool poisoning, 2 rug pulls, 3 tool shadowing, 4 credentials); seed 003 is the deployment hardening baseline (HD-01 network isolation, HD-02 process isolation, HD-03 supply chain, HD-04 credentials, HD-06 behavioural alerting) and its "Pre-Deployment Security Gate" table, whose rows the gate checks.';
+
 export function rulesText(): string {
   const width = Math.max(...RULE_IDS.map((id) => id.length));
-  return RULE_IDS.map((id) => {
+  const rows = RULE_IDS.map((id) => {
     const r = RULES[id];
     return `${id.padEnd(width)}  ${r.defaultSeverity.toUpperCase().padEnd(7)}  ${r.title}\n${' '.repeat(width + 11)}${r.seed}\n`;
-  }).join('');
+  });
+  return `${rows.join('')}\n${SEED_NOTE}\n`;
 }
 
 export function rulesJson(): string {
@@ -54,6 +59,8 @@ export function rulesDocument(): string {
     '<!-- Generated from src/rules/catalog.ts by `npm run docs`; edit the catalog, not this file. -->',
     '',
     'Every rule the gate reports, with its default severity (change it per rule with `rules: {<id>: {severity: block | warning | off}}` in `.mcp-gate.yml`), where its findings sit, the seed control it implements and the fix.',
+    '',
+    SEED_NOTE,
     '',
   ];
   let family = '';

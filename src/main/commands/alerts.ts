@@ -1,8 +1,8 @@
 // `mcp-gate alerts init`: write the Sigma rules of the four behavioural
-// alerts (seed 003 HD-06) into the repository, where the siem check finds them.
+// alerts into the repository, where the siem check finds them.
 import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../args.ts';
 import { directoryArg } from '../directory.ts';
 import { ALERTS, type AlertThresholds, DEFAULT_ALERTS_DIR, DEFAULT_THRESHOLDS } from '../../../checks/probes/sigma.ts';
 import { writeFileAtomic } from '../../util/atomic.ts';
@@ -10,19 +10,17 @@ import { UsageError } from '../../util/errors.ts';
 import type { Command } from './command.ts';
 import { USAGE } from './usage.ts';
 
+export const ALERTS_OPTIONS = {
+  out: { type: 'string' },
+  'baseline-per-minute': { type: 'string' },
+  'median-session-ms': { type: 'string' },
+  force: { type: 'boolean', default: false },
+} as const;
+
 export const alertsCommand: Command = {
   usage: USAGE.alerts,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        'baseline-per-minute': { type: 'string' },
-        'median-session-ms': { type: 'string' },
-        force: { type: 'boolean', default: false },
-      },
-    });
+    const { values, positionals } = parseFlags(args, ALERTS_OPTIONS, 'alerts');
     const [sub, dirArg, ...extra] = positionals;
     if (sub !== 'init') throw new UsageError(`alerts: unknown subcommand ${sub === undefined ? '(none)' : `"${sub}"`} (expected: init)`);
     if (extra.length > 0) throw new UsageError(`alerts init takes one DIR, got: ${[dirArg, ...extra].join(' ')}`);

@@ -1,49 +1,63 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isAbsolute, resolve } from 'node:path';
 import { runGate } from '../../gate/engine.ts';
-import type { FailOn } from '../../gate/policy.ts';
+import { type FailOn, flagNotes, type PolicyFlags } from '../../gate/policy.ts';
+import { protectPolicy } from '../../config/base-policy.ts';
+import { readConfig } from '../../config/load.ts';
+import { DEFAULT_CONFIG_FILE } from '../../config/schema.ts';
 import { FORMATS, type Format } from '../../reporters/index.ts';
 import type { Mode, Rollout } from '../../types.ts';
 import { UsageError } from '../../util/errors.ts';
-import { oneOf } from '../args.ts';
+import { oneOf, parseFlags } from '../args.ts';
 import { directoryArg } from '../directory.ts';
 import { runScanner } from '../scanners.ts';
 import type { Command } from './command.ts';
-import { emitReport } from './report-output.ts';
+import { emitReport, outputFormat } from './report-output.ts';
 import { USAGE } from './usage.ts';
+
+export const CHECK_OPTIONS = {
+  config: { type: 'string' },
+  mode: { type: 'string' },
+  rollout: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'base-ref': { type: 'string' },
+  'fail-on': { type: 'string' },
+} as const;
 
 export const checkCommand: Command = {
   usage: USAGE.check,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        mode: { type: 'string' },
-        rollout: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string', short: 'o' },
-        'base-ref': { type: 'string' },
-        'fail-on': { type: 'string' },
-      },
-    });
+    const { values, positionals } = parseFlags(args, CHECK_OPTIONS, 'check');
     if (positionals.length > 1) throw new UsageError(`check takes one DIR, got ${positionals.length}: ${positionals.join(' ')}`);
     const mode = oneOf(values.mode, ['warn', 'enforce'], '--mode') as Mode | undefined;
     const rolloutText = oneOf(values.rollout, ['1', '2', '3'], '--rollout');
-    const format = oneOf(values.format, FORMATS, '--format') as Format;
     const failOn = oneOf(values['fail-on'], ['all', 'new'], '--fail-on') as FailOn | undefined;
+    const format = outputFormat(oneOf(values.format, FORMATS, '--format') as Format | undefined, values.output, io);
     const root = directoryArg(positionals[0], io);
+    const flags: PolicyFlags = { ...(mode ? { mode } : {}), ...(rolloutText ? { rollout: Number(rolloutText) as Rollout } : {}), ...(failOn ? { failOn } : {}) };
+    const configFile = values.config !== undefined ? resolve(io.cwd, values.config) : undefined;
     const report = await runGate({
       root,
-      ...(values.config !== undefined ? { configFile: resolve(io.cwd, values.config) } : {}),
-      ...(mode ? { mode } : {}),
-      ...(rolloutText ? { rollout: Number(rolloutText) as Rollout } : {}),
+      ...(configFile !== undefined ? { configFile } : {}),
+      ...flags,
       ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
-      ...(failOn ? { failOn } : {}),
       env: io.env,
       runScanner,
     });
+    for (const note of await policyNotes(root, configFile, values['base-ref'], flags)) io.stderr(`mcp-gate: ${note}\n`);
     return emitReport(report, { format, output: values.output, root }, io);
   },
 };
+
+/** Which of the policy flags contradict the config the run used (the base revision's policy keys with --base-ref). */
+async function policyNotes(root: string, configFile: string | undefined, baseRef: string | undefined, flags: PolicyFlags): Promise<string[]> {
+  if (flags.mode === undefined && flags.rollout === undefined) return [];
+  const loaded = readConfig(root, configFile);
+  const name = loaded.configFile ?? DEFAULT_CONFIG_FILE;
+  // As the engine does: a config inside the repository takes its policy keys from the base revision.
+  if (baseRef !== undefined && !isAbsolute(name)) {
+    const base = await protectPolicy(root, baseRef, name, loaded.config);
+    return flagNotes(base.config, flags, `${name} at ${baseRef}`);
+  }
+  return flagNotes(loaded.config, flags, name);
+}

@@ -2,7 +2,7 @@
 // server of the deployment in .mcp-gate/manifests.lock.json (atomically);
 // `mcp-gate manifest diff [DIR]` shows what changed against it (read-only).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../args.ts';
 import { directoryArg } from '../directory.ts';
 import { dynamicRulesOf, type SnapshotReader } from '../../../checks/manifests/integrity-check.ts';
 import { readConfig } from '../../config/load.ts';
@@ -28,10 +28,12 @@ import { USAGE } from './usage.ts';
 
 const TIME_BUDGET_MS = 120_000;
 
+export const MANIFEST_OPTIONS = { config: { type: 'string' } } as const;
+
 export const manifestCommand: Command = {
   usage: USAGE.manifest,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' } } });
+    const { values, positionals } = parseFlags(args, MANIFEST_OPTIONS, 'manifest');
     const [sub, dir, ...extra] = positionals;
     if (sub !== 'pin' && sub !== 'diff') throw new UsageError(`manifest needs a subcommand: pin or diff (usage: ${USAGE.manifest})`);
     if (extra.length > 0) throw new UsageError(`manifest ${sub} takes one DIR, got: ${positionals.slice(1).join(' ')}`);

@@ -3,23 +3,23 @@
 // -Y sign, key file or agent), verify and list overrides against the trusted
 // signers of the base revision.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../../util/atomic.ts';
 import { isRuleId } from '../../rules/catalog.ts';
 import { readConfig } from '../../config/load.ts';
-import type { GateConfig } from '../../config/schema.ts';
+import { protectPolicy } from '../../config/base-policy.ts';
+import { DEFAULT_CONFIG_FILE } from '../../config/schema.ts';
 import { runGate } from '../../gate/engine.ts';
 import { UsageError } from '../../util/errors.ts';
 import { execFileSafe } from '../../util/exec.ts';
-import { findSigner, parseAllowedSigners } from '../../overrides/allowed-signers.ts';
-import { ALLOWED_SIGNERS_FILE, NON_OVERRIDABLE, OVERRIDES_DIR, parseDateValue, signedMessage } from '../../overrides/document.ts';
-import { DEFAULT_MAX_LIFETIME_DAYS, type EvaluatedOverride, evaluateOverrides } from '../../overrides/evaluate.ts';
+import { NON_OVERRIDABLE, OVERRIDES_DIR, parseDateValue, signedMessage } from '../../overrides/document.ts';
+import { DEFAULT_MAX_LIFETIME_DAYS, type EvaluatedOverride, evaluateOverrides, signingProblems } from '../../overrides/evaluate.ts';
 import { insertSignature, readForSigning, sshKeygenSign } from '../../overrides/sign.ts';
 import { keyFingerprint, OVERRIDE_NAMESPACE, parseArmoredSignature, verifySignature } from '../../overrides/sshsig.ts';
+import { formatLocation, partName } from '../../reporters/location.ts';
 import { clean } from '../../reporters/text.ts';
 import type { Finding } from '../../types.ts';
-import { oneOf } from '../args.ts';
+import { oneOf, parseFlags } from '../args.ts';
 import { directoryArg } from '../directory.ts';
 import type { CliIO } from '../io.ts';
 import { runScanner } from '../scanners.ts';
@@ -40,9 +40,40 @@ export const overrideCommand: Command = {
   },
 };
 
-function configOf(root: string, file: string | undefined, io: CliIO): GateConfig {
-  return readConfig(root, file === undefined ? undefined : resolve(io.cwd, file)).config;
+/**
+ * overrides.maxLifetimeDays as the gate applies it: a policy key, so with a
+ * base ref it comes from the base revision's config (as in check).
+ */
+async function maxLifetimeOf(root: string, file: string | undefined, baseRef: string | undefined, io: CliIO): Promise<number> {
+  const loaded = readConfig(root, file === undefined ? undefined : resolve(io.cwd, file));
+  const name = loaded.configFile ?? DEFAULT_CONFIG_FILE;
+  const config = baseRef !== undefined && !isAbsolute(name) ? (await protectPolicy(root, baseRef, name, loaded.config)).config : loaded.config;
+  return config.overrides?.maxLifetimeDays ?? DEFAULT_MAX_LIFETIME_DAYS;
 }
+
+const COMMON = { 'base-ref': { type: 'string' }, config: { type: 'string' } } as const;
+
+/** The flags of each subcommand (explained in usage.ts OVERRIDE_HELP). */
+export const OVERRIDE_OPTIONS = {
+  new: {
+    fingerprint: { type: 'string' },
+    rule: { type: 'string' },
+    resource: { type: 'string' },
+    container: { type: 'string' },
+    report: { type: 'string' },
+    id: { type: 'string' },
+    approver: { type: 'string' },
+    expires: { type: 'string' },
+    ticket: { type: 'string' },
+    due: { type: 'string' },
+    justification: { type: 'string' },
+    force: { type: 'boolean', default: false },
+    ...COMMON,
+  },
+  sign: { key: { type: 'string', short: 'f' }, agent: { type: 'boolean', default: false }, 'print-message': { type: 'boolean', default: false }, ...COMMON },
+  verify: COMMON,
+  list: { ...COMMON, format: { type: 'string' } },
+} as const;
 
 function rootOf(positionals: string[], what: string, io: CliIO): string {
   if (positionals.length > 1) throw new UsageError(`override ${what} takes one DIR, got ${positionals.length}`);
@@ -61,31 +92,12 @@ function checkDate(value: string | undefined, flag: string): string | undefined 
 // ---------------------------------------------------------------- new
 
 async function overrideNew(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      fingerprint: { type: 'string' },
-      rule: { type: 'string' },
-      resource: { type: 'string' },
-      container: { type: 'string' },
-      report: { type: 'string' },
-      id: { type: 'string' },
-      approver: { type: 'string' },
-      expires: { type: 'string' },
-      ticket: { type: 'string' },
-      due: { type: 'string' },
-      justification: { type: 'string' },
-      config: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    },
-  });
+  const { values, positionals } = parseFlags(args, OVERRIDE_OPTIONS.new, 'override new');
   const root = rootOf(positionals, 'new', io);
   if ((values.fingerprint === undefined) === (values.rule === undefined && values.resource === undefined))
     throw new UsageError('choose the finding with --fingerprint FP, or with --rule RULE --resource RESOURCE [--container NAME]');
   if (values.fingerprint === undefined && (values.rule === undefined || values.resource === undefined)) throw new UsageError('--rule and --resource go together');
-  const config = configOf(root, values.config, io);
-  const maxDays = config.overrides?.maxLifetimeDays ?? DEFAULT_MAX_LIFETIME_DAYS;
+  const maxDays = await maxLifetimeOf(root, values.config, values['base-ref'], io);
   checkDate(values.expires, '--expires');
   checkDate(values.due, '--due');
 
@@ -97,6 +109,7 @@ async function overrideNew(args: string[], io: CliIO): Promise<number> {
   let resource: string;
   let container: string | undefined;
   let matched: Finding | undefined;
+  // The fingerprint addresses one finding; from a report it is the report's, else this run's.
   if (values.fingerprint !== undefined) {
     const fp = values.fingerprint;
     const hits = fp.length >= 8 ? findings.filter((f) => f.fingerprint.startsWith(fp)) : [];
@@ -116,7 +129,7 @@ async function overrideNew(args: string[], io: CliIO): Promise<number> {
     matched = findings.find(
       (f) => f.ruleId === rule && (f.location.resource ?? `file:${f.location.file}`) === resource && (container === undefined || f.location.container === container),
     );
-    if (!matched && !values.force) throw new UsageError(`no ${rule} finding on ${resource}${container ? ` container ${container}` : ''} in the current report (--force writes the override anyway)`);
+    if (!matched && !values.force) throw new UsageError(`no ${rule} finding on ${resource}${container ? ` ${partName({ resource })} ${container}` : ''} in the current report (--force writes the override anyway)`);
   }
   if (isRuleId(rule) && NON_OVERRIDABLE.has(rule)) throw new UsageError(`rule ${rule} cannot be overridden`);
 
@@ -125,8 +138,13 @@ async function overrideNew(args: string[], io: CliIO): Promise<number> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) throw new UsageError(`--id "${id}": letters, digits, dot, dash, underscore`);
   const expires = values.expires ?? isoDate(new Date(now.getTime() + Math.min(30, maxDays) * DAY_MS));
   const approver = values.approver ?? (await gitEmail(root, io.env)) ?? 'TODO@example.com';
+  const problems = await signingProblems({ root, ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}), env: io.env, now, maxLifetimeDays: maxDays, expires, approver });
+  // A defaulted approver is a suggestion the engineer edits before signing; a named one must be trusted now.
+  const refused = problems.filter((p) => p.kind !== 'approver' || values.approver !== undefined);
+  if (refused.length > 0) throw new UsageError(`override new: refused, "override verify" would reject it: ${refused.map((p) => p.reason).join('; ')}`);
+  for (const p of problems) io.stderr(`mcp-gate: warning: ${p.reason}; set approver to your own principal before signing\n`);
   const lines = [
-    `# Override for ${rule} on ${resource}${container ? ` (container ${container})` : ''}.`,
+    `# Override for ${rule} on ${resource}${container ? ` (${partName({ resource })} ${container})` : ''}.`,
     ...(matched ? [`# Finding: ${clean(matched.message).replace(/\n/g, ' ')}`] : []),
     '# Fill in every TODO, then sign: mcp-gate override sign <this file> --key ~/.ssh/id_ed25519',
     `# Any change after signing invalidates the signature. Expiry at most ${maxDays} days ahead (overrides.maxLifetimeDays).`,
@@ -149,6 +167,7 @@ async function overrideNew(args: string[], io: CliIO): Promise<number> {
   if (existsSync(file) && !values.force) throw new UsageError(`${relative(io.cwd, file)} exists (--force overwrites)`);
   writeFileAtomic(file, lines.join('\n'));
   io.stdout(`${relative(io.cwd, file) || file}\n`);
+  if (matched) io.stderr(`mcp-gate: finding ${matched.fingerprint} (${rule} at ${clean(formatLocation(matched.location))})\n`);
   io.stderr(`mcp-gate: wrote override template ${id}; fill in the TODOs, then run: mcp-gate override sign ${relative(io.cwd, file)} --key KEYFILE\n`);
   return 0;
 }
@@ -188,11 +207,7 @@ async function gitEmail(root: string, env: CliIO['env']): Promise<string | undef
 // ---------------------------------------------------------------- sign
 
 async function overrideSign(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { key: { type: 'string', short: 'f' }, agent: { type: 'boolean', default: false }, 'print-message': { type: 'boolean', default: false } },
-  });
+  const { values, positionals } = parseFlags(args, OVERRIDE_OPTIONS.sign, 'override sign');
   if (positionals.length === 0) throw new UsageError('override sign needs at least one override FILE');
   if (values['print-message']) {
     // The exact bytes to sign elsewhere: ssh-keygen -Y sign -n mcp-gate-override -f KEY < message
@@ -204,6 +219,7 @@ async function overrideSign(args: string[], io: CliIO): Promise<number> {
   if (!values.key) throw new UsageError('--key KEYFILE is required (the private key, or with --agent the public key whose private half ssh-agent holds)');
   const keyFile = resolve(io.cwd, values.key);
   if (!existsSync(keyFile)) throw new UsageError(`${values.key}: key file not found`);
+  const now = new Date();
   for (const file of positionals) {
     const path = resolve(io.cwd, file);
     const text = readTextFile(file, io);
@@ -212,17 +228,31 @@ async function overrideSign(args: string[], io: CliIO): Promise<number> {
     const armored = await sshKeygenSign(message, { keyFile, agent: values.agent, env: io.env });
     const sig = parseArmoredSignature(armored);
     await verifySignature(sig, message, OVERRIDE_NAMESPACE);
+    // Checked before writing: a signature the gate would refuse is never written.
+    const root = overrideRoot(path) ?? directoryArg(undefined, io);
+    const maxDays = await maxLifetimeOf(root, values.config, values['base-ref'], io);
+    const problems = await signingProblems({
+      root,
+      ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
+      env: io.env,
+      now,
+      maxLifetimeDays: maxDays,
+      expires: parsed.doc.expires,
+      approver: parsed.doc.approver,
+      key: sig.publicKey,
+    });
+    if (problems.length > 0) throw new UsageError(`${file}: not signed, "override verify" would reject it: ${problems.map((p) => p.reason).join('; ')}`);
     writeFileAtomic(path, insertSignature(text, file, armored));
     io.stdout(`signed ${file} (${parsed.doc.id}) as ${parsed.doc.approver} with key ${keyFingerprint(sig.publicKey)}\n`);
-    // A hint, not a verdict: the gate trusts only the base revision's signers.
-    const local = findUp(path, ALLOWED_SIGNERS_FILE);
-    if (local) {
-      const { signers } = parseAllowedSigners(readFileSync(local, 'utf8'));
-      const verdict = findSigner(signers, sig.publicKey, parsed.doc.approver, OVERRIDE_NAMESPACE, new Date());
-      if (!verdict.ok) io.stderr(`mcp-gate: warning: ${relative(io.cwd, local)}: ${verdict.reason}\n`);
-    }
   }
   return 0;
+}
+
+/** The repository an override file belongs to: the directory holding its .mcp-gate/overrides/. */
+function overrideRoot(path: string): string | undefined {
+  const marker = `${sep}${OVERRIDES_DIR.split('/').join(sep)}${sep}`;
+  const at = path.lastIndexOf(marker);
+  return at < 0 ? undefined : path.slice(0, at) || sep;
 }
 
 function readTextFile(file: string, io: CliIO): string {
@@ -233,36 +263,19 @@ function readTextFile(file: string, io: CliIO): string {
   }
 }
 
-function findUp(start: string, rel: string): string | undefined {
-  let dir = resolve(start, '..');
-  for (let i = 0; i < 64; i++) {
-    const candidate = join(dir, rel);
-    if (existsSync(candidate)) return candidate;
-    const parent = resolve(dir, '..');
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  return undefined;
-}
-
 // ---------------------------------------------------------------- verify / list
 
-async function evaluate(args: string[], what: string, io: CliIO, extra: Record<string, { type: 'string' }> = {}) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { 'base-ref': { type: 'string' }, config: { type: 'string' }, ...extra },
-  });
+async function evaluate(args: string[], what: 'verify' | 'list', io: CliIO) {
+  const { values, positionals } = parseFlags(args, OVERRIDE_OPTIONS[what], `override ${what}`);
   const root = rootOf(positionals, what, io);
-  const config = configOf(root, values.config, io);
   const evaluation = await evaluateOverrides({
     root,
     ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
     env: io.env,
     now: new Date(),
-    ...(config.overrides?.maxLifetimeDays !== undefined ? { maxLifetimeDays: config.overrides.maxLifetimeDays } : {}),
+    maxLifetimeDays: await maxLifetimeOf(root, values.config, values['base-ref'], io),
   });
-  return { evaluation, values };
+  return { evaluation, values: values as { format?: string } };
 }
 
 async function overrideVerify(args: string[], io: CliIO): Promise<number> {
@@ -289,8 +302,8 @@ async function overrideVerify(args: string[], io: CliIO): Promise<number> {
 }
 
 async function overrideList(args: string[], io: CliIO): Promise<number> {
-  const { evaluation, values } = await evaluate(args, 'list', io, { format: { type: 'string' } });
-  const format = oneOf((values as { format?: string }).format ?? 'text', ['text', 'json'], '--format');
+  const { evaluation, values } = await evaluate(args, 'list', io);
+  const format = oneOf(values.format ?? 'text', ['text', 'json'], '--format');
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ trust: evaluation.trust?.description ?? null, overrides: evaluation.overrides, problems: evaluation.findings.filter((f) => f.ruleId === 'gate/check-failed') }, null, 2)}\n`);
     return 0;

@@ -4,40 +4,37 @@
 // starts their own server); a live server without a probes.behaviour entry
 // is probed with the defaults.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { behaviourCheck } from '../../../checks/probes/behaviour-check.ts';
 import { readConfig } from '../../config/load.ts';
 import { runGate } from '../../gate/engine.ts';
 import { FORMATS, type Format } from '../../reporters/index.ts';
 import type { Mode } from '../../types.ts';
 import { UsageError } from '../../util/errors.ts';
-import { oneOf } from '../args.ts';
+import { oneOf, parseFlags } from '../args.ts';
 import { directoryArg } from '../directory.ts';
 import type { Command } from './command.ts';
-import { emitReport } from './report-output.ts';
+import { emitReport, outputFormat } from './report-output.ts';
 import { USAGE } from './usage.ts';
+
+export const PROBE_OPTIONS = {
+  server: { type: 'string' },
+  config: { type: 'string' },
+  mode: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+} as const;
 
 export const probeCommand: Command = {
   usage: USAGE.probe,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        server: { type: 'string' },
-        config: { type: 'string' },
-        mode: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        output: { type: 'string', short: 'o' },
-      },
-    });
+    const { values, positionals } = parseFlags(args, PROBE_OPTIONS, 'probe');
     const [kind, dir, ...extra] = positionals;
     if (kind !== 'behaviour') throw new UsageError(`unknown probe ${kind === undefined ? '(none)' : `"${kind}"`} (expected: behaviour)`);
     if (extra.length > 0) throw new UsageError(`probe behaviour takes one DIR, got: ${positionals.slice(1).join(' ')}`);
     const id = values.server;
     if (!id) throw new UsageError('probe behaviour: --server ID is required (an mcp.servers id, or "endpoint")');
     const mode = oneOf(values.mode, ['warn', 'enforce'], '--mode') as Mode | undefined;
-    const format = oneOf(values.format, FORMATS, '--format') as Format;
+    const format = outputFormat(oneOf(values.format, FORMATS, '--format') as Format | undefined, values.output, io);
     const root = directoryArg(dir, io);
     const { config, configFile } = readConfig(root, values.config === undefined ? undefined : resolve(io.cwd, values.config));
     const entries = config.probes?.behaviour ?? [];

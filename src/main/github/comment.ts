@@ -22,7 +22,8 @@ export function commentBody(report: Report): string {
   return renderMarkdown(report, { limit: COMMENT_LIMIT, marker: COMMENT_MARKER });
 }
 
-export async function upsertComment(api: CommentApi, report: Report): Promise<CommentOutcome> {
+/** `create: false` only updates an existing comment (the Action's comment: on-failure on a run that does not block). */
+export async function upsertComment(api: CommentApi, report: Report, opts: { create?: boolean } = {}): Promise<CommentOutcome> {
   const body = commentBody(report);
   let existing: { id: number; body?: string | null } | undefined;
   for (let page = 1; page <= 20 && !existing; page++) {
@@ -32,7 +33,7 @@ export async function upsertComment(api: CommentApi, report: Report): Promise<Co
   }
   if (!existing) {
     // Nothing to say and nothing said before: stay quiet.
-    if (report.findings.length === 0) return 'skipped';
+    if (report.findings.length === 0 || opts.create === false) return 'skipped';
     await api.create(body);
     return 'created';
   }

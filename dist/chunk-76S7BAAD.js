@@ -1,0 +1,104 @@
+import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
+import {
+  FORMATS,
+  emitReport,
+  outputFormat
+} from "./chunk-B7L6TQIM.js";
+import "./chunk-C3E5Q2I5.js";
+import {
+  directoryArg
+} from "./chunk-4ZH2QEHV.js";
+import {
+  oneOf,
+  parseFlags
+} from "./chunk-S53EXTFC.js";
+import {
+  USAGE
+} from "./chunk-3JVBWD4V.js";
+import "./chunk-7ZNT77YP.js";
+import {
+  runScanner
+} from "./chunk-OXVGEM3X.js";
+import {
+  protectPolicy,
+  runGate
+} from "./chunk-XGU44EBH.js";
+import "./chunk-TIKVMUGU.js";
+import {
+  flagNotes
+} from "./chunk-YDUJ5Q42.js";
+import "./chunk-RYM7ONMO.js";
+import "./chunk-LVLRR57J.js";
+import "./chunk-4OVJG3E2.js";
+import "./chunk-VFJXEVYW.js";
+import "./chunk-LBU6WYJO.js";
+import "./chunk-RL6DG25S.js";
+import "./chunk-RJCN6M3C.js";
+import "./chunk-C7K6DL7X.js";
+import "./chunk-DXEUDSXO.js";
+import "./chunk-REQN5Y5Z.js";
+import {
+  readConfig
+} from "./chunk-JXRT4HPH.js";
+import {
+  DEFAULT_CONFIG_FILE
+} from "./chunk-IWR6NKGP.js";
+import "./chunk-2XMBYIBN.js";
+import "./chunk-EXVNISWL.js";
+import {
+  UsageError
+} from "./chunk-LAB7SYR4.js";
+import "./chunk-54HURLNQ.js";
+import "./chunk-W4AQ4HPL.js";
+import "./chunk-7DU3YBTW.js";
+
+// src/main/commands/check.ts
+import { isAbsolute, resolve } from "node:path";
+var CHECK_OPTIONS = {
+  config: { type: "string" },
+  mode: { type: "string" },
+  rollout: { type: "string" },
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  "base-ref": { type: "string" },
+  "fail-on": { type: "string" }
+};
+var checkCommand = {
+  usage: USAGE.check,
+  async run(args, io) {
+    const { values, positionals } = parseFlags(args, CHECK_OPTIONS, "check");
+    if (positionals.length > 1) throw new UsageError(`check takes one DIR, got ${positionals.length}: ${positionals.join(" ")}`);
+    const mode = oneOf(values.mode, ["warn", "enforce"], "--mode");
+    const rolloutText = oneOf(values.rollout, ["1", "2", "3"], "--rollout");
+    const failOn = oneOf(values["fail-on"], ["all", "new"], "--fail-on");
+    const format = outputFormat(oneOf(values.format, FORMATS, "--format"), values.output, io);
+    const root = directoryArg(positionals[0], io);
+    const flags = { ...mode ? { mode } : {}, ...rolloutText ? { rollout: Number(rolloutText) } : {}, ...failOn ? { failOn } : {} };
+    const configFile = values.config !== void 0 ? resolve(io.cwd, values.config) : void 0;
+    const report = await runGate({
+      root,
+      ...configFile !== void 0 ? { configFile } : {},
+      ...flags,
+      ...values["base-ref"] ? { baseRef: values["base-ref"] } : {},
+      env: io.env,
+      runScanner
+    });
+    for (const note of await policyNotes(root, configFile, values["base-ref"], flags)) io.stderr(`mcp-gate: ${note}
+`);
+    return emitReport(report, { format, output: values.output, root }, io);
+  }
+};
+async function policyNotes(root, configFile, baseRef, flags) {
+  if (flags.mode === void 0 && flags.rollout === void 0) return [];
+  const loaded = readConfig(root, configFile);
+  const name = loaded.configFile ?? DEFAULT_CONFIG_FILE;
+  if (baseRef !== void 0 && !isAbsolute(name)) {
+    const base = await protectPolicy(root, baseRef, name, loaded.config);
+    return flagNotes(base.config, flags, `${name} at ${baseRef}`);
+  }
+  return flagNotes(loaded.config, flags, name);
+}
+export {
+  CHECK_OPTIONS,
+  checkCommand
+};

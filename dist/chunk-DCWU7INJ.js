@@ -1,0 +1,26 @@
+import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
+import {
+  DEFAULT_MAX_LIFETIME_DAYS,
+  DUE_SOON_DAYS,
+  evaluateOverrides,
+  expiryProblem,
+  listOverrideFiles,
+  signingProblems
+} from "./chunk-7YXKS3LP.js";
+import "./chunk-TIKVMUGU.js";
+import "./chunk-RYM7ONMO.js";
+import "./chunk-4OVJG3E2.js";
+import "./chunk-RL6DG25S.js";
+import "./chunk-2XMBYIBN.js";
+import "./chunk-EXVNISWL.js";
+import "./chunk-LAB7SYR4.js";
+import "./chunk-W4AQ4HPL.js";
+import "./chunk-7DU3YBTW.js";
+export {
+  DEFAULT_MAX_LIFETIME_DAYS,
+  DUE_SOON_DAYS,
+  evaluateOverrides,
+  expiryProblem,
+  listOverrideFiles,
+  signingProblems
+};
