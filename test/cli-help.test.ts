@@ -53,7 +53,7 @@ test('an unknown flag is one line naming the closest known one, exit 2', async (
     [['alerts', 'init', '--zzzzzzzz'], 'mcp-gate: alerts: unknown option --zzzzzzzz; see "mcp-gate alerts --help"\n'],
     [['check', '-o'], 'mcp-gate: check: --output needs a value; see "mcp-gate check --help"\n'],
     [['override', 'sign', 'x.yaml', '--agent=yes'], 'mcp-gate: override sign: --agent takes no value; see "mcp-gate override sign --help"\n'],
-    [['chek', '.'], 'mcp-gate: unknown command "chek" (did you mean "check"?); commands: check, rules, manifest, alerts, override\n'],
+    [['chek', '.'], 'mcp-gate: unknown command "chek" (did you mean "check"?); commands: check, rules, manifest, probe, alerts, override\n'],
   ];
   for (const [args, stderr] of cases) {
     const r = await runCli(args);

@@ -68,7 +68,7 @@ test('decision and exit code', () => {
 });
 
 test('a --rollout 2|3 flag wins over the config mode warn; --mode still wins over both', () => {
-  assert.deepEqual(resolvePolicy({ mode: 'warn' }, { rollout: 2 }), { mode: 'enforce', rollout: 2, severities: {} });
+  assert.deepEqual(resolvePolicy({ mode: 'warn' }, { rollout: 2 }), { mode: 'enforce', rollout: 2, severities: {}, failOn: 'all' });
   assert.equal(resolvePolicy({ mode: 'warn' }, { rollout: 2, mode: 'warn' }).mode, 'warn');
   assert.equal(resolvePolicy({ mode: 'warn' }, { rollout: 1 }).mode, 'warn');
   assert.equal(resolvePolicy({ mode: 'enforce', rollout: 1 }, { mode: 'enforce' }).rollout, 1);

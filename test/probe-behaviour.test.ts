@@ -319,7 +319,7 @@ test('mcp-gate probe behaviour --server ID: the same report for that server alon
   assert.deepEqual(report.checks.map((c) => c.id), ['behaviour']);
   const enforced = await runCli(['probe', 'behaviour', root, '--server', 'files', '--mode', 'enforce'], { env });
   assert.equal(enforced.code, 1);
-  assert.match(enforced.stdout, /^BLOCK runtime\/path-traversal \.mcp-gate\.yml:9 \(McpServer\/files, container read_file\)$/m);
+  assert.match(enforced.stdout, /^BLOCK runtime\/path-traversal \.mcp-gate\.yml:9 \(McpServer\/files, tool read_file\)$/m);
   assert.ok(!holdsCanary(json.stdout + enforced.stdout + enforced.stderr));
   // A live server without a behaviour entry is probed with the defaults (readOnlyHint tools).
   const unlisted = repo(({ data, marker }) => `mcp:\n  servers:\n    - id: dev\n      command: ${argv([NODE, HARDENED, data, marker])}\n`);
