@@ -30,9 +30,9 @@ test('evaluation: recall >= 95% overall and >= 85% per category, FPR <= 0.5% (is
   assert.ok(e.benign.total >= 440, `benign tools evaluated: ${e.benign.total}`);
   assert.ok(e.benign.fpr <= 0.005, `FPR ${e.benign.fpr}: ${e.falsePositives.map((f) => f.id).join(', ')}`);
   assert.ok(e.benign.unseenTotal >= 30 && e.benign.unseenBlocked === 0, 'benign data not used in design');
-  assert.ok(e.bySplit.holdout.recall >= 0.85, `held-out recall ${e.bySplit.holdout.recall}`);
+  assert.ok(e.bySplit.holdout!.recall >= 0.85, `held-out recall ${e.bySplit.holdout!.recall}`);
   // The undetectable records are accounted for, not silently dropped.
-  assert.equal(e.overall.total, 122);
+  assert.equal(e.overall.total, 148);
   assert.equal(e.overall.total - e.overall.detectable, 11);
 });
 
