@@ -22,7 +22,7 @@ import {
   URL_OBJ,
   WHOLE,
 } from './analysis.ts';
-import { NAME_PROMO_AFFIX, type SignalId } from './signals.ts';
+import { CJK, NAME_PROMO_AFFIX, type SignalId } from './signals.ts';
 import { type Collected, collectWithOwnWords, type ToolString } from './strings.ts';
 import { excerpt, isAscii } from './text.ts';
 
@@ -452,7 +452,7 @@ const RARE_POSTINGS = 64;
 const MIN_CLONE_TOKENS = 8;
 
 /** Ordering words that make a tool reference a mandated call chain. */
-const SEQUENCE = /\b(?:first|before|after|then|prior to|followed by)\b/;
+const SEQUENCE = /\b(?:first|before|after|then|prior to|followed by|also|additionally|as well)\b/;
 const FRAMING = new Set<SignalId>(['directive', 'urgency', 'pretext', 'threat', 'call-chain']);
 
 function descTokens(s: string): Set<string> {
@@ -505,6 +505,8 @@ interface Ctx {
   /** The tool's name lower-cased, once needed. */
   own?: string;
   best: Map<SignalId, Best>;
+  /** A pretext, threat or claim of necessity was found (framing that justifies an extra step). */
+  justified?: boolean;
 }
 
 /** The strongest hit of a signal so far; the quote is only cut for the hits that are reported. */
@@ -645,8 +647,14 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
   const body = bodyOf(a);
   if (body.header >= 0) add(ctx, 'urgency', 1, path, text, body.header, body.headerEnd);
   for (let x = 0; x < body.whole.length; x += 3) {
-    const { signal, weight } = WHOLE[body.whole[x]!]!;
+    const { signal, weight, justifies } = WHOLE[body.whole[x]!]!;
     add(ctx, signal, weight, path, text, body.whole[x + 1]!, body.whole[x + 2]!);
+    if (justifies) ctx.justified = true;
+  }
+  for (let x = 0; x < body.cjk.length; x += 3) {
+    const { signal, weight } = CJK[body.cjk[x]!]!;
+    if (signal === 'pretext') ctx.justified = true;
+    add(ctx, signal, weight, path, text, body.cjk[x + 1]!, body.cjk[x + 2]!);
   }
   if (body.promoN > 0) {
     const prev = ctx.best.get('promotion');
@@ -656,6 +664,8 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
   }
   const { bounds, objects, strongAt, contactAt, urlAt, transferAt, directiveAt } = body;
   const ns = bounds.length >> 1;
+  // A comment is hidden from rendered views: one carrying a shell command is an instruction, not a note.
+  if (a.comment >= 0) for (let i = 0; i < ns; i++) if ((objects[i] ?? 0) & COMMAND_OBJ) add(ctx, 'hidden-markup', 3, path, text, a.comment, a.commentEnd + 80);
   let refsBySentence: ToolRef[][] | undefined;
   for (let i = 0; i < ns; i++) {
     const o = objects[i] ?? 0;
@@ -778,8 +788,13 @@ export function assessTool(server: string, tool: Tool, index: DeploymentIndex): 
   }
   const score = hits.reduce((n, h) => n + h.weight, 0);
   // Framing alone ("IMPORTANT: always use absolute paths") is common in honest
-  // documentation: it warns only together with something it frames.
+  // documentation: it warns only together with something it frames. Emphatic
+  // routing between a server's own tools ("IMPORTANT: you MUST call X first")
+  // is framing too: it blocks only with a reason given for the extra step
+  // (a pretext, a threat, "it is critical to").
   const framingOnly = hits.every((h) => FRAMING.has(h.signal));
-  const severity = score >= BLOCK_SCORE ? 'block' : score >= WARN_SCORE && !framingOnly ? 'warning' : undefined;
+  const justified = ctx.justified === true;
+  const severity =
+    score >= BLOCK_SCORE && (!framingOnly || justified) ? 'block' : score >= BLOCK_SCORE || (score >= WARN_SCORE && !framingOnly) ? 'warning' : undefined;
   return { score, severity, hits, collected };
 }
