@@ -240,13 +240,37 @@ interface MsbRecord {
   deployment: { id: string; benign_servers: string[]; placement: 'own-server' | 'in-benign-server' };
 }
 
-/** The MSB attacks, each assessed in the deployment the record describes (placement is the record's, not an option). */
-function msbCases(): Case[] {
+function msbData(): { records: MsbRecord[]; benign: Record<string, { tools: Tool[] }> } {
   const records = readFileSync(join(DATA, 'poisoned', 'msb-dev.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as MsbRecord);
   const benign = JSON.parse(readFileSync(join(DATA, 'poisoned', 'msb-dev-benign-servers.json'), 'utf8')) as Record<string, { tools: Tool[] }>;
+  return { records, benign };
+}
+
+/**
+ * The benign servers' tools inside each MSB attack-server deployment: the
+ * originals that the attack tools copy or imitate. Blocking them would fail
+ * the trusted server along with the attacker's.
+ */
+export function originalsInAttackedDeployments(): BenignCase[] {
+  const { records, benign } = msbData();
+  const out: BenignCase[] = [];
+  for (const id of new Set(records.filter((r) => r.deployment.placement === 'own-server').map((r) => r.deployment.id))) {
+    const rs = records.filter((r) => r.deployment.id === id);
+    const d = rs[0]!.deployment;
+    const servers = [...d.benign_servers.map((s) => ({ id: s, tools: benign[s]!.tools })), { id: rs[0]!.server, tools: rs.map((r) => r.tool) }];
+    const index = indexOf(servers);
+    for (const s of servers.slice(0, -1))
+      for (const t of s.tools) out.push({ id: `${id}/${s.id}/${t.name}`, source: 'msb-originals', split: 'seen', unseen: false, verdict: assessTool(s.id, t, index) });
+  }
+  return out;
+}
+
+/** The MSB attacks, each assessed in the deployment the record describes (placement is the record's, not an option). */
+function msbCases(): Case[] {
+  const { records, benign } = msbData();
   const idOf = (r: MsbRecord): string => `msb/${r.deployment.id}/${r.tool.name}`;
   const splits = stratifiedSplit(records.map((r) => ({ id: idOf(r), category: r.attack_type })));
   return records.map((r) => {
@@ -505,6 +529,10 @@ if (import.meta.main) {
   const warned = shown.reduce((n, b) => n + b.warned, 0);
   console.log(`false blocks${reveal ? '' : ' (without the held-out parts)'}: ${fp}/${total} = ${pct(fp / total)}; warnings: ${warned}`);
   console.log(`  of which benign data not used in design: ${e.benign.unseenBlocked}/${e.benign.unseenTotal} blocked`);
+  const originals = originalsInAttackedDeployments();
+  const origBlocked = originals.filter((b) => blocked(b.verdict));
+  console.log(`benign originals inside the MSB attack deployments (not in the figures above): ${origBlocked.length}/${originals.length} blocked, ${originals.filter((b) => b.verdict.severity === 'warning').length} warned`);
+  if (verbose) for (const b of originals.filter((x) => x.verdict.severity)) console.log(`  ${b.verdict.severity} ${b.id} ${why(b.verdict)}`);
   if (reveal) console.log(`precision: ${pct(e.precision)}`);
   console.log(`(${ms.toFixed(0)} ms)`);
   const missed = e.missed.filter((c) => !hidden(c.split));

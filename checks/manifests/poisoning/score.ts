@@ -87,6 +87,14 @@ export class DeploymentIndex {
   readonly #servers = new Set<string>();
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   readonly #plainNames = new Set<string>();
+  /** coreName -> [server, raw name] of the tools whose name reduces to it (built on first use). */
+  #byCore: Map<string, [string, string][]> | undefined;
+  readonly #names: [string, string][] = [];
+  /**
+   * Whether a tool is pinned, unchanged, in the lockfile (the trusted
+   * original of a look-alike pair); undefined when there is no lockfile.
+   */
+  pinned: ((server: string, name: string) => boolean) | undefined;
 
   constructor(tools: Iterable<DeploymentTool>) {
     // One call per tool rather than one long loop here: the call is optimised early.
@@ -108,6 +116,7 @@ export class DeploymentIndex {
     if (!l) this.byLooseName.set(loose, (l = []));
     l.push([t.server, t.name]);
     this.#servers.add(t.server);
+    this.#names.push([t.server, t.name]);
     if (typeof t.description !== 'string') return;
     let tokens = this.#tokensOf.get(t.description);
     if (tokens) this.#shared.add(tokens);
@@ -310,6 +319,45 @@ export class DeploymentIndex {
     return this.#idsByServer.get(s)?.get(n);
   }
 
+  /** Tools whose name reduces to the same core (coreName) as `name`. */
+  sameCore(core: string): readonly [string, string][] {
+    if (!this.#byCore) {
+      this.#byCore = new Map();
+      for (const [server, name] of this.#names) {
+        if (typeof name !== 'string') continue;
+        const c = coreName(name);
+        if (c === '') continue;
+        let l = this.#byCore.get(c);
+        if (!l) this.#byCore.set(c, (l = []));
+        l.push([server, name]);
+      }
+    }
+    return this.#byCore.get(core) ?? NO_NAMES;
+  }
+
+  /** How many distinct words an indexed description has (undefined: not indexed). */
+  descriptionSize(server: string, name: string): number | undefined {
+    const id = this.#idOf(server, name);
+    return id === undefined ? undefined : this.#docs[id]!.tokens.length;
+  }
+
+  /** Shared distinct words of two indexed descriptions over the smaller one's (0 when either is missing or empty). */
+  overlap(a: [string, string], b: [string, string]): number {
+    const ia = this.#idOf(a[0], a[1]);
+    const ib = this.#idOf(b[0], b[1]);
+    if (ia === undefined || ib === undefined) return 0;
+    const ta = this.#docs[ia]!.tokens;
+    const tb = this.#docs[ib]!.tokens;
+    if (ta.length === 0 || tb.length === 0) return 0;
+    if (ta === tb) return 1;
+    if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+    const stamp = ++this.#stamp;
+    for (let k = 0; k < ta.length; k++) this.#mark[ta[k]!] = stamp;
+    let inter = 0;
+    for (let k = 0; k < tb.length; k++) if (this.#mark[tb[k]!] === stamp) inter++;
+    return inter / Math.min(ta.length, tb.length);
+  }
+
   /** Tools of OTHER servers whose description this one restates (token containment). */
   clones(server: string, name: string, description: string): { server: string; name: string; containment: number; jaccard: number }[] {
     const self = this.#idOf(server, name);
@@ -493,6 +541,25 @@ export function nameTokens(name: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((t) => t !== '');
+}
+
+/** Name words that do not change what a tool does: version marks, articles, "tool". */
+const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'tool', 'tools', 'fn', 'func', 'function']);
+const VERSION = /^v?\d{1,4}$/;
+
+/**
+ * What a name says once affixes that only make it look new or better are
+ * dropped: promotional words, version marks, fillers, plural -s.
+ * get_commands_history, get_the_current_directory_v1 and best_search reduce
+ * to get_command_history, get_current_directory and search.
+ */
+export function coreName(name: string): string {
+  const out: string[] = [];
+  for (const t of nameTokens(name)) {
+    if (NAME_PROMO_AFFIX.has(t) || FILLER.has(t) || VERSION.test(t)) continue;
+    out.push(t.length > 4 && t.endsWith('ies') ? `${t.slice(0, -3)}y` : t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
+  }
+  return out.join('_');
 }
 
 interface Ctx {
@@ -721,6 +788,31 @@ function quoteOf(text: string, start: number, end: number): string {
 
 const NO_NAMES: [string, string][] = [];
 const AFFIX_IN = new RegExp([...NAME_PROMO_AFFIX].join('|'));
+/** Signals by which a tool claims to be the one to pick. */
+const CLAIMS: readonly SignalId[] = ['promotion', 'self-comparison', 'shadowing-claim', 'tool-redirect'];
+
+/**
+ * Of this tool and `other`, a look-alike or copy pair, is this one the
+ * newcomer? The lockfile decides when it pins one of them unchanged and not
+ * the other; otherwise the one whose name adds words to the other's, or whose
+ * description adds to the other's, or that promotes itself. 'both' when
+ * nothing tells them apart.
+ */
+function blame(ctx: Ctx, other: [string, string], by: 'name' | 'description'): 'self' | 'other' | 'both' {
+  const { index, server, tool } = ctx;
+  if (index.pinned) {
+    const self = index.pinned(server, tool.name);
+    const it = index.pinned(other[0], other[1]);
+    if (self && !it) return 'other';
+    if (it && !self) return 'self';
+  }
+  // A copy adds to the original: words to its name, words (a promotion, an instruction) to its description.
+  const names = nameTokens(tool.name).length - nameTokens(other[1]).length;
+  const words = (index.descriptionSize(server, tool.name) ?? 0) - (index.descriptionSize(other[0], other[1]) ?? 0);
+  const first = by === 'name' ? names || words : words || names;
+  if (first !== 0) return first > 0 ? 'self' : 'other';
+  return CLAIMS.some((c) => ctx.best.has(c)) ? 'self' : 'both';
+}
 
 function nameSignals(ctx: Ctx): void {
   const { tool, index, server } = ctx;
@@ -739,22 +831,36 @@ function nameSignals(ctx: Ctx): void {
   }
   if (caseOnly || styled) {
     const [s, n] = (caseOnly ?? styled)!;
+    if (index.pinned && blame(ctx, [s, n], 'name') === 'other') return;
     add(ctx, 'name-shadowing', caseOnly ? 3 : 2, 'name', `"${tool.name}" looks like "${n}" of ${s === server ? 'the same server' : `server ${s}`}`, 0, 200);
     return;
   }
-  // Every name token is part of the lower-cased name: without an affix in it, no token is one.
-  if (!AFFIX_IN.test(lower)) return;
-  const toks = nameTokens(tool.name);
-  const core = toks.filter((t) => !NAME_PROMO_AFFIX.has(t));
-  if (core.length === toks.length || core.length === 0) return;
-  const targets = index.byLooseName.get(core.join('')) ?? [];
-  const target = targets.find(([s]) => s !== server) ?? targets[0];
-  if (target) {
-    // "premium_x" next to another server's "x" competes for selection; next to
-    // its own server's "x" it may be a legitimate variant ("advanced_search").
-    const [s, n] = target;
-    add(ctx, 'name-shadowing', s !== server ? 3 : 2, 'name', `"${tool.name}" is "${n}" of ${s === server ? 'the same server' : `server ${s}`} with a promotional affix`, 0, 200);
-  } else add(ctx, 'name-promotion', 1, 'name', `promotional affix in "${tool.name}"`, 0, 200);
+  const core = coreName(tool.name);
+  const promo = AFFIX_IN.test(lower) && nameTokens(tool.name).some((t) => NAME_PROMO_AFFIX.has(t));
+  if (core === '') return;
+  // A tool whose name reduces to the same core: another server's first.
+  let target: [string, string] | undefined;
+  for (const l of index.sameCore(core)) {
+    if (l[1] === tool.name && l[0] === server) continue;
+    if (looseName(l[1]) === looseName(tool.name)) continue; // a copy of this very tool (same name elsewhere)
+    if (!target || (target[0] === server && l[0] !== server)) target = l;
+  }
+  if (!target) {
+    if (promo) add(ctx, 'name-promotion', 1, 'name', `promotional affix in "${tool.name}"`, 0, 200);
+    return;
+  }
+  const [s, n] = target;
+  const cross = s !== server;
+  // Same-server variants are normal ("search" and "advanced_search"); only a promotional affix warns there.
+  if (!cross && !promo) return;
+  if (blame(ctx, target, 'name') === 'other') return;
+  // "premium_x" next to another server's "x" competes for selection; a version mark or
+  // article ("x_v1", "get_the_x") only warns unless the description is copied too.
+  const what = promo ? 'with a promotional affix' : 'reworded';
+  add(ctx, 'name-shadowing', cross ? (promo ? 3 : 2) : 2, 'name', `"${tool.name}" is "${n}" of ${cross ? `server ${s}` : 'the same server'} ${what}`, 0, 200);
+  // A short description copied with it: the clone index needs 8 words, a look-alike name needs fewer.
+  if (cross && index.overlap([server, tool.name], target) >= 0.9)
+    add(ctx, 'clone', 3, 'description', `restates "${n}" of server ${s} under a look-alike name`, 0, 200);
 }
 
 function byStrength(a: Hit, b: Hit): number {
@@ -771,8 +877,9 @@ export function assessTool(server: string, tool: Tool, index: DeploymentIndex): 
   nameSignals(ctx);
   if (typeof tool.description === 'string') {
     const clone = index.clones(server, tool.name, tool.description)[0];
-    // A copy on another server competes with the original for the model's choice.
-    if (clone) add(ctx, 'clone', 3, 'description', `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
+    // A copy on another server competes with the original for the model's choice; the original is not to blame.
+    if (clone && blame(ctx, [clone.server, clone.name], 'description') !== 'other')
+      add(ctx, 'clone', 3, 'description', `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
   }
   const hits: Hit[] = [];
   ctx.best.forEach((h) => {

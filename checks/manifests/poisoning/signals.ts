@@ -132,7 +132,7 @@ export const REDIRECT: readonly RegExp[] = [
 
 /** Self-promotion: superlatives and social proof (one point each, capped). */
 export const PROMOTION: readonly RegExp[] = [
-  /\b(?:world'?s|industry'?s|market'?s)\s{1,8}(?:best|leading|most|top|fastest|first)\b/g,
+  /\b(?:world'?s|industry'?s|market'?s)\s{1,8}(?:best|leading|most|top|fastest|first)\b|\b(?:best|greatest|finest)\b[^.\n]{0,40}\b(?:in the world|there is|of all time|on the planet)\b/g,
   /\b(?:the\s{1,8})?(?:best|ultimate|most (?:advanced|reliable|accurate|comprehensive|powerful|trusted|sophisticated)|fastest|top-rated|number one|#1)\s{1,8}(?:\w+\s{1,8}){0,3}(?:tool|version|engine|analy[sz]er|extractor|solution|service|option|choice|in the market)\b/g,
   /\b(?:premium|ultimate|professional|enterprise|advanced|enhanced|pro|superior)\s{1,8}version\b/g,
   /\b(?:trusted|used|recommended|preferred|relied on|chosen)\s{1,8}by\s{1,8}(?:\d{1,3}(?:\.\d)?%|top|leading|millions|thousands|experts|professionals|fortune|institutional|emergency|healthcare|most)\b/g,
@@ -161,14 +161,14 @@ export const OUT_OF_SCOPE: readonly RegExp[] = [
   /\b(?:name|identity|identifier|version|type|vendor|provider)\s{1,8}of\s{1,8}(?:the\s{1,8}|this\s{1,8})?(?:llm|ai|language model|large language model|model|assistant|agent|chatbot)\b[^.\n]{0,30}\b(?:that|which|who)\s{1,8}(?:is\s{1,8})?(?:calls?|calling|invokes?|invoking|uses?|using|runs?|running|executes?|executing)\s{1,8}this\b/g,
   /\b(?:your|the calling|the caller'?s?|the invoking)\s{1,8}(?:own\s{1,8})?(?:llm|ai|language model|model|assistant|agent)(?:'s)?\s{1,8}(?:model\s{1,8})?(?:name|identity|version|type)\b/g,
   /\bwhich\s{1,8}(?:llm|ai|model|assistant|language model)\s{1,8}(?:you are|are you|is calling|is using)\b/g,
-  /\b(?:your|the assistant'?s|the model'?s|the agent'?s)\s{1,8}(?:\w+\s{1,8}){0,2}?(?:system prompt|system message|chat history|conversation history|previous (?:messages|responses))\b/g,
-  /\b(?:full|entire|complete|whole|verbatim|exact)\s{1,8}(?:\w+\s{1,8}){0,2}?(?:conversation|chat history|dialogue|transcript|system prompt)\b[^.\n]{0,40}\b(?:so far|until now|up to now|with the user|you (?:have|received|were given))\b/g,
+  /\b(?:your|the assistant'?s|the model'?s|the agent'?s)\s{1,8}(?:\w+\s{1,8}){0,2}(?:system prompt|system message|chat history|conversation history|previous (?:messages|responses))\b/g,
+  /\b(?:full|entire|complete|whole|verbatim|exact)\s{1,8}(?:\w+\s{1,8}){0,2}(?:conversation|chat history|dialogue|transcript|system prompt)\b[^.\n]{0,40}\b(?:so far|until now|up to now|with the user|you (?:have|received|were given))\b/g,
   /\b(?:outputs?|results?|responses?|return values?)\s{1,8}(?:of|from)\s{1,8}(?:all\s{1,8}|any\s{1,8}|the\s{1,8})?(?:other|previous|prior|earlier|preceding)\s{1,8}(?:\w+\s{1,8})?(?:tools?|tool calls|functions?|function calls)\b/g,
 ];
 
 /** Claims about other tools or servers, without naming them: "use this tool rather than others". */
 export const CLAIM: readonly RegExp[] = [
-  /\b(?:use|call|choose|prefer|select|pick|invoke)\s{1,8}this\s{1,8}(?:tool|function|one|server)\s{1,8}(?:\w+\s{1,8}){0,3}?(?:rather than|instead of|over|in place of)\s{1,8}(?:any\s{1,8}|all\s{1,8}|the\s{1,8})?(?:others?|alternatives?|other)\b/g,
+  /\b(?:use|call|choose|prefer|select|pick|invoke)\s{1,8}this\s{1,8}(?:tool|function|one|server)\s{1,8}(?:\w+\s{1,8}){0,3}(?:rather than|instead of|over|in place of)\s{1,8}(?:any\s{1,8}|all\s{1,8}|the\s{1,8})?(?:others?|alternatives?|other)\b/g,
   /\b(?:supersedes?|replaces?|overrides?|takes? precedence over|deprecates?|obsoletes?)\s{1,8}(?:the\s{1,8}|any\s{1,8}|all\s{1,8})?(?:[\w-]+\s{1,8}){0,3}(?:tools?|functions?)\s{1,8}(?:from|of|on|in|provided by)\s{1,8}(?:any\s{1,8}|all\s{1,8}|the\s{1,8})?other\b/g,
   /\b(?:tools?|functions?)\s{1,8}(?:from|of|on|in|provided by)\s{1,8}(?:any|all|every)\s{1,8}other\s{1,8}(?:servers?|providers?|mcp)\b/g,
   /\b[a-z][\w-]{1,40}\s{1,8}(?:tool|function)\s{1,8}(?:has been|was|is now)\s{1,8}(?:upgraded|updated|changed|modified|replaced|patched)\b[^.\n]{0,80}\b(?:automatically|now always)\b/g,
@@ -177,7 +177,7 @@ export const CLAIM: readonly RegExp[] = [
 /** Text in a tool definition that claims to come from the user. */
 export const IMPERSONATION: readonly RegExp[] = [
   /\bmessage\s{1,8}from\s{1,8}(?:the\s{1,8}|your\s{1,8})?user\b/g,
-  /\bsigned,?\s{0,8}(?:the\s{1,8}|your\s{1,8})?user\b/g,
+  /\bsigned(?:,\s{0,8}|\s{1,8})(?:the\s{1,8}|your\s{1,8})?user\b/g,
   /\btask\s{1,8}(?:that\s{1,8})?i\s{1,8}gave\s{1,8}you\b|\bi,?\s{1,8}the\s{1,8}user,?\s{1,8}(?:want|need|ask|instruct|authori[sz]e)\b|\bas\s{1,8}your\s{1,8}user,?\s{1,8}i\b/g,
   /(?<!\b(?:if|when|unless|once|whether)\s{1,8})\bthe\s{1,8}user\s{1,8}has\s{1,8}(?:already\s{1,8})?(?:instructed|authori[sz]ed|approved|asked|permitted)\s{1,8}you\s{1,8}to\b/g,
 ];
@@ -353,7 +353,7 @@ needs(REDIRECT, [
   ['upgraded replaced superseded optimized enhanced', 'has have was', 'tool function'],
 ]);
 needs(PROMOTION, [
-  ['world worlds industry industrys market markets', 'best leading most top fastest first'],
+  ['world worlds industry industrys market markets best greatest finest', 'best leading most top fastest first world there all planet'],
   ['best ultimate most fastest top number #', 'tool version engine analyser analyzer extractor solution service option choice market'],
   ['version', 'premium ultimate professional enterprise advanced enhanced pro superior'],
   ['by', 'trusted used recommended preferred relied chosen'],
@@ -381,7 +381,7 @@ needs(OUT_OF_SCOPE, [
   ],
   ['your calling caller callers invoking', 'llm ai language model assistant agent', 'name identity version type'],
   ['which', 'llm ai model assistant language', 'are is'],
-  ['your assistant model agent', 'prompt message history previous'],
+  ['your assistant model agent assistants models agents', 'prompt message history previous'],
   ['full entire complete whole verbatim exact', 'conversation history dialogue transcript prompt', 'far now user have received were'],
   ['output outputs result results response responses return', 'of from', 'other previous prior earlier preceding', 'tool tools function functions calls'],
 ]);
