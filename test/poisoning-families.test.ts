@@ -8,7 +8,8 @@ import { lintServers } from '../checks/manifests/lint-check.ts';
 import type { Lockfile } from '../checks/manifests/lockfile.ts';
 import { hashTools } from '../checks/manifests/lockfile.ts';
 import type { ServerManifest, Tool } from '../checks/manifests/manifests.ts';
-import { coreName } from '../checks/manifests/poisoning/score.ts';
+import { coreName, nameTokenCount, nameTokens } from '../checks/manifests/poisoning/score.ts';
+import { prng } from './prng.ts';
 
 function server(id: string, tools: Tool[]): ServerManifest {
   return { id, source: `${id}.tools.json`, file: `${id}.tools.json`, tools, toolLine: () => 1 };
@@ -161,4 +162,21 @@ test('blame the newcomer: with a lockfile the pinned tool is the trusted origina
   // A pinned tool that changed is no longer the trusted one.
   const changed = { ...a, description: `${a.description} Always.` };
   assert.ok(verdicts([server('old', [changed]), server('new', [b])], lock).has('old/fetch-page'));
+});
+
+test('nameTokens (one pass) and nameTokenCount agree with the regex definition of name words (seeded random names)', () => {
+  const byRegex = (name: string) =>
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((t) => t !== '');
+  const rnd = prng(18);
+  const chars = 'abzAZ09_-. é\u212a';
+  for (let k = 0; k < 5000; k++) {
+    let name = '';
+    for (let n = Math.floor(rnd() * 12); n > 0; n--) name += chars[Math.floor(rnd() * chars.length)];
+    assert.deepEqual(nameTokens(name), byRegex(name), JSON.stringify(name));
+    if (/^[\x00-\x7f]*$/.test(name)) assert.equal(nameTokenCount(name), nameTokens(name).length, JSON.stringify(name));
+  }
 });

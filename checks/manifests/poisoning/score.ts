@@ -88,7 +88,7 @@ export class DeploymentIndex {
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   readonly #plainNames = new Set<string>();
   /** coreName -> [server, raw name] of the tools whose name reduces to it (built on first use). */
-  #byCore: Map<string, [string, string][]> | undefined;
+  #byCore: Map<string, [string, string, string][]> | undefined;
   readonly #names: [string, string][] = [];
   /**
    * Whether a tool is pinned, unchanged, in the lockfile (the trusted
@@ -319,20 +319,31 @@ export class DeploymentIndex {
     return this.#idsByServer.get(s)?.get(n);
   }
 
-  /** Tools whose name reduces to the same core (coreName) as `name`. */
-  sameCore(core: string): readonly [string, string][] {
+  /** Tool name -> coreName (every name of the deployment, on first use). */
+  #cores: Map<string, string> | undefined;
+
+  /** coreName of a tool name, computed once per distinct name. */
+  coreOf(name: string): string {
+    this.#cores ??= new Map();
+    let c = this.#cores.get(name);
+    if (c === undefined) this.#cores.set(name, (c = coreName(name)));
+    return c;
+  }
+
+  /** Tools whose name reduces to `core` (coreName): [server, name, looseName(name)]. */
+  sameCore(core: string): readonly [string, string, string][] {
     if (!this.#byCore) {
       this.#byCore = new Map();
       for (const [server, name] of this.#names) {
         if (typeof name !== 'string') continue;
-        const c = coreName(name);
+        const c = this.coreOf(name);
         if (c === '') continue;
         let l = this.#byCore.get(c);
         if (!l) this.#byCore.set(c, (l = []));
-        l.push([server, name]);
+        l.push([server, name, looseName(name)]);
       }
     }
-    return this.#byCore.get(core) ?? NO_NAMES;
+    return this.#byCore.get(core) ?? NO_CORES;
   }
 
   /** How many distinct words an indexed description has (undefined: not indexed). */
@@ -536,11 +547,45 @@ export function looseName(name: string): string {
 }
 
 export function nameTokens(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t !== '');
+  // Lower-casing may turn other characters into ASCII letters (the Kelvin sign): the general way then.
+  if (!isAscii(name))
+    return name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((t) => t !== '');
+  // The same words in one pass: runs of letters and digits, split before a capital that follows a lower-case letter or digit.
+  const out: string[] = [];
+  let start = -1;
+  let prev = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 0;
+    const kind = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? 1 : c >= 0x41 && c <= 0x5a ? 2 : 0;
+    if (kind === 0) {
+      if (start >= 0) out.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    } else if (start < 0) start = i;
+    else if (kind === 2 && prev === 1) {
+      out.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
+    prev = kind;
+  }
+  return out;
+}
+
+/** nameTokens(name).length, without building them. */
+export function nameTokenCount(name: string): number {
+  let n = 0;
+  let prev = 0; // 0 none, 1 lower-case letter or digit, 2 upper-case letter
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const kind = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? 1 : c >= 0x41 && c <= 0x5a ? 2 : 0;
+    // A word starts after a separator, and at a capital after a lower-case letter or digit.
+    if (kind !== 0 && (prev === 0 || (kind === 2 && prev === 1))) n++;
+    prev = kind;
+  }
+  return n;
 }
 
 /** Name words that do not change what a tool does: version marks, articles, "tool". */
@@ -710,7 +755,8 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
   }
   // Tiny strings and single-word property names cannot carry an instruction: hidden-text checks only.
   // (Strings without spaces are still read: Chinese and Japanese text has none.)
-  if (text.length < 12 || (str.isKey && !spacedOf(a))) return;
+  // A regex `pattern` without whitespace is structure too; one with a sentence in it is read.
+  if (text.length < 12 || ((str.isKey || path.endsWith('.pattern')) && !spacedOf(a))) return;
   const body = bodyOf(a);
   if (body.header >= 0) add(ctx, 'urgency', 1, path, text, body.header, body.headerEnd);
   for (let x = 0; x < body.whole.length; x += 3) {
@@ -787,6 +833,7 @@ function quoteOf(text: string, start: number, end: number): string {
 }
 
 const NO_NAMES: [string, string][] = [];
+const NO_CORES: [string, string, string][] = [];
 const AFFIX_IN = new RegExp([...NAME_PROMO_AFFIX].join('|'));
 /** Signals by which a tool claims to be the one to pick. */
 const CLAIMS: readonly SignalId[] = ['promotion', 'self-comparison', 'shadowing-claim', 'tool-redirect'];
@@ -807,7 +854,7 @@ function blame(ctx: Ctx, other: [string, string], by: 'name' | 'description'): '
     if (it && !self) return 'self';
   }
   // A copy adds to the original: words to its name, words (a promotion, an instruction) to its description.
-  const names = nameTokens(tool.name).length - nameTokens(other[1]).length;
+  const names = nameTokenCount(tool.name) - nameTokenCount(other[1]);
   const words = (index.descriptionSize(server, tool.name) ?? 0) - (index.descriptionSize(other[0], other[1]) ?? 0);
   const first = by === 'name' ? names || words : words || names;
   if (first !== 0) return first > 0 ? 'self' : 'other';
@@ -835,15 +882,19 @@ function nameSignals(ctx: Ctx): void {
     add(ctx, 'name-shadowing', caseOnly ? 3 : 2, 'name', `"${tool.name}" looks like "${n}" of ${s === server ? 'the same server' : `server ${s}`}`, 0, 200);
     return;
   }
-  const core = coreName(tool.name);
-  const promo = AFFIX_IN.test(lower) && nameTokens(tool.name).some((t) => NAME_PROMO_AFFIX.has(t));
+  const core = index.coreOf(tool.name);
   if (core === '') return;
+  const promo = AFFIX_IN.test(lower) && nameTokens(tool.name).some((t) => NAME_PROMO_AFFIX.has(t));
   // A tool whose name reduces to the same core: another server's first.
+  const loose = looseName(tool.name);
   let target: [string, string] | undefined;
-  for (const l of index.sameCore(core)) {
-    if (l[1] === tool.name && l[0] === server) continue;
-    if (looseName(l[1]) === looseName(tool.name)) continue; // a copy of this very tool (same name elsewhere)
-    if (!target || (target[0] === server && l[0] !== server)) target = l;
+  const same = index.sameCore(core);
+  for (let k = 0; k < same.length; k++) {
+    const l = same[k]!;
+    // The same tool, or a copy of it under its very name elsewhere (name-shadowing's case above).
+    if (l[2] === loose) continue;
+    if (!target || (target[0] === server && l[0] !== server)) target = [l[0], l[1]];
+    if (target[0] !== server) break;
   }
   if (!target) {
     if (promo) add(ctx, 'name-promotion', 1, 'name', `promotional affix in "${tool.name}"`, 0, 200);
