@@ -8,7 +8,7 @@ import { lintServers } from '../checks/manifests/lint-check.ts';
 import type { Lockfile } from '../checks/manifests/lockfile.ts';
 import { hashTools } from '../checks/manifests/lockfile.ts';
 import type { ServerManifest, Tool } from '../checks/manifests/manifests.ts';
-import { coreName, nameTokenCount, nameTokens } from '../checks/manifests/poisoning/score.ts';
+import { coreName, nameInfo, nameTokens } from '../checks/manifests/poisoning/score.ts';
 import { prng } from './prng.ts';
 
 function server(id: string, tools: Tool[]): ServerManifest {
@@ -145,7 +145,7 @@ test('copycats: a short description copied under a suffixed name blocks the copy
   assert.match(v.get('extra/get_current_directory_v1')!.message, /clone/);
   assert.equal(v.get('shell/get_current_directory'), undefined, 'the original is not to blame');
   assert.equal(coreName('get_the_current_directories_v2'), 'get_current_directory');
-  assert.equal(coreName('premium_SearchTool'), 'search');
+  assert.deepEqual(nameInfo('premium_SearchTool'), { core: 'search', promo: true, words: 3 });
 });
 
 test('blame the newcomer: with a lockfile the pinned tool is the trusted original, the new one carries the finding', () => {
@@ -164,7 +164,7 @@ test('blame the newcomer: with a lockfile the pinned tool is the trusted origina
   assert.ok(verdicts([server('old', [changed]), server('new', [b])], lock).has('old/fetch-page'));
 });
 
-test('nameTokens (one pass) and nameTokenCount agree with the regex definition of name words (seeded random names)', () => {
+test('nameTokens (one pass) agrees with the regex definition of name words (seeded random names)', () => {
   const byRegex = (name: string) =>
     name
       .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -177,6 +177,6 @@ test('nameTokens (one pass) and nameTokenCount agree with the regex definition o
     let name = '';
     for (let n = Math.floor(rnd() * 12); n > 0; n--) name += chars[Math.floor(rnd() * chars.length)];
     assert.deepEqual(nameTokens(name), byRegex(name), JSON.stringify(name));
-    if (/^[\x00-\x7f]*$/.test(name)) assert.equal(nameTokenCount(name), nameTokens(name).length, JSON.stringify(name));
+    assert.equal(nameInfo(name).words, nameTokens(name).length, JSON.stringify(name));
   }
 });

@@ -89,7 +89,8 @@ export class DeploymentIndex {
   readonly #plainNames = new Set<string>();
   /** coreName -> [server, raw name] of the tools whose name reduces to it (built on first use). */
   #byCore: Map<string, [string, string, string][]> | undefined;
-  readonly #names: [string, string][] = [];
+  /** [server, name, looseName(name)] of every tool, in order. */
+  readonly #names: [string, string, string][] = [];
   /**
    * Whether a tool is pinned, unchanged, in the lockfile (the trusted
    * original of a look-alike pair); undefined when there is no lockfile.
@@ -116,7 +117,7 @@ export class DeploymentIndex {
     if (!l) this.byLooseName.set(loose, (l = []));
     l.push([t.server, t.name]);
     this.#servers.add(t.server);
-    this.#names.push([t.server, t.name]);
+    this.#names.push([t.server, t.name, loose]);
     if (typeof t.description !== 'string') return;
     let tokens = this.#tokensOf.get(t.description);
     if (tokens) this.#shared.add(tokens);
@@ -319,14 +320,14 @@ export class DeploymentIndex {
     return this.#idsByServer.get(s)?.get(n);
   }
 
-  /** Tool name -> coreName (every name of the deployment, on first use). */
-  #cores: Map<string, string> | undefined;
+  /** Tool name -> what its words say (every name met, once). */
+  #nameInfo: Map<string, NameInfo> | undefined;
 
-  /** coreName of a tool name, computed once per distinct name. */
-  coreOf(name: string): string {
-    this.#cores ??= new Map();
-    let c = this.#cores.get(name);
-    if (c === undefined) this.#cores.set(name, (c = coreName(name)));
+  /** nameInfo of a tool name, computed once per distinct name. */
+  nameOf(name: string): NameInfo {
+    this.#nameInfo ??= new Map();
+    let c = this.#nameInfo.get(name);
+    if (c === undefined) this.#nameInfo.set(name, (c = nameInfo(name)));
     return c;
   }
 
@@ -334,13 +335,14 @@ export class DeploymentIndex {
   sameCore(core: string): readonly [string, string, string][] {
     if (!this.#byCore) {
       this.#byCore = new Map();
-      for (const [server, name] of this.#names) {
-        if (typeof name !== 'string') continue;
-        const c = this.coreOf(name);
+      for (let k = 0; k < this.#names.length; k++) {
+        const entry = this.#names[k]!;
+        if (typeof entry[1] !== 'string') continue;
+        const c = this.nameOf(entry[1]).core;
         if (c === '') continue;
         let l = this.#byCore.get(c);
         if (!l) this.#byCore.set(c, (l = []));
-        l.push([server, name, looseName(name)]);
+        l.push(entry);
       }
     }
     return this.#byCore.get(core) ?? NO_CORES;
@@ -574,37 +576,39 @@ export function nameTokens(name: string): string[] {
   return out;
 }
 
-/** nameTokens(name).length, without building them. */
-export function nameTokenCount(name: string): number {
-  let n = 0;
-  let prev = 0; // 0 none, 1 lower-case letter or digit, 2 upper-case letter
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    const kind = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? 1 : c >= 0x41 && c <= 0x5a ? 2 : 0;
-    // A word starts after a separator, and at a capital after a lower-case letter or digit.
-    if (kind !== 0 && (prev === 0 || (kind === 2 && prev === 1))) n++;
-    prev = kind;
-  }
-  return n;
-}
-
 /** Name words that do not change what a tool does: version marks, articles, "tool". */
 const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'tool', 'tools', 'fn', 'func', 'function']);
 const VERSION = /^v?\d{1,4}$/;
 
+export interface NameInfo {
+  /** The name's words once affixes that only make it look new or better are dropped (coreName). */
+  core: string;
+  /** One of its words is a promotional affix (premium_, _pro, best_). */
+  promo: boolean;
+  /** How many words it has (nameTokens). */
+  words: number;
+}
+
 /**
- * What a name says once affixes that only make it look new or better are
- * dropped: promotional words, version marks, fillers, plural -s.
+ * What a name says: its core, once affixes that only make it look new or
+ * better are dropped (promotional words, version marks, fillers, plural -s):
  * get_commands_history, get_the_current_directory_v1 and best_search reduce
  * to get_command_history, get_current_directory and search.
  */
-export function coreName(name: string): string {
+export function nameInfo(name: string): NameInfo {
+  const words = nameTokens(name);
   const out: string[] = [];
-  for (const t of nameTokens(name)) {
-    if (NAME_PROMO_AFFIX.has(t) || FILLER.has(t) || VERSION.test(t)) continue;
-    out.push(t.length > 4 && t.endsWith('ies') ? `${t.slice(0, -3)}y` : t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
+  let promo = false;
+  for (const t of words) {
+    if (NAME_PROMO_AFFIX.has(t)) promo = true;
+    else if (FILLER.has(t) || VERSION.test(t)) continue;
+    else out.push(t.length > 4 && t.endsWith('ies') ? `${t.slice(0, -3)}y` : t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
   }
-  return out.join('_');
+  return { core: out.join('_'), promo, words: words.length };
+}
+
+export function coreName(name: string): string {
+  return nameInfo(name).core;
 }
 
 interface Ctx {
@@ -834,7 +838,6 @@ function quoteOf(text: string, start: number, end: number): string {
 
 const NO_NAMES: [string, string][] = [];
 const NO_CORES: [string, string, string][] = [];
-const AFFIX_IN = new RegExp([...NAME_PROMO_AFFIX].join('|'));
 /** Signals by which a tool claims to be the one to pick. */
 const CLAIMS: readonly SignalId[] = ['promotion', 'self-comparison', 'shadowing-claim', 'tool-redirect'];
 
@@ -854,7 +857,7 @@ function blame(ctx: Ctx, other: [string, string], by: 'name' | 'description'): '
     if (it && !self) return 'self';
   }
   // A copy adds to the original: words to its name, words (a promotion, an instruction) to its description.
-  const names = nameTokenCount(tool.name) - nameTokenCount(other[1]);
+  const names = index.nameOf(tool.name).words - index.nameOf(other[1]).words;
   const words = (index.descriptionSize(server, tool.name) ?? 0) - (index.descriptionSize(other[0], other[1]) ?? 0);
   const first = by === 'name' ? names || words : words || names;
   if (first !== 0) return first > 0 ? 'self' : 'other';
@@ -869,7 +872,8 @@ function nameSignals(ctx: Ctx): void {
   const lower = tool.name.toLowerCase();
   let caseOnly: [string, string] | undefined;
   let styled: [string, string] | undefined;
-  const alike = index.byLooseName.get(looseName(tool.name)) ?? NO_NAMES;
+  const loose = looseName(tool.name);
+  const alike = index.byLooseName.get(loose) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k]!;
     if (l[1] === tool.name) continue;
@@ -882,11 +886,9 @@ function nameSignals(ctx: Ctx): void {
     add(ctx, 'name-shadowing', caseOnly ? 3 : 2, 'name', `"${tool.name}" looks like "${n}" of ${s === server ? 'the same server' : `server ${s}`}`, 0, 200);
     return;
   }
-  const core = index.coreOf(tool.name);
+  const { core, promo } = index.nameOf(tool.name);
   if (core === '') return;
-  const promo = AFFIX_IN.test(lower) && nameTokens(tool.name).some((t) => NAME_PROMO_AFFIX.has(t));
   // A tool whose name reduces to the same core: another server's first.
-  const loose = looseName(tool.name);
   let target: [string, string] | undefined;
   const same = index.sameCore(core);
   for (let k = 0; k < same.length; k++) {
