@@ -28,6 +28,8 @@ export interface Acquired {
   /** Protocol revision the server spoke. */
   protocolVersion: string;
   pages: number;
+  /** The server's `instructions`, when it gave any (any type: the linter reports a wrong one). */
+  instructions?: unknown;
 }
 
 export interface AcquireOptions {
@@ -157,8 +159,10 @@ async function viaInitialize(transport: Transport, signal: AbortSignal, timeoutM
   const reqOpts = { signal, timeout: timeoutMs, maxTotalTimeout: timeoutMs };
   await client.connect(transport, reqOpts);
   const protocolVersion = (transport as { protocolVersion?: string }).protocolVersion ?? '2025-11-25';
-  if (!client.getServerCapabilities()?.tools) return { tools: [], protocolVersion, pages: 0 };
-  return paginate((cursor) => client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, looseToolsPage, reqOpts), protocolVersion);
+  const instructions = client.getInstructions();
+  const extra = instructions !== undefined ? { instructions } : {};
+  if (!client.getServerCapabilities()?.tools) return { tools: [], protocolVersion, pages: 0, ...extra };
+  return { ...(await paginate((cursor) => client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, looseToolsPage, reqOpts), protocolVersion)), ...extra };
 }
 
 async function paginate(page: (cursor: string | undefined) => Promise<unknown>, protocolVersion: string): Promise<Acquired> {
@@ -244,11 +248,15 @@ async function viaDiscover(transport: Transport, signal: AbortSignal): Promise<A
   if (!Array.isArray(versions) || !versions.includes(REVISION_2026))
     throw new AcquireError(`server/discover: the server supports ${JSON.stringify(versions)}, not ${REVISION_2026}`);
   const caps = discovered.capabilities as Record<string, unknown> | undefined;
-  if (typeof caps !== 'object' || caps === null || !caps.tools) return { tools: [], protocolVersion: REVISION_2026, pages: 0 };
-  return paginate(
-    (cursor) => rpc.request('tools/list', { _meta: requestMeta(), ...(cursor === undefined ? {} : { cursor }) }),
-    REVISION_2026,
-  );
+  const extra = discovered.instructions !== undefined && discovered.instructions !== null ? { instructions: discovered.instructions } : {};
+  if (typeof caps !== 'object' || caps === null || !caps.tools) return { tools: [], protocolVersion: REVISION_2026, pages: 0, ...extra };
+  return {
+    ...(await paginate(
+      (cursor) => rpc.request('tools/list', { _meta: requestMeta(), ...(cursor === undefined ? {} : { cursor }) }),
+      REVISION_2026,
+    )),
+    ...extra,
+  };
 }
 
 function errorText(err: unknown): string {

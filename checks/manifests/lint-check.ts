@@ -5,7 +5,7 @@
 // each finding names the signals, the field and a quoted excerpt.
 import { type Lockfile, readLockfile, sha256Hex } from './lockfile.ts';
 import { loadManifests, type ServerManifest, type Tool } from './manifests.ts';
-import { assessTool, DeploymentIndex, type Verdict } from './poisoning/score.ts';
+import { assessServerText, assessTool, DeploymentIndex, type Verdict } from './poisoning/score.ts';
 import { MAX_NODES } from './poisoning/strings.ts';
 import { excerpt } from './poisoning/text.ts';
 import { lintInputSchema, PROBLEM_TEXT, type SchemaProblemKind } from './schema-lint.ts';
@@ -26,16 +26,39 @@ function label(name: string): string {
 }
 
 export function poisonedFinding(server: ServerManifest, tool: Tool, v: Verdict, loc: Location): RawFinding {
+  return verdictFinding(`tool ${label(tool.name)} of MCP server "${server.id}"`, v, loc, '');
+}
+
+/** A manifest/poisoned finding on `subject` ("tool "x" of MCP server "s"", "the instructions of ..."). */
+function verdictFinding(subject: string, v: Verdict, loc: Location, keyPrefix: string): RawFinding {
   const shown = v.hits.slice(0, MAX_HITS_IN_MESSAGE).map((h) => `${h.signal} (+${h.weight}) in ${shortPath(h.path)}: "${h.quote}"`);
   const more = v.hits.length > MAX_HITS_IN_MESSAGE ? `; and ${v.hits.length - MAX_HITS_IN_MESSAGE} more signal(s)` : '';
   return {
     ruleId: 'manifest/poisoned',
     severity: v.severity!,
-    message: `tool ${label(tool.name)} of MCP server "${server.id}" reads as ${v.severity === 'block' ? 'poisoned' : 'suspicious'} (score ${v.score}): ${shown.join('; ')}${more}`,
+    message: `${subject} reads as ${v.severity === 'block' ? 'poisoned' : 'suspicious'} (score ${v.score}): ${shown.join('; ')}${more}`,
     location: loc,
     // The set of signal categories: stable across reformatting, new if the text gains a new kind of signal.
-    key: v.hits.map((h) => h.signal).sort().join('+'),
+    key: keyPrefix + v.hits.map((h) => h.signal).sort().join('+'),
   };
+}
+
+/** The server's `instructions`, which the client shows the model as it shows tool descriptions. */
+function instructionsFindings(server: ServerManifest, index: DeploymentIndex): RawFinding[] {
+  const text = server.instructions;
+  if (text === undefined) return [];
+  const loc: Location = { ...(server.file ? { file: server.file } : {}), ...(server.line ? { line: server.line } : {}), resource: `McpServer/${server.id}` };
+  if (typeof text !== 'string')
+    return [
+      {
+        ruleId: 'gate/check-failed',
+        message: `manifest-lint: MCP server "${server.id}": instructions is of type ${Array.isArray(text) ? 'array' : text === null ? 'null' : typeof text}, expected a string (MCP schema); it was not reviewed`,
+        location: loc,
+        key: 'bad-field:instructions',
+      },
+    ];
+  const v = assessServerText(server.id, 'instructions', text, index);
+  return v.severity ? [verdictFinding(`the instructions of MCP server "${server.id}"`, v, loc, 'instructions:')] : [];
 }
 
 function schemaFindings(server: ServerManifest, tool: Tool, loc: Location): RawFinding[] {
@@ -102,6 +125,7 @@ export function lintServers(servers: readonly ServerManifest[], lock?: Lockfile)
   let tools = 0;
   for (const server of servers) {
     const resource = `McpServer/${server.id}`;
+    findings.push(...instructionsFindings(server, index));
     for (const tool of server.tools) {
       tools++;
       let line: number | undefined;

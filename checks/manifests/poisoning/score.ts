@@ -934,6 +934,23 @@ export function assessTool(server: string, tool: Tool, index: DeploymentIndex): 
     if (clone && blame(ctx, [clone.server, clone.name], 'description') !== 'other')
       add(ctx, 'clone', 3, 'description', `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
   }
+  return verdictOf(ctx, collected);
+}
+
+/**
+ * Assess a server-level string the client shows the model (its
+ * `instructions`): the same text signals, without the tool-level ones (name
+ * look-alikes, clones).
+ */
+export function assessServerText(server: string, path: string, value: string, index: DeploymentIndex): Verdict {
+  const ctx: Ctx = { server, tool: { name: '' }, index, ownWords: new Set(), analyses: analysisCache(index), best: new Map() };
+  const str = { path, value };
+  scanString(ctx, str);
+  return verdictOf(ctx, { strings: [str], badFields: [], maxDepth: 0, truncated: false });
+}
+
+/** The hits kept in `ctx`, strongest first, their score and what it means. */
+function verdictOf(ctx: Ctx, collected: Collected): Verdict {
   const hits: Hit[] = [];
   ctx.best.forEach((h) => {
     if (h.weight > 0) hits.push({ signal: h.signal, weight: h.weight, path: h.path, quote: quoteOf(h.text, h.start, h.end) });
