@@ -139,13 +139,17 @@ test('honest documentation stays unblocked: same-server routing and prerequisite
   for (const name of ['get_job_status', 'patch_file', 'search_all', 'write_chunks', 'start_job']) assert.notEqual(v.get(`logs/${name}`)?.severity, 'block', name);
 });
 
-test('copycats: a short description copied under a suffixed name blocks the copy, not the original', () => {
+test('copycats: a short description copied under a suffixed name blocks the copy, not the original, across servers or in one', () => {
   const original: Tool = { name: 'get_current_directory', description: 'Get current working directory. Returns: path.' };
   const copy: Tool = { name: 'get_current_directory_v1', description: original.description };
   const v = verdicts([server('shell', [original]), server('extra', [copy])]);
   assert.equal(v.get('extra/get_current_directory_v1')?.severity, 'block');
   assert.match(v.get('extra/get_current_directory_v1')!.message, /clone/);
   assert.equal(v.get('shell/get_current_directory'), undefined, 'the original is not to blame');
+  // The same inside one server.
+  const same = verdicts([server('shell', [original, copy])]);
+  assert.equal(same.get('shell/get_current_directory_v1')?.severity, 'block');
+  assert.equal(same.get('shell/get_current_directory'), undefined);
   assert.equal(coreName('get_the_current_directories_v2'), 'get_current_directory');
   assert.deepEqual(nameInfo('premium_SearchTool'), { core: 'search', promo: true, words: 3 });
 });

@@ -904,16 +904,16 @@ function nameSignals(ctx: Ctx): void {
   }
   const [s, n] = target;
   const cross = s !== server;
+  if (blame(ctx, target, 'name') === 'other') return;
+  // A short description copied along: the clone index needs 8 words, a look-alike name needs fewer.
+  const copied = index.overlap([server, tool.name], target) >= 0.9;
+  if (copied) add(ctx, 'clone', 3, 'description', `restates "${n}" of ${cross ? `server ${s}` : 'the same server'} under a look-alike name`, 0, 200);
   // Same-server variants are normal ("search" and "advanced_search"); only a promotional affix warns there.
   if (!cross && !promo) return;
-  if (blame(ctx, target, 'name') === 'other') return;
   // "premium_x" next to another server's "x" competes for selection; a version mark or
   // article ("x_v1", "get_the_x") only warns unless the description is copied too.
   const what = promo ? 'with a promotional affix' : 'reworded';
   add(ctx, 'name-shadowing', cross ? (promo ? 3 : 2) : 2, 'name', `"${tool.name}" is "${n}" of ${cross ? `server ${s}` : 'the same server'} ${what}`, 0, 200);
-  // A short description copied with it: the clone index needs 8 words, a look-alike name needs fewer.
-  if (cross && index.overlap([server, tool.name], target) >= 0.9)
-    add(ctx, 'clone', 3, 'description', `restates "${n}" of server ${s} under a look-alike name`, 0, 200);
 }
 
 function byStrength(a: Hit, b: Hit): number {
