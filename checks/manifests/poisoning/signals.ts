@@ -149,7 +149,7 @@ export const COMPARISON: readonly RegExp[] = [
   /\b(?:instead of|rather than|over) (?:the |any )?(?:other|standard|default|original)\s{1,8}(?:\w+\s{1,8})?(?:tools?|functions?|versions?)\b/g,
   /\b(?:always )?(?:prefer|choose|select|pick) this (?:tool|function)\b|\balways use this tool (?:instead|over|rather)\b/g,
   // A superlative about itself: "this is the best tool", "the most reliable search tool available".
-  /\bthis\s{1,8}(?:tool\s{1,8}|function\s{1,8}|service\s{1,8}|server\s{1,8})?is\s{1,8}(?:the|a|by far the)\s{1,8}(?:best|greatest|ultimate|top|number one|most (?:reliable|accurate|powerful|advanced|trusted|comprehensive|efficient))\b/g,
+  /\bthis\s{1,8}(?:tool\s{1,8}|function\s{1,8}|service\s{1,8}|server\s{1,8})?is\s{1,8}(?:the|a|by far the)\s{1,8}(?:best|greatest|ultimate|top(?:-rated| rated| choice| pick)|number one|most (?:reliable|accurate|powerful|advanced|trusted|comprehensive|efficient))\b/g,
   /\b(?:best|greatest|ultimate|most \w+)\s{1,8}(?:[\w-]+\s{1,8}){0,3}(?:tool|function|service|server|solution)s?\s{1,8}(?:in the world|ever|available|on the market|there is|of all)\b/g,
 ];
 
