@@ -622,7 +622,7 @@ interface Ctx {
   own?: string;
   best: Map<SignalId, Best>;
   /** A pretext, threat or claim of necessity was found (framing that justifies an extra step). */
-  justified?: boolean;
+  justified: boolean;
 }
 
 /** The strongest hit of a signal so far; the quote is only cut for the hits that are reported. */
@@ -924,7 +924,7 @@ function byStrength(a: Hit, b: Hit): number {
 /** Assess one tool of `server` in the deployment. Never throws on odd input types. */
 export function assessTool(server: string, tool: Tool, index: DeploymentIndex): Verdict {
   const { collected, ownWords } = collectWithOwnWords(tool);
-  const ctx: Ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: new Map() };
+  const ctx: Ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: new Map(), justified: false };
   const strings = collected.strings;
   for (let k = 0; k < strings.length; k++) scanString(ctx, strings[k]!);
   nameSignals(ctx);
@@ -943,7 +943,7 @@ export function assessTool(server: string, tool: Tool, index: DeploymentIndex): 
  * look-alikes, clones).
  */
 export function assessServerText(server: string, path: string, value: string, index: DeploymentIndex): Verdict {
-  const ctx: Ctx = { server, tool: { name: '' }, index, ownWords: new Set(), analyses: analysisCache(index), best: new Map() };
+  const ctx: Ctx = { server, tool: { name: '' }, index, ownWords: new Set(), analyses: analysisCache(index), best: new Map(), justified: false };
   const str = { path, value };
   scanString(ctx, str);
   return verdictOf(ctx, { strings: [str], badFields: [], maxDepth: 0, truncated: false });
@@ -970,7 +970,7 @@ function verdictOf(ctx: Ctx, collected: Collected): Verdict {
   // is framing too: it blocks only with a reason given for the extra step
   // (a pretext, a threat, "it is critical to").
   const framingOnly = hits.every((h) => FRAMING.has(h.signal));
-  const justified = ctx.justified === true;
+  const justified = ctx.justified;
   const severity =
     score >= BLOCK_SCORE && (!framingOnly || justified) ? 'block' : score >= BLOCK_SCORE || (score >= WARN_SCORE && !framingOnly) ? 'warning' : undefined;
   return { score, severity, hits, collected };
