@@ -3,9 +3,9 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-YDUJ5Q42.js";
+} from "./chunk-355PUX2R.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-LVLRR57J.js";
+import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-VFJXEVYW.js";
 import "./chunk-LBU6WYJO.js";

@@ -13,13 +13,13 @@ import {
 } from "./chunk-OXVGEM3X.js";
 import {
   runGate
-} from "./chunk-XGU44EBH.js";
+} from "./chunk-EAFSYQJ3.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-YDUJ5Q42.js";
+import "./chunk-355PUX2R.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-LVLRR57J.js";
+import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-VFJXEVYW.js";
 import {

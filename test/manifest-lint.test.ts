@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lintServers, manifestLintCheck } from '../checks/manifests/lint-check.ts';
-import { evaluate } from '../scripts/eval-poisoning.ts';
+import { evaluate, originalsInAttackedDeployments } from '../scripts/eval-poisoning.ts';
 import { runGate } from '../src/gate/engine.ts';
 import type { ServerManifest, Tool } from '../checks/manifests/manifests.ts';
 
@@ -20,19 +20,21 @@ function server(id: string, tools: Tool[]): ServerManifest {
   return { id, source: `${id}.tools.json`, file: `${id}.tools.json`, tools, toolLine: () => 1 };
 }
 
-test('evaluation: recall >= 95% overall and >= 85% per category, FPR <= 0.5% (issue 5 targets)', () => {
+test('evaluation: recall >= 95% overall and >= 85% per category on every source, false blocks <= 0.2% and none on github-mcp-server (issue 18 targets)', () => {
   const e = evaluate();
   assert.ok(e.overall.recall >= 0.95, `recall ${e.overall.recall} (${e.overall.detected}/${e.overall.detectable})`);
   for (const c of e.categories) {
     if (c.detectable === 0) continue; // no manifest text in the records (Function Return Injection)
-    assert.ok(c.recall >= 0.85, `${c.category}: ${c.detected}/${c.detectable}`);
+    assert.ok(c.recall >= 0.85, `${c.source} / ${c.category}: ${c.detected}/${c.detectable}`);
   }
-  assert.ok(e.benign.total >= 440, `benign tools evaluated: ${e.benign.total}`);
-  assert.ok(e.benign.fpr <= 0.005, `FPR ${e.benign.fpr}: ${e.falsePositives.map((f) => f.id).join(', ')}`);
+  assert.ok(e.benign.total >= 1_100, `benign tools evaluated: ${e.benign.total}`);
+  assert.ok(e.benign.fpr <= 0.002, `false blocks ${e.benign.fpr}: ${e.falsePositives.map((f) => f.id).join(', ')}`);
+  assert.equal(e.benignSources.find((b) => b.source === 'github-mcp-server')?.blocked, 0);
   assert.ok(e.benign.unseenTotal >= 30 && e.benign.unseenBlocked === 0, 'benign data not used in design');
-  assert.ok(e.bySplit.holdout.recall >= 0.85, `held-out recall ${e.bySplit.holdout.recall}`);
+  // The trusted originals that MSB's attack tools copy are not blocked with them.
+  assert.deepEqual(originalsInAttackedDeployments().filter((b) => b.verdict.severity === 'block').map((b) => b.id), []);
   // The undetectable records are accounted for, not silently dropped.
-  assert.equal(e.overall.total, 122);
+  assert.equal(e.overall.total, 148);
   assert.equal(e.overall.total - e.overall.detectable, 11);
 });
 

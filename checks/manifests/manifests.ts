@@ -36,6 +36,8 @@ export interface ServerManifest {
   line?: number;
   /** Protocol revision a live server spoke (2025-11-25, 2026-07-28, ...). */
   protocolVersion?: string;
+  /** The server's `instructions` (initialize / server/discover, or in the file): shown to the model. Unchecked type. */
+  instructions?: unknown;
 }
 
 export interface ManifestSet {
@@ -51,6 +53,16 @@ export const TOOLS_SUFFIX = '.tools.json';
  * response wrapping it ({"result": {"tools": [...]}}) or a bare array.
  */
 export function parseToolsJson(text: string, file: string): Tool[] {
+  return parseManifestJson(text, file).tools;
+}
+
+/**
+ * parseToolsJson, and the server's `instructions` when the document carries
+ * them (an initialize result merged in, `{"tools": [...], "instructions": ...}`,
+ * or the same under `result`): text the client also shows the model. Any
+ * value is kept, so that one of the wrong type is reported, not dropped.
+ */
+export function parseManifestJson(text: string, file: string): { tools: Tool[]; instructions?: unknown } {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -59,7 +71,10 @@ export function parseToolsJson(text: string, file: string): Tool[] {
   }
   const tools = toolsOf(doc);
   if (!tools) throw new InputError('not a tools list: expected {"tools": [...]}, a JSON-RPC result wrapping it, or an array of tools', file, 1);
-  return validateTools(tools, file);
+  const o = doc as Record<string, unknown>;
+  const holder = Array.isArray(doc) ? undefined : Array.isArray(o.tools) ? o : (o.result as Record<string, unknown>);
+  const instructions = holder?.instructions;
+  return { tools: validateTools(tools, file), ...(instructions !== undefined && instructions !== null ? { instructions } : {}) };
 }
 
 function toolsOf(doc: unknown): unknown[] | undefined {
@@ -201,6 +216,7 @@ async function loadLiveManifests(ctx: CheckContext): Promise<ManifestSet> {
           config: s,
           ...(line ? { line } : {}),
           protocolVersion: got.protocolVersion,
+          ...(got.instructions !== undefined ? { instructions: got.instructions } : {}),
         });
       } catch (err) {
         problems.push({
@@ -226,11 +242,13 @@ function loadFileManifests(ctx: CheckContext): ManifestSet {
     try {
       const text = ctx.workspace.read(file);
       const config = byId.get(id);
+      const { tools, instructions } = parseManifestJson(text, file);
       servers.push({
         id,
         source: file,
         file,
-        tools: parseToolsJson(text, file),
+        tools,
+        ...(instructions !== undefined ? { instructions } : {}),
         toolLine: toolLineFinder(text),
         kind: 'file',
         ...(config?.manifest !== undefined ? { config } : {}),

@@ -8,6 +8,8 @@
 // whole tools.
 import {
   CALL_BEFORE,
+  CJK,
+  CLAIM,
   COMMAND,
   COMPARISON,
   CONCEAL,
@@ -16,9 +18,13 @@ import {
   type Features,
   features,
   HTML_COMMENT,
+  IMPERSONATION,
   INSTRUCTION_TAG,
   MESSAGE,
+  MODEL_ADDRESS,
   mayMatchId,
+  NECESSITY,
+  OUT_OF_SCOPE,
   OVERRIDE,
   PHONE,
   PRETEXT,
@@ -35,7 +41,7 @@ import {
   URGENCY,
   URL,
 } from './signals.ts';
-import { decodedBlobs, type Normalised, normalise, sentenceBounds, whitespaceRuns } from './text.ts';
+import { decodedBlobs, isAscii, type Normalised, normalise, sentenceBounds, whitespaceRuns } from './text.ts';
 
 /** A signal family: its patterns and their pre-check numbers. */
 interface Family {
@@ -47,16 +53,22 @@ function family(res: readonly RegExp[]): Family {
 }
 
 /** Whole-string patterns: every gap in them is bounded, and quotes may span sentence ends. */
-export const WHOLE: readonly { fam: Family; signal: SignalId; weight: number }[] = [
+/** `justifies`: a reason given for an extra step (see score.ts, framing). */
+export const WHOLE: readonly { fam: Family; signal: SignalId; weight: number; justifies?: boolean }[] = [
   { fam: family(CONCEAL), signal: 'conceal-from-user', weight: 3 },
   { fam: family(OVERRIDE), signal: 'override', weight: 3 },
   { fam: family(MESSAGE), signal: 'message-injection', weight: 2 },
   { fam: family(TAMPER), signal: 'param-tampering', weight: 2 },
   { fam: family(REDIRECT), signal: 'tool-redirect', weight: 2 },
   { fam: family(URGENCY), signal: 'urgency', weight: 1 },
-  { fam: family(PRETEXT), signal: 'pretext', weight: 1 },
-  { fam: family(THREAT), signal: 'threat', weight: 1 },
+  { fam: family(NECESSITY), signal: 'urgency', weight: 1, justifies: true },
+  { fam: family(PRETEXT), signal: 'pretext', weight: 1, justifies: true },
+  { fam: family(THREAT), signal: 'threat', weight: 1, justifies: true },
   { fam: family(COMPARISON), signal: 'self-comparison', weight: 2 },
+  { fam: family(OUT_OF_SCOPE), signal: 'out-of-scope-request', weight: 3 },
+  { fam: family(CLAIM), signal: 'shadowing-claim', weight: 3 },
+  { fam: family(IMPERSONATION), signal: 'user-impersonation', weight: 3 },
+  { fam: family(MODEL_ADDRESS), signal: 'model-address', weight: 2 },
 ];
 const F_PROMOTION = family(PROMOTION);
 const F_SENSITIVE = family([SENSITIVE[0]!, SENSITIVE[1]!, SENSITIVE[3]!]);
@@ -65,7 +77,8 @@ const F_COMMAND = family(COMMAND);
 const F_CONTACT = family([EMAIL, PHONE]);
 const F_URL = family([URL]);
 const F_TRANSFER = family([TRANSFER]);
-const F_DIRECTIVE = family(DIRECTIVE);
+// Text addressed to the model ("note to any AI reading this: ...") directs it as a modal verb does.
+const F_DIRECTIVE = family([...DIRECTIVE, ...MODEL_ADDRESS]);
 
 /** Per-sentence object flags (Body.objects). */
 export const SENSITIVE_OBJ = 1;
@@ -98,6 +111,8 @@ export interface Body {
   headerEnd: number;
   /** For each WHOLE family k that matches, in order: k, then where its first matching pattern first matches: index, end. */
   whole: number[];
+  /** For each CJK pattern k that matches (text with non-ASCII characters only): k, index, end. */
+  cjk: number[];
   /** PROMOTION: the first match of its first matching pattern and how many patterns match (0: none). */
   promo: number;
   promoEnd: number;
@@ -184,6 +199,15 @@ export function bodyOf(a: Analysis): Body {
       whole.push(k, m.index, m.index + m[0].length);
     }
   }
+  let cjk = NONE;
+  if (!isAscii(lower))
+    for (let k = 0; k < CJK.length; k++) {
+      const m = firstMatch(CJK[k]!.re, lower);
+      if (m) {
+        if (cjk === NONE) cjk = [];
+        cjk.push(k, m.index, m.index + m[0].length);
+      }
+    }
   const promo = countHits(F_PROMOTION, lower, feats);
   const bounds = sentenceBounds(text);
   const ns = bounds.length >> 1;
@@ -213,6 +237,7 @@ export function bodyOf(a: Analysis): Body {
     header: header ? header.index : -1,
     headerEnd: header ? header.index + header[0].length : -1,
     whole,
+    cjk,
     promo: promo ? promo.index : -1,
     promoEnd: promo ? promo.end : -1,
     promoN: promo ? promo.n : 0,

@@ -22,7 +22,7 @@ import {
   URL_OBJ,
   WHOLE,
 } from './analysis.ts';
-import { NAME_PROMO_AFFIX, type SignalId } from './signals.ts';
+import { CJK, NAME_PROMO_AFFIX, type SignalId } from './signals.ts';
 import { type Collected, collectWithOwnWords, type ToolString } from './strings.ts';
 import { excerpt, isAscii } from './text.ts';
 
@@ -87,6 +87,15 @@ export class DeploymentIndex {
   readonly #servers = new Set<string>();
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   readonly #plainNames = new Set<string>();
+  /** coreName -> [server, raw name] of the tools whose name reduces to it (built on first use). */
+  #byCore: Map<string, [string, string, string][]> | undefined;
+  /** [server, name, looseName(name)] of every tool, in order. */
+  readonly #names: [string, string, string][] = [];
+  /**
+   * Whether a tool is pinned, unchanged, in the lockfile (the trusted
+   * original of a look-alike pair); undefined when there is no lockfile.
+   */
+  pinned: ((server: string, name: string) => boolean) | undefined;
 
   constructor(tools: Iterable<DeploymentTool>) {
     // One call per tool rather than one long loop here: the call is optimised early.
@@ -108,6 +117,7 @@ export class DeploymentIndex {
     if (!l) this.byLooseName.set(loose, (l = []));
     l.push([t.server, t.name]);
     this.#servers.add(t.server);
+    this.#names.push([t.server, t.name, loose]);
     if (typeof t.description !== 'string') return;
     let tokens = this.#tokensOf.get(t.description);
     if (tokens) this.#shared.add(tokens);
@@ -310,6 +320,57 @@ export class DeploymentIndex {
     return this.#idsByServer.get(s)?.get(n);
   }
 
+  /** Tool name -> what its words say (every name met, once). */
+  #nameInfo: Map<string, NameInfo> | undefined;
+
+  /** nameInfo of a tool name, computed once per distinct name. */
+  nameOf(name: string): NameInfo {
+    this.#nameInfo ??= new Map();
+    let c = this.#nameInfo.get(name);
+    if (c === undefined) this.#nameInfo.set(name, (c = nameInfo(name)));
+    return c;
+  }
+
+  /** Tools whose name reduces to `core` (coreName): [server, name, looseName(name)]. */
+  sameCore(core: string): readonly [string, string, string][] {
+    if (!this.#byCore) {
+      this.#byCore = new Map();
+      for (let k = 0; k < this.#names.length; k++) {
+        const entry = this.#names[k]!;
+        if (typeof entry[1] !== 'string') continue;
+        const c = this.nameOf(entry[1]).core;
+        if (c === '') continue;
+        let l = this.#byCore.get(c);
+        if (!l) this.#byCore.set(c, (l = []));
+        l.push(entry);
+      }
+    }
+    return this.#byCore.get(core) ?? NO_CORES;
+  }
+
+  /** How many distinct words an indexed description has (undefined: not indexed). */
+  descriptionSize(server: string, name: string): number | undefined {
+    const id = this.#idOf(server, name);
+    return id === undefined ? undefined : this.#docs[id]!.tokens.length;
+  }
+
+  /** Shared distinct words of two indexed descriptions over the smaller one's (0 when either is missing or empty). */
+  overlap(a: [string, string], b: [string, string]): number {
+    const ia = this.#idOf(a[0], a[1]);
+    const ib = this.#idOf(b[0], b[1]);
+    if (ia === undefined || ib === undefined) return 0;
+    const ta = this.#docs[ia]!.tokens;
+    const tb = this.#docs[ib]!.tokens;
+    if (ta.length === 0 || tb.length === 0) return 0;
+    if (ta === tb) return 1;
+    if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+    const stamp = ++this.#stamp;
+    for (let k = 0; k < ta.length; k++) this.#mark[ta[k]!] = stamp;
+    let inter = 0;
+    for (let k = 0; k < tb.length; k++) if (this.#mark[tb[k]!] === stamp) inter++;
+    return inter / Math.min(ta.length, tb.length);
+  }
+
   /** Tools of OTHER servers whose description this one restates (token containment). */
   clones(server: string, name: string, description: string): { server: string; name: string; containment: number; jaccard: number }[] {
     const self = this.#idOf(server, name);
@@ -452,7 +513,7 @@ const RARE_POSTINGS = 64;
 const MIN_CLONE_TOKENS = 8;
 
 /** Ordering words that make a tool reference a mandated call chain. */
-const SEQUENCE = /\b(?:first|before|after|then|prior to|followed by)\b/;
+const SEQUENCE = /\b(?:first|before|after|then|prior to|followed by|also|additionally|as well)\b/;
 const FRAMING = new Set<SignalId>(['directive', 'urgency', 'pretext', 'threat', 'call-chain']);
 
 function descTokens(s: string): Set<string> {
@@ -488,11 +549,66 @@ export function looseName(name: string): string {
 }
 
 export function nameTokens(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t !== '');
+  // Lower-casing may turn other characters into ASCII letters (the Kelvin sign): the general way then.
+  if (!isAscii(name))
+    return name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((t) => t !== '');
+  // The same words in one pass: runs of letters and digits, split before a capital that follows a lower-case letter or digit.
+  const out: string[] = [];
+  let start = -1;
+  let prev = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 0;
+    const kind = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? 1 : c >= 0x41 && c <= 0x5a ? 2 : 0;
+    if (kind === 0) {
+      if (start >= 0) out.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    } else if (start < 0) start = i;
+    else if (kind === 2 && prev === 1) {
+      out.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
+    prev = kind;
+  }
+  return out;
+}
+
+/** Name words that do not change what a tool does: version marks, articles, "tool". */
+const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'this', 'tool', 'tools', 'fn', 'func', 'function']);
+const VERSION = /^v?\d{1,4}$/;
+
+export interface NameInfo {
+  /** The name's words once affixes that only make it look new or better are dropped (coreName). */
+  core: string;
+  /** One of its words is a promotional affix (premium_, _pro, best_). */
+  promo: boolean;
+  /** How many words it has (nameTokens). */
+  words: number;
+}
+
+/**
+ * What a name says: its core, once affixes that only make it look new or
+ * better are dropped (promotional words, version marks, fillers, plural -s):
+ * get_commands_history, get_the_current_directory_v1 and best_search reduce
+ * to get_command_history, get_current_directory and search.
+ */
+export function nameInfo(name: string): NameInfo {
+  const words = nameTokens(name);
+  const out: string[] = [];
+  let promo = false;
+  for (const t of words) {
+    if (NAME_PROMO_AFFIX.has(t)) promo = true;
+    else if (FILLER.has(t) || VERSION.test(t)) continue;
+    else out.push(t.length > 4 && t.endsWith('ies') ? `${t.slice(0, -3)}y` : t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
+  }
+  return { core: out.join('_'), promo, words: words.length };
+}
+
+export function coreName(name: string): string {
+  return nameInfo(name).core;
 }
 
 interface Ctx {
@@ -505,6 +621,8 @@ interface Ctx {
   /** The tool's name lower-cased, once needed. */
   own?: string;
   best: Map<SignalId, Best>;
+  /** A pretext, threat or claim of necessity was found (framing that justifies an extra step). */
+  justified: boolean;
 }
 
 /** The strongest hit of a signal so far; the quote is only cut for the hits that are reported. */
@@ -641,12 +759,19 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
   }
   // Tiny strings and single-word property names cannot carry an instruction: hidden-text checks only.
   // (Strings without spaces are still read: Chinese and Japanese text has none.)
-  if (text.length < 12 || (str.isKey && !spacedOf(a))) return;
+  // A regex `pattern` without whitespace is structure too; one with a sentence in it is read.
+  if (text.length < 12 || ((str.isKey || path.endsWith('.pattern')) && !spacedOf(a))) return;
   const body = bodyOf(a);
   if (body.header >= 0) add(ctx, 'urgency', 1, path, text, body.header, body.headerEnd);
   for (let x = 0; x < body.whole.length; x += 3) {
-    const { signal, weight } = WHOLE[body.whole[x]!]!;
+    const { signal, weight, justifies } = WHOLE[body.whole[x]!]!;
     add(ctx, signal, weight, path, text, body.whole[x + 1]!, body.whole[x + 2]!);
+    if (justifies) ctx.justified = true;
+  }
+  for (let x = 0; x < body.cjk.length; x += 3) {
+    const { signal, weight } = CJK[body.cjk[x]!]!;
+    if (signal === 'pretext') ctx.justified = true;
+    add(ctx, signal, weight, path, text, body.cjk[x + 1]!, body.cjk[x + 2]!);
   }
   if (body.promoN > 0) {
     const prev = ctx.best.get('promotion');
@@ -656,6 +781,8 @@ function scanString(ctx: Ctx, str: ToolString, depth = 0): void {
   }
   const { bounds, objects, strongAt, contactAt, urlAt, transferAt, directiveAt } = body;
   const ns = bounds.length >> 1;
+  // A comment is hidden from rendered views: one carrying a shell command is an instruction, not a note.
+  if (a.comment >= 0) for (let i = 0; i < ns; i++) if ((objects[i] ?? 0) & COMMAND_OBJ) add(ctx, 'hidden-markup', 3, path, text, a.comment, a.commentEnd + 80);
   let refsBySentence: ToolRef[][] | undefined;
   for (let i = 0; i < ns; i++) {
     const o = objects[i] ?? 0;
@@ -710,7 +837,32 @@ function quoteOf(text: string, start: number, end: number): string {
 }
 
 const NO_NAMES: [string, string][] = [];
-const AFFIX_IN = new RegExp([...NAME_PROMO_AFFIX].join('|'));
+const NO_CORES: [string, string, string][] = [];
+/** Signals by which a tool claims to be the one to pick. */
+const CLAIMS: readonly SignalId[] = ['promotion', 'self-comparison', 'shadowing-claim', 'tool-redirect'];
+
+/**
+ * Of this tool and `other`, a look-alike or copy pair, is this one the
+ * newcomer? The lockfile decides when it pins one of them unchanged and not
+ * the other; otherwise the one whose name adds words to the other's, or whose
+ * description adds to the other's, or that promotes itself. 'both' when
+ * nothing tells them apart.
+ */
+function blame(ctx: Ctx, other: [string, string], by: 'name' | 'description'): 'self' | 'other' | 'both' {
+  const { index, server, tool } = ctx;
+  if (index.pinned) {
+    const self = index.pinned(server, tool.name);
+    const it = index.pinned(other[0], other[1]);
+    if (self && !it) return 'other';
+    if (it && !self) return 'self';
+  }
+  // A copy adds to the original: words to its name, words (a promotion, an instruction) to its description.
+  const names = index.nameOf(tool.name).words - index.nameOf(other[1]).words;
+  const words = (index.descriptionSize(server, tool.name) ?? 0) - (index.descriptionSize(other[0], other[1]) ?? 0);
+  const first = by === 'name' ? names || words : words || names;
+  if (first !== 0) return first > 0 ? 'self' : 'other';
+  return CLAIMS.some((c) => ctx.best.has(c)) ? 'self' : 'both';
+}
 
 function nameSignals(ctx: Ctx): void {
   const { tool, index, server } = ctx;
@@ -720,7 +872,8 @@ function nameSignals(ctx: Ctx): void {
   const lower = tool.name.toLowerCase();
   let caseOnly: [string, string] | undefined;
   let styled: [string, string] | undefined;
-  const alike = index.byLooseName.get(looseName(tool.name)) ?? NO_NAMES;
+  const loose = looseName(tool.name);
+  const alike = index.byLooseName.get(loose) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k]!;
     if (l[1] === tool.name) continue;
@@ -729,22 +882,38 @@ function nameSignals(ctx: Ctx): void {
   }
   if (caseOnly || styled) {
     const [s, n] = (caseOnly ?? styled)!;
+    if (index.pinned && blame(ctx, [s, n], 'name') === 'other') return;
     add(ctx, 'name-shadowing', caseOnly ? 3 : 2, 'name', `"${tool.name}" looks like "${n}" of ${s === server ? 'the same server' : `server ${s}`}`, 0, 200);
     return;
   }
-  // Every name token is part of the lower-cased name: without an affix in it, no token is one.
-  if (!AFFIX_IN.test(lower)) return;
-  const toks = nameTokens(tool.name);
-  const core = toks.filter((t) => !NAME_PROMO_AFFIX.has(t));
-  if (core.length === toks.length || core.length === 0) return;
-  const targets = index.byLooseName.get(core.join('')) ?? [];
-  const target = targets.find(([s]) => s !== server) ?? targets[0];
-  if (target) {
-    // "premium_x" next to another server's "x" competes for selection; next to
-    // its own server's "x" it may be a legitimate variant ("advanced_search").
-    const [s, n] = target;
-    add(ctx, 'name-shadowing', s !== server ? 3 : 2, 'name', `"${tool.name}" is "${n}" of ${s === server ? 'the same server' : `server ${s}`} with a promotional affix`, 0, 200);
-  } else add(ctx, 'name-promotion', 1, 'name', `promotional affix in "${tool.name}"`, 0, 200);
+  const { core, promo } = index.nameOf(tool.name);
+  if (core === '') return;
+  // A tool whose name reduces to the same core: another server's first.
+  let target: [string, string] | undefined;
+  const same = index.sameCore(core);
+  for (let k = 0; k < same.length; k++) {
+    const l = same[k]!;
+    // The same tool, or a copy of it under its very name elsewhere (name-shadowing's case above).
+    if (l[2] === loose) continue;
+    if (!target || (target[0] === server && l[0] !== server)) target = [l[0], l[1]];
+    if (target[0] !== server) break;
+  }
+  if (!target) {
+    if (promo) add(ctx, 'name-promotion', 1, 'name', `promotional affix in "${tool.name}"`, 0, 200);
+    return;
+  }
+  const [s, n] = target;
+  const cross = s !== server;
+  if (blame(ctx, target, 'name') === 'other') return;
+  // A short description copied along: the clone index needs 8 words, a look-alike name needs fewer.
+  const copied = index.overlap([server, tool.name], target) >= 0.9;
+  if (copied) add(ctx, 'clone', 3, 'description', `restates "${n}" of ${cross ? `server ${s}` : 'the same server'} under a look-alike name`, 0, 200);
+  // Same-server variants are normal ("search" and "advanced_search"); only a promotional affix warns there.
+  if (!cross && !promo) return;
+  // "premium_x" next to another server's "x" competes for selection; a version mark or
+  // article ("x_v1", "get_the_x") only warns unless the description is copied too.
+  const what = promo ? 'with a promotional affix' : 'reworded';
+  add(ctx, 'name-shadowing', cross ? (promo ? 3 : 2) : 2, 'name', `"${tool.name}" is "${n}" of ${cross ? `server ${s}` : 'the same server'} ${what}`, 0, 200);
 }
 
 function byStrength(a: Hit, b: Hit): number {
@@ -755,15 +924,33 @@ function byStrength(a: Hit, b: Hit): number {
 /** Assess one tool of `server` in the deployment. Never throws on odd input types. */
 export function assessTool(server: string, tool: Tool, index: DeploymentIndex): Verdict {
   const { collected, ownWords } = collectWithOwnWords(tool);
-  const ctx: Ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: new Map() };
+  const ctx: Ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: new Map(), justified: false };
   const strings = collected.strings;
   for (let k = 0; k < strings.length; k++) scanString(ctx, strings[k]!);
   nameSignals(ctx);
   if (typeof tool.description === 'string') {
     const clone = index.clones(server, tool.name, tool.description)[0];
-    // A copy on another server competes with the original for the model's choice.
-    if (clone) add(ctx, 'clone', 3, 'description', `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
+    // A copy on another server competes with the original for the model's choice; the original is not to blame.
+    if (clone && blame(ctx, [clone.server, clone.name], 'description') !== 'other')
+      add(ctx, 'clone', 3, 'description', `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
   }
+  return verdictOf(ctx, collected);
+}
+
+/**
+ * Assess a server-level string the client shows the model (its
+ * `instructions`): the same text signals, without the tool-level ones (name
+ * look-alikes, clones).
+ */
+export function assessServerText(server: string, path: string, value: string, index: DeploymentIndex): Verdict {
+  const ctx: Ctx = { server, tool: { name: '' }, index, ownWords: new Set(), analyses: analysisCache(index), best: new Map(), justified: false };
+  const str = { path, value };
+  scanString(ctx, str);
+  return verdictOf(ctx, { strings: [str], badFields: [], maxDepth: 0, truncated: false });
+}
+
+/** The hits kept in `ctx`, strongest first, their score and what it means. */
+function verdictOf(ctx: Ctx, collected: Collected): Verdict {
   const hits: Hit[] = [];
   ctx.best.forEach((h) => {
     if (h.weight > 0) hits.push({ signal: h.signal, weight: h.weight, path: h.path, quote: quoteOf(h.text, h.start, h.end) });
@@ -778,8 +965,13 @@ export function assessTool(server: string, tool: Tool, index: DeploymentIndex): 
   }
   const score = hits.reduce((n, h) => n + h.weight, 0);
   // Framing alone ("IMPORTANT: always use absolute paths") is common in honest
-  // documentation: it warns only together with something it frames.
+  // documentation: it warns only together with something it frames. Emphatic
+  // routing between a server's own tools ("IMPORTANT: you MUST call X first")
+  // is framing too: it blocks only with a reason given for the extra step
+  // (a pretext, a threat, "it is critical to").
   const framingOnly = hits.every((h) => FRAMING.has(h.signal));
-  const severity = score >= BLOCK_SCORE ? 'block' : score >= WARN_SCORE && !framingOnly ? 'warning' : undefined;
+  const justified = ctx.justified;
+  const severity =
+    score >= BLOCK_SCORE && (!framingOnly || justified) ? 'block' : score >= BLOCK_SCORE || (score >= WARN_SCORE && !framingOnly) ? 'warning' : undefined;
   return { score, severity, hits, collected };
 }

@@ -43,7 +43,11 @@ export type SignalId =
   | 'unknown-tool-ref'
   | 'name-shadowing'
   | 'clone'
-  | 'name-promotion';
+  | 'name-promotion'
+  | 'out-of-scope-request'
+  | 'shadowing-claim'
+  | 'user-impersonation'
+  | 'model-address';
 
 /** Modal or imperative phrasing addressed to the agent. */
 export const DIRECTIVE: readonly RegExp[] = [
@@ -53,11 +57,16 @@ export const DIRECTIVE: readonly RegExp[] = [
   /(?:^|[.!:]\s{1,8}|\n\s{0,8})(?:always|never|first,|ensure|make sure|be sure|remember to|do not|don't|ignore|disregard|forget|instead,)\s/g,
   /\b(?:before|after|prior to)\s{1,8}(?:you\s{1,8})?(?:use|call|invoke|run|any|each|every|this|[a-z]{2,20}ing)\b/g,
   /\bwhen(?:ever)?\s{1,8}(?:this tool is (?:available|loaded|present|called|used|invoked)|(?:the\s{1,8})?users?\s{1,8}(?:asks?|requests?|searche?s?|wants?|needs?))\b/g,
+  // "before X, execute this tool": a tool inserting itself into other calls.
+  /\b(?:before|after|whenever|every time|each time)\b[^.\n]{0,60}\b(?:execute|call|run|invoke|use)\s{1,8}this\s{1,8}(?:tool|function|method)\b/g,
 ];
 
-/** Authority and urgency framing ("IMPORTANT:", "this is mandatory"). Header form is matched on the original case. */
+/** Emphasis ("IMPORTANT:", "ATTENTION!"). Header form is matched on the original case (UPPER_HEADER). */
 export const URGENCY: readonly RegExp[] = [
-  /\b(?:important|critical|urgent|mandatory|attention|security (?:alert|notice|protocol|update|check)|system (?:update|notice|message|maintenance|enhancement|optimization|protocol|override|requirement)|(?:internal )?dev(?:eloper)? note|admin(?:istrator)? note)\s{0,8}[:!]/g,
+  /\b(?:important|critical|urgent|mandatory|attention|system (?:update|notice|message|maintenance|enhancement|optimization|protocol|override|requirement)|(?:internal )?dev(?:eloper)? note|admin(?:istrator)? note)\s{0,8}[:!]/g,
+];
+/** Claims that a step is required ("this is mandatory", "it is critical to"): emphasis that also justifies. */
+export const NECESSITY: readonly RegExp[] = [
   /\b(?:this|it|that) is (?:a |an )?(?:\w+ ){0,2}(?:mandatory|compulsory|imperative|very important|critical requirement|required step)\b/g,
   /\b(?:it'?s|it is|this is) (?:\w+ )?(?:critical|crucial|essential|vital|imperative) (?:to|that)\b/g,
   /\bvery,? very important\b|\bextremely important\b|\babsolutely (?:required|necessary|mandatory)\b/g,
@@ -70,6 +79,7 @@ export const PRETEXT: readonly RegExp[] = [
   /\b(?:to ensure|ensures?|maintain) (?:\w+ ){0,3}(?:regulatory )?compliance\b/g,
   /\bfor (?:enhanced |improved |better |proper |additional )(?:\w+ ){0,2}(?:security|compliance|audit\w*|verification|validation|authentication|privacy|integrity|quality assurance)\b/g,
   /\b(?:security|compliance|authentication|integrity) (?:check|checkpoint|verification|audit|protocol|validation) (?:is|are) (?:mandatory|required|essential|necessary)\b/g,
+  /\bsecurity (?:alert|notice|protocol|update|check)\s{0,8}[:!]/g,
 ];
 
 /** Consequences threatened if the model does not comply. */
@@ -99,7 +109,8 @@ export const OVERRIDE: readonly RegExp[] = [
 /** The model is told what to say: a canned message relayed to the user. */
 export const MESSAGE: readonly RegExp[] = [
   /\b(?:state|say|display|present|report|announce|tell|inform|notify|output|print|respond with|add the (?:message|note))\b[^.\n]{0,80}(?:'[^'\n]{16,200}'|"[^"\n]{16,200}"|“[^”\n]{16,200}”)/g,
-  /(?<!\b(?:not|never|n't)\s)\b(?:inform|tell|notify|warn|advise)\s{1,8}(?:the\s{1,8})?users?\s{1,8}(?:that|about)\b/g,
+  // Telling the user about the limits of the result (truncated, partial, failed) is honest reporting, not a message to relay.
+  /(?<!\b(?:not|never|n't)\s)\b(?:inform|tell|notify|warn|advise)\s{1,8}(?:the\s{1,8})?users?\s{1,8}(?:that|about)\b(?![^.\n]{0,60}\b(?:truncated|incomplete|partial|limited|more results|not all|failed|errors?|unavailable|no results|cut off)\b)/g,
 ];
 
 /** Changing the arguments the user asked for. */
@@ -109,6 +120,7 @@ export const TAMPER: readonly RegExp[] = [
   /\b(?:is|are|will be|gets?)\s{1,8}(?:\w+\s{1,8})?(?:automatically\s{1,8})?(?:modified|changed|replaced|rewritten|redirected|overridden|altered|switched)\s{1,8}(?:to|with|into)\b/g,
   /\b(?:automatically|silently|always)\s{1,8}(?:redirects?|routes?|switch(?:es)?|changes?|rewrites?)\b[^.\n]{0,40}\b(?:to|into)\b/g,
   /\bchange (?:the )?(?:recipient|destination|ticker|query|target|account|amount|url|path|address|location)\b/g,
+  /\b(?:replace|overwrite|substitute|swap)\s{1,8}(?:the|its|their|all)\s{1,8}(?:\w+\s{1,8})?(?:values?|arguments?|parameters?|inputs?|operands?|results?)\b/g,
 ];
 
 /** "This tool is deprecated, use X instead" style redirection. */
@@ -120,7 +132,7 @@ export const REDIRECT: readonly RegExp[] = [
 
 /** Self-promotion: superlatives and social proof (one point each, capped). */
 export const PROMOTION: readonly RegExp[] = [
-  /\b(?:world'?s|industry'?s|market'?s)\s{1,8}(?:best|leading|most|top|fastest|first)\b/g,
+  /\b(?:world'?s|industry'?s|market'?s)\s{1,8}(?:best|leading|most|top|fastest|first)\b|\b(?:best|greatest|finest)\b[^.\n]{0,40}\b(?:in the world|there is|of all time|on the planet)\b/g,
   /\b(?:the\s{1,8})?(?:best|ultimate|most (?:advanced|reliable|accurate|comprehensive|powerful|trusted|sophisticated)|fastest|top-rated|number one|#1)\s{1,8}(?:\w+\s{1,8}){0,3}(?:tool|version|engine|analy[sz]er|extractor|solution|service|option|choice|in the market)\b/g,
   /\b(?:premium|ultimate|professional|enterprise|advanced|enhanced|pro|superior)\s{1,8}version\b/g,
   /\b(?:trusted|used|recommended|preferred|relied on|chosen)\s{1,8}by\s{1,8}(?:\d{1,3}(?:\.\d)?%|top|leading|millions|thousands|experts|professionals|fortune|institutional|emergency|healthcare|most)\b/g,
@@ -136,6 +148,59 @@ export const COMPARISON: readonly RegExp[] = [
   /\bcompared (?:to|with) (?:the |any )?(?:other|standard|original)\s{1,8}(?:[\w-]+\s{1,8}){0,3}(?:tools?|functions?|versions?|services?|servers?|apis?|providers?|solutions?)\b/g,
   /\b(?:instead of|rather than|over) (?:the |any )?(?:other|standard|default|original)\s{1,8}(?:\w+\s{1,8})?(?:tools?|functions?|versions?)\b/g,
   /\b(?:always )?(?:prefer|choose|select|pick) this (?:tool|function)\b|\balways use this tool (?:instead|over|rather)\b/g,
+  // A superlative about itself: "this is the best tool", "the most reliable search tool available".
+  /\bthis\s{1,8}(?:tool\s{1,8}|function\s{1,8}|service\s{1,8}|server\s{1,8})?is\s{1,8}(?:the|a|by far the)\s{1,8}(?:best|greatest|ultimate|top(?:-rated| rated| choice| pick)|number one|most (?:reliable|accurate|powerful|advanced|trusted|comprehensive|efficient))\b/g,
+  /\b(?:best|greatest|ultimate|most \w+)\s{1,8}(?:[\w-]+\s{1,8}){0,3}(?:tool|function|service|server|solution)s?\s{1,8}(?:in the world|ever|available|on the market|there is|of all)\b/g,
+];
+
+/**
+ * A parameter or text asking the model for something no tool needs: the
+ * caller's identity, its instructions or conversation, other tools' outputs.
+ */
+export const OUT_OF_SCOPE: readonly RegExp[] = [
+  /\b(?:name|identity|identifier|version|type|vendor|provider)\s{1,8}of\s{1,8}(?:the\s{1,8}|this\s{1,8})?(?:llm|ai|language model|large language model|model|assistant|agent|chatbot)\b[^.\n]{0,30}\b(?:that|which|who)\s{1,8}(?:is\s{1,8})?(?:calls?|calling|invokes?|invoking|uses?|using|runs?|running|executes?|executing)\s{1,8}this\b/g,
+  /\b(?:your|the calling|the caller'?s?|the invoking)\s{1,8}(?:own\s{1,8})?(?:llm|ai|language model|model|assistant|agent)(?:'s)?\s{1,8}(?:model\s{1,8})?(?:name|identity|version|type)\b/g,
+  /\bwhich\s{1,8}(?:llm|ai|model|assistant|language model)\s{1,8}(?:you are|are you|is calling|is using)\b/g,
+  /\b(?:your|the assistant'?s|the model'?s|the agent'?s)\s{1,8}(?:\w+\s{1,8}){0,2}(?:system prompt|system message|chat history|conversation history|previous (?:messages|responses))\b/g,
+  /\b(?:full|entire|complete|whole|verbatim|exact)\s{1,8}(?:\w+\s{1,8}){0,2}(?:conversation|chat history|dialogue|transcript|system prompt)\b[^.\n]{0,40}\b(?:so far|until now|up to now|with the user|you (?:have|received|were given))\b/g,
+  /\b(?:outputs?|results?|responses?|return values?)\s{1,8}(?:of|from)\s{1,8}(?:all\s{1,8}|any\s{1,8}|the\s{1,8})?(?:other|previous|prior|earlier|preceding)\s{1,8}(?:\w+\s{1,8})?(?:tools?|tool calls|functions?|function calls)\b/g,
+];
+
+/** Claims about other tools or servers, without naming them: "use this tool rather than others". */
+export const CLAIM: readonly RegExp[] = [
+  /\b(?:use|call|choose|prefer|select|pick|invoke)\s{1,8}this\s{1,8}(?:tool|function|one|server)\s{1,8}(?:\w+\s{1,8}){0,3}(?:rather than|instead of|over|in place of)\s{1,8}(?:any\s{1,8}|all\s{1,8}|the\s{1,8})?(?:others?|alternatives?|other)\b/g,
+  /\b(?:supersedes?|replaces?|overrides?|takes? precedence over|deprecates?|obsoletes?)\s{1,8}(?:the\s{1,8}|any\s{1,8}|all\s{1,8})?(?:[\w-]+\s{1,8}){0,3}(?:tools?|functions?)\s{1,8}(?:from|of|on|in|provided by)\s{1,8}(?:any\s{1,8}|all\s{1,8}|the\s{1,8})?other\b/g,
+  /\b(?:tools?|functions?)\s{1,8}(?:from|of|on|in|provided by)\s{1,8}(?:any|all|every)\s{1,8}other\s{1,8}(?:servers?|providers?|mcp)\b/g,
+  /\b[a-z][\w-]{1,40}\s{1,8}(?:tool|function)\s{1,8}(?:has been|was|is now)\s{1,8}(?:upgraded|updated|changed|modified|replaced|patched)\b[^.\n]{0,80}\b(?:automatically|now always)\b/g,
+];
+
+/** Text in a tool definition that claims to come from the user. */
+export const IMPERSONATION: readonly RegExp[] = [
+  /\bmessage\s{1,8}from\s{1,8}(?:the\s{1,8}|your\s{1,8})?user\b/g,
+  /\bsigned(?:,\s{0,8}|\s{1,8})(?:the\s{1,8}|your\s{1,8})?user\b/g,
+  /\btask\s{1,8}(?:that\s{1,8})?i\s{1,8}gave\s{1,8}you\b|\bi,?\s{1,8}the\s{1,8}user,?\s{1,8}(?:want|need|ask|instruct|authori[sz]e)\b|\bas\s{1,8}your\s{1,8}user,?\s{1,8}i\b/g,
+  /(?<!\b(?:if|when|unless|once|whether)\s{1,8})\bthe\s{1,8}user\s{1,8}has\s{1,8}(?:already\s{1,8})?(?:instructed|authori[sz]ed|approved|asked|permitted)\s{1,8}you\s{1,8}to\b/g,
+];
+
+/** Text addressed to whatever model reads it, rather than describing the tool. */
+export const MODEL_ADDRESS: readonly RegExp[] = [
+  /\b(?:any|all|every|each)\s{1,8}(?:ai|llm|language model|model|assistant|agent)s?\s{1,8}(?:\w+\s{1,8})?(?:reading|processing|parsing|seeing|receiving)\s{1,8}this\b/g,
+  /\b(?:note|message|instructions?|attention)\s{1,8}(?:to|for)\s{1,8}(?:the\s{1,8}|any\s{1,8})?(?:ai|llm|assistant|language model|agent)s?\b/g,
+  /\bif\s{1,8}you\s{1,8}are\s{1,8}(?:an?\s{1,8})?(?:ai|llm|language model|assistant|agent|chatbot)\b/g,
+  /(?:^|\n|<!--)\s{0,8}(?:ai\s{1,8})?assistant\s{0,8}:/g,
+];
+
+/**
+ * Families 4-6 (claims, pretexted call chains, user impersonation) in
+ * Chinese, the other language of the benign fixtures; run only on text with
+ * non-ASCII characters. Index = the English family they add to.
+ */
+export const CJK: readonly { signal: SignalId; weight: number; re: RegExp }[] = [
+  { signal: 'shadowing-claim', weight: 3, re: /(?:使用|调用|选择)(?:此|这个|本)(?:工具|函数)(?:而不是|而非|代替|替代)(?:其他|其它|别的)|(?:取代|替代|覆盖|优先于)(?:所有|任何)?(?:其他|其它)(?:服务器|工具)/g },
+  { signal: 'user-impersonation', weight: 3, re: /来自用户的(?:重要)?(?:消息|信息|指示)|(?:签名|署名)\s{0,4}[:：,，]?\s{0,4}用户|我(?:是|作为)(?:你的)?用户|用户已(?:经)?(?:授权|要求|指示)你/g },
+  { signal: 'pretext', weight: 1, re: /(?:出于|为了|基于)(?:安全|合规|审计|监管)(?:合规|要求|原因|目的|考虑)?/g },
+  { signal: 'directive', weight: 1, re: /(?:你|助手|模型)(?:必须|应该|需要)|(?:必须|务必)(?:先|首先|同时|还要|也要)|(?:在|执行)[^。\n]{0,30}(?:之前|以前|之后)[，,]?\s{0,4}(?:必须|请|务必|先)/g },
+  { signal: 'model-address', weight: 2, re: /(?:任何|所有)(?:AI|ai|人工智能|大模型|模型|助手)(?:读到|阅读|看到|处理)/g },
 ];
 
 /** Sending data to a destination. */
@@ -227,7 +292,9 @@ function needs(res: readonly RegExp[], lists: readonly Needs[]): void {
   });
 }
 needs(URGENCY, [
-  [': !', 'important critical urgent mandatory attention security system dev developer admin administrator'],
+  [': !', 'important critical urgent mandatory attention system dev developer admin administrator'],
+]);
+needs(NECESSITY, [
   ['mandatory compulsory imperative important critical required', 'this it that', 'is'],
   ['critical crucial essential vital imperative', 'it its this', 'to that'],
   ['important absolutely', 'very extremely absolutely'],
@@ -241,6 +308,7 @@ needs(PRETEXT, [
   ['compliance', 'ensure ensures maintain'],
   ['enhanced improved better proper additional', 'for'],
   ['mandatory required essential necessary', 'security compliance authentication integrity', 'check checkpoint verification audit protocol validation', 'is are'],
+  ['security', 'alert notice protocol update check', ': !'],
 ]);
 needs(THREAT, [
   ['otherwise else not failure failing without', 'will would could may might'],
@@ -277,6 +345,7 @@ needs(TAMPER, [
   ['modified changed replaced rewritten redirected overridden altered switched', 'to with into'],
   ['automatically silently always', 'redirect redirects route routes switch switches change changes rewrite rewrites', 'to into'],
   'change',
+  ['replace overwrite substitute swap', 'the its their all', 'value values argument arguments parameter parameters input inputs operand operands result results'],
 ]);
 needs(REDIRECT, [
   ['deprecated disabled discontinued retired suspended decommissioned', 'instead redirect alternative replacement'],
@@ -284,7 +353,7 @@ needs(REDIRECT, [
   ['upgraded replaced superseded optimized enhanced', 'has have was', 'tool function'],
 ]);
 needs(PROMOTION, [
-  ['world worlds industry industrys market markets', 'best leading most top fastest first'],
+  ['world worlds industry industrys market markets best greatest finest', 'best leading most top fastest first world there all planet'],
   ['best ultimate most fastest top number #', 'tool version engine analyser analyzer extractor solution service option choice market'],
   ['version', 'premium ultimate professional enterprise advanced enhanced pro superior'],
   ['by', 'trusted used recommended preferred relied chosen'],
@@ -298,6 +367,41 @@ needs(COMPARISON, [
   'compared',
   ['instead rather over', 'other standard default original', 'tool tools function functions version versions'],
   ['this', 'prefer choose select pick use', 'tool function'],
+  ['this', 'is', 'best greatest ultimate top number most'],
+  ['best greatest ultimate most', 'tool tools function functions service services server servers solution solutions', 'world ever available market there all'],
+]);
+needs(OUT_OF_SCOPE, [
+  [
+    'name identity identifier version type vendor provider',
+    'of',
+    'llm ai language large model assistant agent chatbot',
+    'that which who',
+    'call calls calling invoke invokes invoking use uses using run runs running execute executes executing',
+    'this',
+  ],
+  ['your calling caller callers invoking', 'llm ai language model assistant agent', 'name identity version type'],
+  ['which', 'llm ai model assistant language', 'are is'],
+  ['your assistant model agent assistants models agents', 'prompt message history previous'],
+  ['full entire complete whole verbatim exact', 'conversation history dialogue transcript prompt', 'far now user have received were'],
+  ['output outputs result results response responses return', 'of from', 'other previous prior earlier preceding', 'tool tools function functions calls'],
+]);
+needs(CLAIM, [
+  ['use call choose prefer select pick invoke', 'this', 'tool function one server', 'rather instead over place', 'other others alternative alternatives'],
+  ['supersede supersedes replace replaces override overrides take takes deprecate deprecates obsolete obsoletes', 'tool tools function functions', 'from of on in provided', 'other'],
+  ['tool tools function functions', 'from of on in provided', 'any all every', 'other', 'server servers provider providers mcp'],
+  ['tool function', 'has was is', 'upgraded updated changed modified replaced patched', 'automatically now'],
+]);
+needs(IMPERSONATION, [
+  ['message', 'from', 'user'],
+  ['signed', 'user'],
+  'i',
+  ['user', 'has', 'instructed authorized authorised approved asked permitted', 'you', 'to'],
+]);
+needs(MODEL_ADDRESS, [
+  ['any all every each', 'ai llm language model assistant agent ais llms models assistants agents', 'reading processing parsing seeing receiving', 'this'],
+  ['note message instruction instructions attention', 'to for', 'ai llm assistant language agent ais llms assistants agents'],
+  ['if', 'you', 'are', 'ai llm language assistant agent chatbot'],
+  ['assistant', ':'],
 ]);
 needs(DIRECTIVE, [
   ['must should shall need needs have has required expected instructed supposed is are require requires', 'you assistant model agent ai llm system client'],
@@ -306,6 +410,7 @@ needs(DIRECTIVE, [
   'always never first ensure sure remember not don ignore disregard forget instead',
   'before after prior',
   ['when whenever', 'tool user users'],
+  ['before after whenever every each', 'execute call run invoke use', 'this', 'tool function method'],
 ]);
 needs(SENSITIVE, [
   '~ id rsa dsa ecdsa ed25519 ssh env bashrc bash zshrc profile npmrc netrc pgpass git docker',

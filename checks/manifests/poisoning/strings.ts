@@ -32,7 +32,6 @@ const STRUCTURAL = new Set([
   '$dynamicRef',
   '$dynamicAnchor',
   'format',
-  'pattern',
   'required',
   'contentEncoding',
   'contentMediaType',

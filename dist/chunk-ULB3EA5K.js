@@ -12706,7 +12706,9 @@ async function viaInitialize(transport, signal, timeoutMs) {
   const broken = brokenBy(transport);
   await Promise.race([client.connect(transport, reqOpts), broken]);
   const protocolVersion = transport.protocolVersion ?? "2025-11-25";
-  const acquired = client.getServerCapabilities()?.tools ? await Promise.race([paginate((cursor) => client.request({ method: "tools/list", params: cursor === void 0 ? {} : { cursor } }, looseToolsPage, reqOpts), protocolVersion), broken]) : { tools: [], protocolVersion, pages: 0 };
+  const instructions = client.getInstructions();
+  const listed = client.getServerCapabilities()?.tools ? await Promise.race([paginate((cursor) => client.request({ method: "tools/list", params: cursor === void 0 ? {} : { cursor } }, looseToolsPage, reqOpts), protocolVersion), broken]) : { tools: [], protocolVersion, pages: 0 };
+  const acquired = instructions !== void 0 ? { ...listed, instructions } : listed;
   return {
     acquired,
     async call(name, args, callTimeoutMs) {
@@ -12815,7 +12817,8 @@ async function viaDiscover(transport, signal) {
   if (!Array.isArray(versions) || !versions.includes(REVISION_2026))
     throw new AcquireError(`server/discover: the server supports ${JSON.stringify(versions)}, not ${REVISION_2026}`);
   const caps = discovered.capabilities;
-  const acquired = typeof caps !== "object" || caps === null || !caps.tools ? { tools: [], protocolVersion: REVISION_2026, pages: 0 } : await paginate((cursor) => rpc.request("tools/list", { _meta: requestMeta(), ...cursor === void 0 ? {} : { cursor } }), REVISION_2026);
+  const listed = typeof caps !== "object" || caps === null || !caps.tools ? { tools: [], protocolVersion: REVISION_2026, pages: 0 } : await paginate((cursor) => rpc.request("tools/list", { _meta: requestMeta(), ...cursor === void 0 ? {} : { cursor } }), REVISION_2026);
+  const acquired = discovered.instructions !== void 0 && discovered.instructions !== null ? { ...listed, instructions: discovered.instructions } : listed;
   return {
     acquired,
     async call(name, args) {

@@ -3,7 +3,7 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-B7L6TQIM.js";
+} from "./chunk-4VV2FA75.js";
 import "./chunk-C3E5Q2I5.js";
 import {
   directoryArg
@@ -22,13 +22,13 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-XGU44EBH.js";
+} from "./chunk-EAFSYQJ3.js";
 import "./chunk-TIKVMUGU.js";
 import {
   flagNotes
-} from "./chunk-YDUJ5Q42.js";
+} from "./chunk-355PUX2R.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-LVLRR57J.js";
+import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-VFJXEVYW.js";
 import "./chunk-LBU6WYJO.js";

@@ -374,7 +374,7 @@ function describeDeltas(c, opts = {}) {
 import { realpathSync } from "node:fs";
 import { isAbsolute, join as join2, normalize } from "node:path";
 var TOOLS_SUFFIX = ".tools.json";
-function parseToolsJson(text, file) {
+function parseManifestJson(text, file) {
   let doc;
   try {
     doc = JSON.parse(text);
@@ -383,7 +383,10 @@ function parseToolsJson(text, file) {
   }
   const tools = toolsOf(doc);
   if (!tools) throw new InputError('not a tools list: expected {"tools": [...]}, a JSON-RPC result wrapping it, or an array of tools', file, 1);
-  return validateTools(tools, file);
+  const o = doc;
+  const holder = Array.isArray(doc) ? void 0 : Array.isArray(o.tools) ? o : o.result;
+  const instructions = holder?.instructions;
+  return { tools: validateTools(tools, file), ...instructions !== void 0 && instructions !== null ? { instructions } : {} };
 }
 function toolsOf(doc) {
   if (Array.isArray(doc)) return doc;
@@ -475,7 +478,7 @@ async function loadLiveManifests(ctx) {
   const live = (ctx.config.mcp?.servers ?? []).filter((s) => s.command !== void 0 || s.url !== void 0);
   if (live.length === 0) return { servers: [], problems: [] };
   const lines = serverLines(ctx);
-  const { acquireRemote, acquireStdio } = await import("./chunk-DLF4VGGU.js");
+  const { acquireRemote, acquireStdio } = await import("./chunk-ULB3EA5K.js");
   const servers = [];
   const problems = [];
   await Promise.all(
@@ -496,7 +499,8 @@ async function loadLiveManifests(ctx) {
           kind: s.command !== void 0 ? "stdio" : "url",
           config: s,
           ...line ? { line } : {},
-          protocolVersion: got.protocolVersion
+          protocolVersion: got.protocolVersion,
+          ...got.instructions !== void 0 ? { instructions: got.instructions } : {}
         });
       } catch (err) {
         problems.push({
@@ -521,11 +525,13 @@ function loadFileManifests(ctx) {
     try {
       const text = ctx.workspace.read(file);
       const config = byId.get(id);
+      const { tools, instructions } = parseManifestJson(text, file);
       servers.push({
         id,
         source: file,
         file,
-        tools: parseToolsJson(text, file),
+        tools,
+        ...instructions !== void 0 ? { instructions } : {},
         toolLine: toolLineFinder(text),
         kind: "file",
         ...config?.manifest !== void 0 ? { config } : {}
@@ -736,6 +742,7 @@ export {
   LOCKFILE,
   SNAPSHOT_FILE,
   ToolJsonError,
+  sha256Hex,
   hashTools,
   readLockfile,
   readSnapshot,

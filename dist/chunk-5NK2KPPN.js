@@ -16,12 +16,12 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-76S7BAAD.js")).checkCommand },
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-ROWAVEDX.js")).checkCommand },
   rules: { usage: USAGE.rules, load: async () => (await import("./chunk-RUHL526R.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-7BSREPHW.js")).manifestCommand },
-  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-NOG4GSGM.js")).probeCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-EN5PYWCL.js")).manifestCommand },
+  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-LPUT3KPG.js")).probeCommand },
   alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-R5P4S225.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-K3ZAH3FZ.js")).overrideCommand }
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-CGPOP5MS.js")).overrideCommand }
 };
 
 // src/main/run-cli.ts

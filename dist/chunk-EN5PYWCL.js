@@ -23,7 +23,7 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-LVLRR57J.js";
+} from "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";
 import {
   Workspace

@@ -11,7 +11,7 @@ import {
 } from "./chunk-7ZNT77YP.js";
 import {
   exitCodeFor
-} from "./chunk-YDUJ5Q42.js";
+} from "./chunk-355PUX2R.js";
 import {
   writeFileAtomic
 } from "./chunk-LBU6WYJO.js";

@@ -4,8 +4,13 @@ import {
 } from "./chunk-RYM7ONMO.js";
 import {
   loadManifests,
-  manifestIntegrityCheck
-} from "./chunk-LVLRR57J.js";
+  manifestIntegrityCheck,
+  readLockfile,
+  sha256Hex
+} from "./chunk-JYYICDU5.js";
+import {
+  canonicalJson
+} from "./chunk-4OVJG3E2.js";
 import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
@@ -1470,10 +1475,14 @@ var DIRECTIVE = [
   /\bplease\s{1,8}(?:run|execute|call|use|invoke|read|send|include|add|change|modify|open|visit|access|forward|upload|make sure|ensure|do not|don't|never|always|remember|first|also)\b/g,
   /(?:^|[.!:]\s{1,8}|\n\s{0,8})(?:always|never|first,|ensure|make sure|be sure|remember to|do not|don't|ignore|disregard|forget|instead,)\s/g,
   /\b(?:before|after|prior to)\s{1,8}(?:you\s{1,8})?(?:use|call|invoke|run|any|each|every|this|[a-z]{2,20}ing)\b/g,
-  /\bwhen(?:ever)?\s{1,8}(?:this tool is (?:available|loaded|present|called|used|invoked)|(?:the\s{1,8})?users?\s{1,8}(?:asks?|requests?|searche?s?|wants?|needs?))\b/g
+  /\bwhen(?:ever)?\s{1,8}(?:this tool is (?:available|loaded|present|called|used|invoked)|(?:the\s{1,8})?users?\s{1,8}(?:asks?|requests?|searche?s?|wants?|needs?))\b/g,
+  // "before X, execute this tool": a tool inserting itself into other calls.
+  /\b(?:before|after|whenever|every time|each time)\b[^.\n]{0,60}\b(?:execute|call|run|invoke|use)\s{1,8}this\s{1,8}(?:tool|function|method)\b/g
 ];
 var URGENCY = [
-  /\b(?:important|critical|urgent|mandatory|attention|security (?:alert|notice|protocol|update|check)|system (?:update|notice|message|maintenance|enhancement|optimization|protocol|override|requirement)|(?:internal )?dev(?:eloper)? note|admin(?:istrator)? note)\s{0,8}[:!]/g,
+  /\b(?:important|critical|urgent|mandatory|attention|system (?:update|notice|message|maintenance|enhancement|optimization|protocol|override|requirement)|(?:internal )?dev(?:eloper)? note|admin(?:istrator)? note)\s{0,8}[:!]/g
+];
+var NECESSITY = [
   /\b(?:this|it|that) is (?:a |an )?(?:\w+ ){0,2}(?:mandatory|compulsory|imperative|very important|critical requirement|required step)\b/g,
   /\b(?:it'?s|it is|this is) (?:\w+ )?(?:critical|crucial|essential|vital|imperative) (?:to|that)\b/g,
   /\bvery,? very important\b|\bextremely important\b|\babsolutely (?:required|necessary|mandatory)\b/g
@@ -1483,7 +1492,8 @@ var PRETEXT = [
   /\bfor (?:\w+ ){0,3}(?:security|compliance|audit(?:ing)?|regulatory|verification|authentication|privacy|integrity|testing|logging|monitoring) (?:reasons|purposes|compliance|verification|checks?|protocols?|requirements?|trail|logging|validation|auditing)\b/g,
   /\b(?:to ensure|ensures?|maintain) (?:\w+ ){0,3}(?:regulatory )?compliance\b/g,
   /\bfor (?:enhanced |improved |better |proper |additional )(?:\w+ ){0,2}(?:security|compliance|audit\w*|verification|validation|authentication|privacy|integrity|quality assurance)\b/g,
-  /\b(?:security|compliance|authentication|integrity) (?:check|checkpoint|verification|audit|protocol|validation) (?:is|are) (?:mandatory|required|essential|necessary)\b/g
+  /\b(?:security|compliance|authentication|integrity) (?:check|checkpoint|verification|audit|protocol|validation) (?:is|are) (?:mandatory|required|essential|necessary)\b/g,
+  /\bsecurity (?:alert|notice|protocol|update|check)\s{0,8}[:!]/g
 ];
 var THREAT = [
   /\b(?:otherwise|or else|if not|failure to|failing to|without (?:this|it|doing so|these))\b[^.\n]{0,60}\b(?:will|would|could|may|might)\s{1,8}(?:not work|fail|crash|break|be lost|be blocked|be corrupted|stop working)/g,
@@ -1505,14 +1515,16 @@ var OVERRIDE = [
 ];
 var MESSAGE = [
   /\b(?:state|say|display|present|report|announce|tell|inform|notify|output|print|respond with|add the (?:message|note))\b[^.\n]{0,80}(?:'[^'\n]{16,200}'|"[^"\n]{16,200}"|“[^”\n]{16,200}”)/g,
-  /(?<!\b(?:not|never|n't)\s)\b(?:inform|tell|notify|warn|advise)\s{1,8}(?:the\s{1,8})?users?\s{1,8}(?:that|about)\b/g
+  // Telling the user about the limits of the result (truncated, partial, failed) is honest reporting, not a message to relay.
+  /(?<!\b(?:not|never|n't)\s)\b(?:inform|tell|notify|warn|advise)\s{1,8}(?:the\s{1,8})?users?\s{1,8}(?:that|about)\b(?![^.\n]{0,60}\b(?:truncated|incomplete|partial|limited|more results|not all|failed|errors?|unavailable|no results|cut off)\b)/g
 ];
 var TAMPER = [
   /\b(?:change|modify|replace|switch|alter|rewrite|override|redirect|substitute|swap)\b[^.\n]{0,60}\b(?:to|with|into)\s{1,8}(?:search\s{1,8}in\s{1,8})?['"‘“]/g,
   /\bregardless of (?:the |what the )?users?(?:'s|s')?\b|\binstead of (?:what )?the users?(?:'s)? (?:asked|requested|input|query|choice)\b/g,
   /\b(?:is|are|will be|gets?)\s{1,8}(?:\w+\s{1,8})?(?:automatically\s{1,8})?(?:modified|changed|replaced|rewritten|redirected|overridden|altered|switched)\s{1,8}(?:to|with|into)\b/g,
   /\b(?:automatically|silently|always)\s{1,8}(?:redirects?|routes?|switch(?:es)?|changes?|rewrites?)\b[^.\n]{0,40}\b(?:to|into)\b/g,
-  /\bchange (?:the )?(?:recipient|destination|ticker|query|target|account|amount|url|path|address|location)\b/g
+  /\bchange (?:the )?(?:recipient|destination|ticker|query|target|account|amount|url|path|address|location)\b/g,
+  /\b(?:replace|overwrite|substitute|swap)\s{1,8}(?:the|its|their|all)\s{1,8}(?:\w+\s{1,8})?(?:values?|arguments?|parameters?|inputs?|operands?|results?)\b/g
 ];
 var REDIRECT = [
   /\b(?:has been|have been|is now|is|was|are)\s{1,8}(?:\w+\s{1,8})?(?:deprecated|disabled|discontinued|retired|suspended|decommissioned)\b[^\n]{0,200}\b(?:instead|redirect|alternative|replacement)\b/g,
@@ -1520,7 +1532,7 @@ var REDIRECT = [
   /\b(?:has been|have been|was) (?:upgraded|replaced|superseded|optimized|enhanced)\b[^.\n]{0,80}\b(?:tool|function)\b/g
 ];
 var PROMOTION = [
-  /\b(?:world'?s|industry'?s|market'?s)\s{1,8}(?:best|leading|most|top|fastest|first)\b/g,
+  /\b(?:world'?s|industry'?s|market'?s)\s{1,8}(?:best|leading|most|top|fastest|first)\b|\b(?:best|greatest|finest)\b[^.\n]{0,40}\b(?:in the world|there is|of all time|on the planet)\b/g,
   /\b(?:the\s{1,8})?(?:best|ultimate|most (?:advanced|reliable|accurate|comprehensive|powerful|trusted|sophisticated)|fastest|top-rated|number one|#1)\s{1,8}(?:\w+\s{1,8}){0,3}(?:tool|version|engine|analy[sz]er|extractor|solution|service|option|choice|in the market)\b/g,
   /\b(?:premium|ultimate|professional|enterprise|advanced|enhanced|pro|superior)\s{1,8}version\b/g,
   /\b(?:trusted|used|recommended|preferred|relied on|chosen)\s{1,8}by\s{1,8}(?:\d{1,3}(?:\.\d)?%|top|leading|millions|thousands|experts|professionals|fortune|institutional|emergency|healthcare|most)\b/g,
@@ -1533,7 +1545,43 @@ var COMPARISON = [
   /\b(?:better|superior|faster|more \w+)\s{1,8}(?:\w+\s{1,8}){0,3}(?:than|compared (?:to|with))\s{1,8}(?:\w+\s{1,8}){0,2}(?:other|the standard|the original|the old|existing|alternative|similar|regular)\s{1,8}(?:[\w-]+\s{1,8}){0,3}(?:tools?|functions?|versions?|services?|servers?|apis?|providers?|solutions?|alternatives?|options?)\b/g,
   /\bcompared (?:to|with) (?:the |any )?(?:other|standard|original)\s{1,8}(?:[\w-]+\s{1,8}){0,3}(?:tools?|functions?|versions?|services?|servers?|apis?|providers?|solutions?)\b/g,
   /\b(?:instead of|rather than|over) (?:the |any )?(?:other|standard|default|original)\s{1,8}(?:\w+\s{1,8})?(?:tools?|functions?|versions?)\b/g,
-  /\b(?:always )?(?:prefer|choose|select|pick) this (?:tool|function)\b|\balways use this tool (?:instead|over|rather)\b/g
+  /\b(?:always )?(?:prefer|choose|select|pick) this (?:tool|function)\b|\balways use this tool (?:instead|over|rather)\b/g,
+  // A superlative about itself: "this is the best tool", "the most reliable search tool available".
+  /\bthis\s{1,8}(?:tool\s{1,8}|function\s{1,8}|service\s{1,8}|server\s{1,8})?is\s{1,8}(?:the|a|by far the)\s{1,8}(?:best|greatest|ultimate|top(?:-rated| rated| choice| pick)|number one|most (?:reliable|accurate|powerful|advanced|trusted|comprehensive|efficient))\b/g,
+  /\b(?:best|greatest|ultimate|most \w+)\s{1,8}(?:[\w-]+\s{1,8}){0,3}(?:tool|function|service|server|solution)s?\s{1,8}(?:in the world|ever|available|on the market|there is|of all)\b/g
+];
+var OUT_OF_SCOPE = [
+  /\b(?:name|identity|identifier|version|type|vendor|provider)\s{1,8}of\s{1,8}(?:the\s{1,8}|this\s{1,8})?(?:llm|ai|language model|large language model|model|assistant|agent|chatbot)\b[^.\n]{0,30}\b(?:that|which|who)\s{1,8}(?:is\s{1,8})?(?:calls?|calling|invokes?|invoking|uses?|using|runs?|running|executes?|executing)\s{1,8}this\b/g,
+  /\b(?:your|the calling|the caller'?s?|the invoking)\s{1,8}(?:own\s{1,8})?(?:llm|ai|language model|model|assistant|agent)(?:'s)?\s{1,8}(?:model\s{1,8})?(?:name|identity|version|type)\b/g,
+  /\bwhich\s{1,8}(?:llm|ai|model|assistant|language model)\s{1,8}(?:you are|are you|is calling|is using)\b/g,
+  /\b(?:your|the assistant'?s|the model'?s|the agent'?s)\s{1,8}(?:\w+\s{1,8}){0,2}(?:system prompt|system message|chat history|conversation history|previous (?:messages|responses))\b/g,
+  /\b(?:full|entire|complete|whole|verbatim|exact)\s{1,8}(?:\w+\s{1,8}){0,2}(?:conversation|chat history|dialogue|transcript|system prompt)\b[^.\n]{0,40}\b(?:so far|until now|up to now|with the user|you (?:have|received|were given))\b/g,
+  /\b(?:outputs?|results?|responses?|return values?)\s{1,8}(?:of|from)\s{1,8}(?:all\s{1,8}|any\s{1,8}|the\s{1,8})?(?:other|previous|prior|earlier|preceding)\s{1,8}(?:\w+\s{1,8})?(?:tools?|tool calls|functions?|function calls)\b/g
+];
+var CLAIM = [
+  /\b(?:use|call|choose|prefer|select|pick|invoke)\s{1,8}this\s{1,8}(?:tool|function|one|server)\s{1,8}(?:\w+\s{1,8}){0,3}(?:rather than|instead of|over|in place of)\s{1,8}(?:any\s{1,8}|all\s{1,8}|the\s{1,8})?(?:others?|alternatives?|other)\b/g,
+  /\b(?:supersedes?|replaces?|overrides?|takes? precedence over|deprecates?|obsoletes?)\s{1,8}(?:the\s{1,8}|any\s{1,8}|all\s{1,8})?(?:[\w-]+\s{1,8}){0,3}(?:tools?|functions?)\s{1,8}(?:from|of|on|in|provided by)\s{1,8}(?:any\s{1,8}|all\s{1,8}|the\s{1,8})?other\b/g,
+  /\b(?:tools?|functions?)\s{1,8}(?:from|of|on|in|provided by)\s{1,8}(?:any|all|every)\s{1,8}other\s{1,8}(?:servers?|providers?|mcp)\b/g,
+  /\b[a-z][\w-]{1,40}\s{1,8}(?:tool|function)\s{1,8}(?:has been|was|is now)\s{1,8}(?:upgraded|updated|changed|modified|replaced|patched)\b[^.\n]{0,80}\b(?:automatically|now always)\b/g
+];
+var IMPERSONATION = [
+  /\bmessage\s{1,8}from\s{1,8}(?:the\s{1,8}|your\s{1,8})?user\b/g,
+  /\bsigned(?:,\s{0,8}|\s{1,8})(?:the\s{1,8}|your\s{1,8})?user\b/g,
+  /\btask\s{1,8}(?:that\s{1,8})?i\s{1,8}gave\s{1,8}you\b|\bi,?\s{1,8}the\s{1,8}user,?\s{1,8}(?:want|need|ask|instruct|authori[sz]e)\b|\bas\s{1,8}your\s{1,8}user,?\s{1,8}i\b/g,
+  /(?<!\b(?:if|when|unless|once|whether)\s{1,8})\bthe\s{1,8}user\s{1,8}has\s{1,8}(?:already\s{1,8})?(?:instructed|authori[sz]ed|approved|asked|permitted)\s{1,8}you\s{1,8}to\b/g
+];
+var MODEL_ADDRESS = [
+  /\b(?:any|all|every|each)\s{1,8}(?:ai|llm|language model|model|assistant|agent)s?\s{1,8}(?:\w+\s{1,8})?(?:reading|processing|parsing|seeing|receiving)\s{1,8}this\b/g,
+  /\b(?:note|message|instructions?|attention)\s{1,8}(?:to|for)\s{1,8}(?:the\s{1,8}|any\s{1,8})?(?:ai|llm|assistant|language model|agent)s?\b/g,
+  /\bif\s{1,8}you\s{1,8}are\s{1,8}(?:an?\s{1,8})?(?:ai|llm|language model|assistant|agent|chatbot)\b/g,
+  /(?:^|\n|<!--)\s{0,8}(?:ai\s{1,8})?assistant\s{0,8}:/g
+];
+var CJK = [
+  { signal: "shadowing-claim", weight: 3, re: /(?:使用|调用|选择)(?:此|这个|本)(?:工具|函数)(?:而不是|而非|代替|替代)(?:其他|其它|别的)|(?:取代|替代|覆盖|优先于)(?:所有|任何)?(?:其他|其它)(?:服务器|工具)/g },
+  { signal: "user-impersonation", weight: 3, re: /来自用户的(?:重要)?(?:消息|信息|指示)|(?:签名|署名)\s{0,4}[:：,，]?\s{0,4}用户|我(?:是|作为)(?:你的)?用户|用户已(?:经)?(?:授权|要求|指示)你/g },
+  { signal: "pretext", weight: 1, re: /(?:出于|为了|基于)(?:安全|合规|审计|监管)(?:合规|要求|原因|目的|考虑)?/g },
+  { signal: "directive", weight: 1, re: /(?:你|助手|模型)(?:必须|应该|需要)|(?:必须|务必)(?:先|首先|同时|还要|也要)|(?:在|执行)[^。\n]{0,30}(?:之前|以前|之后)[，,]?\s{0,4}(?:必须|请|务必|先)/g },
+  { signal: "model-address", weight: 2, re: /(?:任何|所有)(?:AI|ai|人工智能|大模型|模型|助手)(?:读到|阅读|看到|处理)/g }
 ];
 var TRANSFER = /\b(?:send|upload|forward|post|transmit|cop(?:y|ies|ied|ying)|bcc|cc|relay|exfiltrate|leak|share|submit|sync|mirror|report|log|include|deliver)(?:s|es|ed|d|ing)?\b[^.\n]{0,100}\b(?:to|at|into)\b/g;
 var URL2 = /\bhttps?:\/\/[^\s'"<>)\]`]{3,200}/g;
@@ -1595,7 +1643,9 @@ function needs(res, lists) {
   });
 }
 needs(URGENCY, [
-  [": !", "important critical urgent mandatory attention security system dev developer admin administrator"],
+  [": !", "important critical urgent mandatory attention system dev developer admin administrator"]
+]);
+needs(NECESSITY, [
   ["mandatory compulsory imperative important critical required", "this it that", "is"],
   ["critical crucial essential vital imperative", "it its this", "to that"],
   ["important absolutely", "very extremely absolutely"]
@@ -1608,7 +1658,8 @@ needs(PRETEXT, [
   ],
   ["compliance", "ensure ensures maintain"],
   ["enhanced improved better proper additional", "for"],
-  ["mandatory required essential necessary", "security compliance authentication integrity", "check checkpoint verification audit protocol validation", "is are"]
+  ["mandatory required essential necessary", "security compliance authentication integrity", "check checkpoint verification audit protocol validation", "is are"],
+  ["security", "alert notice protocol update check", ": !"]
 ]);
 needs(THREAT, [
   ["otherwise else not failure failing without", "will would could may might"],
@@ -1644,7 +1695,8 @@ needs(TAMPER, [
   "regardless instead",
   ["modified changed replaced rewritten redirected overridden altered switched", "to with into"],
   ["automatically silently always", "redirect redirects route routes switch switches change changes rewrite rewrites", "to into"],
-  "change"
+  "change",
+  ["replace overwrite substitute swap", "the its their all", "value values argument arguments parameter parameters input inputs operand operands result results"]
 ]);
 needs(REDIRECT, [
   ["deprecated disabled discontinued retired suspended decommissioned", "instead redirect alternative replacement"],
@@ -1652,7 +1704,7 @@ needs(REDIRECT, [
   ["upgraded replaced superseded optimized enhanced", "has have was", "tool function"]
 ]);
 needs(PROMOTION, [
-  ["world worlds industry industrys market markets", "best leading most top fastest first"],
+  ["world worlds industry industrys market markets best greatest finest", "best leading most top fastest first world there all planet"],
   ["best ultimate most fastest top number #", "tool version engine analyser analyzer extractor solution service option choice market"],
   ["version", "premium ultimate professional enterprise advanced enhanced pro superior"],
   ["by", "trusted used recommended preferred relied chosen"],
@@ -1665,7 +1717,42 @@ needs(COMPARISON, [
   ["than compared", "better superior faster more"],
   "compared",
   ["instead rather over", "other standard default original", "tool tools function functions version versions"],
-  ["this", "prefer choose select pick use", "tool function"]
+  ["this", "prefer choose select pick use", "tool function"],
+  ["this", "is", "best greatest ultimate top number most"],
+  ["best greatest ultimate most", "tool tools function functions service services server servers solution solutions", "world ever available market there all"]
+]);
+needs(OUT_OF_SCOPE, [
+  [
+    "name identity identifier version type vendor provider",
+    "of",
+    "llm ai language large model assistant agent chatbot",
+    "that which who",
+    "call calls calling invoke invokes invoking use uses using run runs running execute executes executing",
+    "this"
+  ],
+  ["your calling caller callers invoking", "llm ai language model assistant agent", "name identity version type"],
+  ["which", "llm ai model assistant language", "are is"],
+  ["your assistant model agent assistants models agents", "prompt message history previous"],
+  ["full entire complete whole verbatim exact", "conversation history dialogue transcript prompt", "far now user have received were"],
+  ["output outputs result results response responses return", "of from", "other previous prior earlier preceding", "tool tools function functions calls"]
+]);
+needs(CLAIM, [
+  ["use call choose prefer select pick invoke", "this", "tool function one server", "rather instead over place", "other others alternative alternatives"],
+  ["supersede supersedes replace replaces override overrides take takes deprecate deprecates obsolete obsoletes", "tool tools function functions", "from of on in provided", "other"],
+  ["tool tools function functions", "from of on in provided", "any all every", "other", "server servers provider providers mcp"],
+  ["tool function", "has was is", "upgraded updated changed modified replaced patched", "automatically now"]
+]);
+needs(IMPERSONATION, [
+  ["message", "from", "user"],
+  ["signed", "user"],
+  "i",
+  ["user", "has", "instructed authorized authorised approved asked permitted", "you", "to"]
+]);
+needs(MODEL_ADDRESS, [
+  ["any all every each", "ai llm language model assistant agent ais llms models assistants agents", "reading processing parsing seeing receiving", "this"],
+  ["note message instruction instructions attention", "to for", "ai llm assistant language agent ais llms assistants agents"],
+  ["if", "you", "are", "ai llm language assistant agent chatbot"],
+  ["assistant", ":"]
 ]);
 needs(DIRECTIVE, [
   ["must should shall need needs have has required expected instructed supposed is are require requires", "you assistant model agent ai llm system client"],
@@ -1673,7 +1760,8 @@ needs(DIRECTIVE, [
   "please",
   "always never first ensure sure remember not don ignore disregard forget instead",
   "before after prior",
-  ["when whenever", "tool user users"]
+  ["when whenever", "tool user users"],
+  ["before after whenever every each", "execute call run invoke use", "this", "tool function method"]
 ]);
 needs(SENSITIVE, [
   "~ id rsa dsa ecdsa ed25519 ssh env bashrc bash zshrc profile npmrc netrc pgpass git docker",
@@ -2112,9 +2200,14 @@ var WHOLE = [
   { fam: family(TAMPER), signal: "param-tampering", weight: 2 },
   { fam: family(REDIRECT), signal: "tool-redirect", weight: 2 },
   { fam: family(URGENCY), signal: "urgency", weight: 1 },
-  { fam: family(PRETEXT), signal: "pretext", weight: 1 },
-  { fam: family(THREAT), signal: "threat", weight: 1 },
-  { fam: family(COMPARISON), signal: "self-comparison", weight: 2 }
+  { fam: family(NECESSITY), signal: "urgency", weight: 1, justifies: true },
+  { fam: family(PRETEXT), signal: "pretext", weight: 1, justifies: true },
+  { fam: family(THREAT), signal: "threat", weight: 1, justifies: true },
+  { fam: family(COMPARISON), signal: "self-comparison", weight: 2 },
+  { fam: family(OUT_OF_SCOPE), signal: "out-of-scope-request", weight: 3 },
+  { fam: family(CLAIM), signal: "shadowing-claim", weight: 3 },
+  { fam: family(IMPERSONATION), signal: "user-impersonation", weight: 3 },
+  { fam: family(MODEL_ADDRESS), signal: "model-address", weight: 2 }
 ];
 var F_PROMOTION = family(PROMOTION);
 var F_SENSITIVE = family([SENSITIVE[0], SENSITIVE[1], SENSITIVE[3]]);
@@ -2123,7 +2216,7 @@ var F_COMMAND = family(COMMAND);
 var F_CONTACT = family([EMAIL, PHONE]);
 var F_URL = family([URL2]);
 var F_TRANSFER = family([TRANSFER]);
-var F_DIRECTIVE = family(DIRECTIVE);
+var F_DIRECTIVE = family([...DIRECTIVE, ...MODEL_ADDRESS]);
 var SENSITIVE_OBJ = 1;
 var SECRET_WORD = 2;
 var COMMAND_OBJ = 4;
@@ -2168,6 +2261,15 @@ function bodyOf(a) {
       whole.push(k, m.index, m.index + m[0].length);
     }
   }
+  let cjk = NONE;
+  if (!isAscii(lower))
+    for (let k = 0; k < CJK.length; k++) {
+      const m = firstMatch(CJK[k].re, lower);
+      if (m) {
+        if (cjk === NONE) cjk = [];
+        cjk.push(k, m.index, m.index + m[0].length);
+      }
+    }
   const promo = countHits(F_PROMOTION, lower, feats);
   const bounds = sentenceBounds(text2);
   const ns = bounds.length >> 1;
@@ -2191,6 +2293,7 @@ function bodyOf(a) {
     header: header ? header.index : -1,
     headerEnd: header ? header.index + header[0].length : -1,
     whole,
+    cjk,
     promo: promo ? promo.index : -1,
     promoEnd: promo ? promo.end : -1,
     promoN: promo ? promo.n : 0,
@@ -2334,7 +2437,6 @@ var STRUCTURAL = /* @__PURE__ */ new Set([
   "$dynamicRef",
   "$dynamicAnchor",
   "format",
-  "pattern",
   "required",
   "contentEncoding",
   "contentMediaType",
@@ -2509,6 +2611,15 @@ var DeploymentIndex = class {
   #servers = /* @__PURE__ */ new Set();
   /** Lower-cased tool names that are one plain word, as IDENT's groups 2 and 3 capture them. */
   #plainNames = /* @__PURE__ */ new Set();
+  /** coreName -> [server, raw name] of the tools whose name reduces to it (built on first use). */
+  #byCore;
+  /** [server, name, looseName(name)] of every tool, in order. */
+  #names = [];
+  /**
+   * Whether a tool is pinned, unchanged, in the lockfile (the trusted
+   * original of a look-alike pair); undefined when there is no lockfile.
+   */
+  pinned;
   constructor(tools) {
     for (const t of tools) this.#add(t);
     this.#tokensOf.clear();
@@ -2526,6 +2637,7 @@ var DeploymentIndex = class {
     if (!l) this.byLooseName.set(loose, l = []);
     l.push([t.server, t.name]);
     this.#servers.add(t.server);
+    this.#names.push([t.server, t.name, loose]);
     if (typeof t.description !== "string") return;
     let tokens = this.#tokensOf.get(t.description);
     if (tokens) this.#shared.add(tokens);
@@ -2713,6 +2825,52 @@ var DeploymentIndex = class {
     if (s.includes("\0") || n.includes("\0")) return void 0;
     return this.#idsByServer.get(s)?.get(n);
   }
+  /** Tool name -> what its words say (every name met, once). */
+  #nameInfo;
+  /** nameInfo of a tool name, computed once per distinct name. */
+  nameOf(name) {
+    this.#nameInfo ??= /* @__PURE__ */ new Map();
+    let c = this.#nameInfo.get(name);
+    if (c === void 0) this.#nameInfo.set(name, c = nameInfo(name));
+    return c;
+  }
+  /** Tools whose name reduces to `core` (coreName): [server, name, looseName(name)]. */
+  sameCore(core) {
+    if (!this.#byCore) {
+      this.#byCore = /* @__PURE__ */ new Map();
+      for (let k = 0; k < this.#names.length; k++) {
+        const entry = this.#names[k];
+        if (typeof entry[1] !== "string") continue;
+        const c = this.nameOf(entry[1]).core;
+        if (c === "") continue;
+        let l = this.#byCore.get(c);
+        if (!l) this.#byCore.set(c, l = []);
+        l.push(entry);
+      }
+    }
+    return this.#byCore.get(core) ?? NO_CORES;
+  }
+  /** How many distinct words an indexed description has (undefined: not indexed). */
+  descriptionSize(server, name) {
+    const id = this.#idOf(server, name);
+    return id === void 0 ? void 0 : this.#docs[id].tokens.length;
+  }
+  /** Shared distinct words of two indexed descriptions over the smaller one's (0 when either is missing or empty). */
+  overlap(a, b) {
+    const ia = this.#idOf(a[0], a[1]);
+    const ib = this.#idOf(b[0], b[1]);
+    if (ia === void 0 || ib === void 0) return 0;
+    const ta = this.#docs[ia].tokens;
+    const tb = this.#docs[ib].tokens;
+    if (ta.length === 0 || tb.length === 0) return 0;
+    if (ta === tb) return 1;
+    if (this.#mark.length < this.#postings.length) this.#mark = new Int32Array(this.#postings.length);
+    const stamp = ++this.#stamp;
+    for (let k = 0; k < ta.length; k++) this.#mark[ta[k]] = stamp;
+    let inter = 0;
+    for (let k = 0; k < tb.length; k++) if (this.#mark[tb[k]] === stamp) inter++;
+    return inter / Math.min(ta.length, tb.length);
+  }
   /** Tools of OTHER servers whose description this one restates (token containment). */
   clones(server, name, description) {
     const self = this.#idOf(server, name);
@@ -2823,7 +2981,7 @@ function letterOrNumber(cp) {
 }
 var RARE_POSTINGS = 64;
 var MIN_CLONE_TOKENS = 8;
-var SEQUENCE = /\b(?:first|before|after|then|prior to|followed by)\b/;
+var SEQUENCE = /\b(?:first|before|after|then|prior to|followed by|also|additionally|as well)\b/;
 var FRAMING = /* @__PURE__ */ new Set(["directive", "urgency", "pretext", "threat", "call-chain"]);
 function descTokens(s) {
   const out = /* @__PURE__ */ new Set();
@@ -2853,7 +3011,38 @@ function looseName(name) {
   return name.toLowerCase().replace(LOOSE_SEPARATORS, "");
 }
 function nameTokens(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t !== "");
+  if (!isAscii(name))
+    return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().split(/[^a-z0-9]+/).filter((t) => t !== "");
+  const out = [];
+  let start = -1;
+  let prev = 0;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 0;
+    const kind = c >= 97 && c <= 122 || c >= 48 && c <= 57 ? 1 : c >= 65 && c <= 90 ? 2 : 0;
+    if (kind === 0) {
+      if (start >= 0) out.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    } else if (start < 0) start = i;
+    else if (kind === 2 && prev === 1) {
+      out.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
+    prev = kind;
+  }
+  return out;
+}
+var FILLER = /* @__PURE__ */ new Set(["the", "a", "an", "my", "our", "this", "tool", "tools", "fn", "func", "function"]);
+var VERSION = /^v?\d{1,4}$/;
+function nameInfo(name) {
+  const words = nameTokens(name);
+  const out = [];
+  let promo = false;
+  for (const t of words) {
+    if (NAME_PROMO_AFFIX.has(t)) promo = true;
+    else if (FILLER.has(t) || VERSION.test(t)) continue;
+    else out.push(t.length > 4 && t.endsWith("ies") ? `${t.slice(0, -3)}y` : t.length > 3 && t.endsWith("s") && !t.endsWith("ss") ? t.slice(0, -1) : t);
+  }
+  return { core: out.join("_"), promo, words: words.length };
 }
 function add(ctx, signal, weight, path, text2, start, end) {
   const prev = ctx.best.get(signal);
@@ -2941,12 +3130,18 @@ function scanString(ctx, str2, depth = 0) {
       scanString(ctx, { path: `${path}#${b.encoding}`, value: b.decoded }, depth + 1);
     }
   }
-  if (text2.length < 12 || str2.isKey && !spacedOf(a)) return;
+  if (text2.length < 12 || (str2.isKey || path.endsWith(".pattern")) && !spacedOf(a)) return;
   const body = bodyOf(a);
   if (body.header >= 0) add(ctx, "urgency", 1, path, text2, body.header, body.headerEnd);
   for (let x = 0; x < body.whole.length; x += 3) {
-    const { signal, weight } = WHOLE[body.whole[x]];
+    const { signal, weight, justifies } = WHOLE[body.whole[x]];
     add(ctx, signal, weight, path, text2, body.whole[x + 1], body.whole[x + 2]);
+    if (justifies) ctx.justified = true;
+  }
+  for (let x = 0; x < body.cjk.length; x += 3) {
+    const { signal, weight } = CJK[body.cjk[x]];
+    if (signal === "pretext") ctx.justified = true;
+    add(ctx, signal, weight, path, text2, body.cjk[x + 1], body.cjk[x + 2]);
   }
   if (body.promoN > 0) {
     const prev = ctx.best.get("promotion");
@@ -2956,6 +3151,9 @@ function scanString(ctx, str2, depth = 0) {
   }
   const { bounds, objects, strongAt, contactAt, urlAt, transferAt, directiveAt } = body;
   const ns = bounds.length >> 1;
+  if (a.comment >= 0) {
+    for (let i = 0; i < ns; i++) if ((objects[i] ?? 0) & COMMAND_OBJ) add(ctx, "hidden-markup", 3, path, text2, a.comment, a.commentEnd + 80);
+  }
   let refsBySentence;
   for (let i = 0; i < ns; i++) {
     const o = objects[i] ?? 0;
@@ -3005,13 +3203,29 @@ function quoteOf(text2, start, end) {
   return excerpt(text2, s, end + 30);
 }
 var NO_NAMES = [];
-var AFFIX_IN = new RegExp([...NAME_PROMO_AFFIX].join("|"));
+var NO_CORES = [];
+var CLAIMS = ["promotion", "self-comparison", "shadowing-claim", "tool-redirect"];
+function blame(ctx, other, by) {
+  const { index, server, tool } = ctx;
+  if (index.pinned) {
+    const self = index.pinned(server, tool.name);
+    const it = index.pinned(other[0], other[1]);
+    if (self && !it) return "other";
+    if (it && !self) return "self";
+  }
+  const names = index.nameOf(tool.name).words - index.nameOf(other[1]).words;
+  const words = (index.descriptionSize(server, tool.name) ?? 0) - (index.descriptionSize(other[0], other[1]) ?? 0);
+  const first = by === "name" ? names || words : words || names;
+  if (first !== 0) return first > 0 ? "self" : "other";
+  return CLAIMS.some((c) => ctx.best.has(c)) ? "self" : "both";
+}
 function nameSignals(ctx) {
   const { tool, index, server } = ctx;
   const lower = tool.name.toLowerCase();
   let caseOnly;
   let styled;
-  const alike = index.byLooseName.get(looseName(tool.name)) ?? NO_NAMES;
+  const loose = looseName(tool.name);
+  const alike = index.byLooseName.get(loose) ?? NO_NAMES;
   for (let k = 0; k < alike.length; k++) {
     const l = alike[k];
     if (l[1] === tool.name) continue;
@@ -3019,34 +3233,57 @@ function nameSignals(ctx) {
     if (!styled && l[0] !== server) styled = l;
   }
   if (caseOnly || styled) {
-    const [s, n] = caseOnly ?? styled;
-    add(ctx, "name-shadowing", caseOnly ? 3 : 2, "name", `"${tool.name}" looks like "${n}" of ${s === server ? "the same server" : `server ${s}`}`, 0, 200);
+    const [s2, n2] = caseOnly ?? styled;
+    if (index.pinned && blame(ctx, [s2, n2], "name") === "other") return;
+    add(ctx, "name-shadowing", caseOnly ? 3 : 2, "name", `"${tool.name}" looks like "${n2}" of ${s2 === server ? "the same server" : `server ${s2}`}`, 0, 200);
     return;
   }
-  if (!AFFIX_IN.test(lower)) return;
-  const toks = nameTokens(tool.name);
-  const core = toks.filter((t) => !NAME_PROMO_AFFIX.has(t));
-  if (core.length === toks.length || core.length === 0) return;
-  const targets = index.byLooseName.get(core.join("")) ?? [];
-  const target = targets.find(([s]) => s !== server) ?? targets[0];
-  if (target) {
-    const [s, n] = target;
-    add(ctx, "name-shadowing", s !== server ? 3 : 2, "name", `"${tool.name}" is "${n}" of ${s === server ? "the same server" : `server ${s}`} with a promotional affix`, 0, 200);
-  } else add(ctx, "name-promotion", 1, "name", `promotional affix in "${tool.name}"`, 0, 200);
+  const { core, promo } = index.nameOf(tool.name);
+  if (core === "") return;
+  let target;
+  const same = index.sameCore(core);
+  for (let k = 0; k < same.length; k++) {
+    const l = same[k];
+    if (l[2] === loose) continue;
+    if (!target || target[0] === server && l[0] !== server) target = [l[0], l[1]];
+    if (target[0] !== server) break;
+  }
+  if (!target) {
+    if (promo) add(ctx, "name-promotion", 1, "name", `promotional affix in "${tool.name}"`, 0, 200);
+    return;
+  }
+  const [s, n] = target;
+  const cross = s !== server;
+  if (blame(ctx, target, "name") === "other") return;
+  const copied = index.overlap([server, tool.name], target) >= 0.9;
+  if (copied) add(ctx, "clone", 3, "description", `restates "${n}" of ${cross ? `server ${s}` : "the same server"} under a look-alike name`, 0, 200);
+  if (!cross && !promo) return;
+  const what = promo ? "with a promotional affix" : "reworded";
+  add(ctx, "name-shadowing", cross ? promo ? 3 : 2 : 2, "name", `"${tool.name}" is "${n}" of ${cross ? `server ${s}` : "the same server"} ${what}`, 0, 200);
 }
 function byStrength(a, b) {
   return b.weight - a.weight || compareStrings(a.signal, b.signal);
 }
 function assessTool(server, tool, index) {
   const { collected, ownWords } = collectWithOwnWords(tool);
-  const ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: /* @__PURE__ */ new Map() };
+  const ctx = { server, tool, index, ownWords, analyses: analysisCache(index), best: /* @__PURE__ */ new Map(), justified: false };
   const strings2 = collected.strings;
   for (let k = 0; k < strings2.length; k++) scanString(ctx, strings2[k]);
   nameSignals(ctx);
   if (typeof tool.description === "string") {
     const clone = index.clones(server, tool.name, tool.description)[0];
-    if (clone) add(ctx, "clone", 3, "description", `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
+    if (clone && blame(ctx, [clone.server, clone.name], "description") !== "other")
+      add(ctx, "clone", 3, "description", `restates "${clone.name}" of server ${clone.server} (${Math.round(clone.containment * 100)}% of its words)`, 0, 200);
   }
+  return verdictOf(ctx, collected);
+}
+function assessServerText(server, path, value, index) {
+  const ctx = { server, tool: { name: "" }, index, ownWords: /* @__PURE__ */ new Set(), analyses: analysisCache(index), best: /* @__PURE__ */ new Map(), justified: false };
+  const str2 = { path, value };
+  scanString(ctx, str2);
+  return verdictOf(ctx, { strings: [str2], badFields: [], maxDepth: 0, truncated: false });
+}
+function verdictOf(ctx, collected) {
   const hits = [];
   ctx.best.forEach((h) => {
     if (h.weight > 0) hits.push({ signal: h.signal, weight: h.weight, path: h.path, quote: quoteOf(h.text, h.start, h.end) });
@@ -3059,7 +3296,8 @@ function assessTool(server, tool, index) {
   }
   const score = hits.reduce((n, h) => n + h.weight, 0);
   const framingOnly = hits.every((h) => FRAMING.has(h.signal));
-  const severity = score >= BLOCK_SCORE ? "block" : score >= WARN_SCORE && !framingOnly ? "warning" : void 0;
+  const justified = ctx.justified;
+  const severity = score >= BLOCK_SCORE && (!framingOnly || justified) ? "block" : score >= BLOCK_SCORE || score >= WARN_SCORE && !framingOnly ? "warning" : void 0;
   return { score, severity, hits, collected };
 }
 
@@ -3151,16 +3389,35 @@ function label(name) {
   return JSON.stringify(excerpt(name, 0, name.length, 60));
 }
 function poisonedFinding(server, tool, v, loc) {
+  return verdictFinding(`tool ${label(tool.name)} of MCP server "${server.id}"`, v, loc, "");
+}
+function verdictFinding(subject, v, loc, keyPrefix) {
   const shown = v.hits.slice(0, MAX_HITS_IN_MESSAGE).map((h) => `${h.signal} (+${h.weight}) in ${shortPath(h.path)}: "${h.quote}"`);
   const more = v.hits.length > MAX_HITS_IN_MESSAGE ? `; and ${v.hits.length - MAX_HITS_IN_MESSAGE} more signal(s)` : "";
   return {
     ruleId: "manifest/poisoned",
     severity: v.severity,
-    message: `tool ${label(tool.name)} of MCP server "${server.id}" reads as ${v.severity === "block" ? "poisoned" : "suspicious"} (score ${v.score}): ${shown.join("; ")}${more}`,
+    message: `${subject} reads as ${v.severity === "block" ? "poisoned" : "suspicious"} (score ${v.score}): ${shown.join("; ")}${more}`,
     location: loc,
     // The set of signal categories: stable across reformatting, new if the text gains a new kind of signal.
-    key: v.hits.map((h) => h.signal).sort().join("+")
+    key: keyPrefix + v.hits.map((h) => h.signal).sort().join("+")
   };
+}
+function instructionsFindings(server, index) {
+  const text2 = server.instructions;
+  if (text2 === void 0) return [];
+  const loc = { ...server.file ? { file: server.file } : {}, ...server.line ? { line: server.line } : {}, resource: `McpServer/${server.id}` };
+  if (typeof text2 !== "string")
+    return [
+      {
+        ruleId: "gate/check-failed",
+        message: `manifest-lint: MCP server "${server.id}": instructions is of type ${Array.isArray(text2) ? "array" : text2 === null ? "null" : typeof text2}, expected a string (MCP schema); it was not reviewed`,
+        location: loc,
+        key: "bad-field:instructions"
+      }
+    ];
+  const v = assessServerText(server.id, "instructions", text2, index);
+  return v.severity ? [verdictFinding(`the instructions of MCP server "${server.id}"`, v, loc, "instructions:")] : [];
 }
 function schemaFindings(server, tool, loc) {
   const problems = lintInputSchema(tool.inputSchema ?? tool.parameters);
@@ -3180,14 +3437,32 @@ function schemaFindings(server, tool, loc) {
 function failed(server, tool, loc, what, key) {
   return { ruleId: "gate/check-failed", message: `manifest-lint: tool ${label(tool.name)} of MCP server "${server.id}": ${what}`, location: loc, key };
 }
-function lintServers(servers) {
+function pinnedIn(lock, servers) {
+  const byServer = new Map(servers.map((s) => [s.id, s]));
+  const memo = /* @__PURE__ */ new Map();
+  return (server, name) => {
+    const pinned = lock.servers[server]?.tools[name];
+    if (pinned === void 0) return false;
+    const key = `${server}\0${name}`;
+    let v = memo.get(key);
+    if (v === void 0) {
+      const tool = byServer.get(server)?.tools.find((t) => t.name === name);
+      v = tool !== void 0 && sha256Hex(canonicalJson(tool)) === pinned;
+      memo.set(key, v);
+    }
+    return v;
+  };
+}
+function lintServers(servers, lock) {
   const findings = [];
   const index = new DeploymentIndex(
     servers.flatMap((s) => s.tools.map((t) => ({ server: s.id, name: t.name, description: typeof t.description === "string" ? t.description : void 0 })))
   );
+  if (lock) index.pinned = pinnedIn(lock, servers);
   let tools = 0;
   for (const server of servers) {
     const resource = `McpServer/${server.id}`;
+    findings.push(...instructionsFindings(server, index));
     for (const tool of server.tools) {
       tools++;
       let line;
@@ -3221,7 +3496,13 @@ var manifestLintCheck = {
   async run(ctx) {
     const { servers, problems } = await loadManifests(ctx);
     if (servers.length === 0 && problems.length === 0) return { findings: [], skipped: true, detail: "no MCP tool manifests" };
-    const { findings, tools } = lintServers(servers);
+    let lock;
+    try {
+      lock = readLockfile(ctx.root);
+    } catch {
+      lock = void 0;
+    }
+    const { findings, tools } = lintServers(servers, lock);
     const blocked = findings.filter((f) => f.ruleId === "manifest/poisoned" && f.severity === "block").length;
     return {
       findings: [...problems, ...findings],
@@ -4083,7 +4364,7 @@ function behaviourCheck(only) {
       if (!entries.some((e) => only === void 0 || e.server === only)) {
         return { findings: [], skipped: true, detail: `no runtime behaviour probe: probes.behaviour ${only === void 0 ? "is not configured" : `has no entry for server "${only}"`}` };
       }
-      const { probeBehaviour } = await import("./chunk-TXVTNYZG.js");
+      const { probeBehaviour } = await import("./chunk-5BJRJ4EF.js");
       return probeBehaviour(ctx, entries, only);
     }
   };

@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-XGU44EBH.js";
+} from "./chunk-EAFSYQJ3.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,9 +37,9 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-YDUJ5Q42.js";
+import "./chunk-355PUX2R.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-LVLRR57J.js";
+import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-VFJXEVYW.js";
 import {

@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-YDUJ5Q42.js";
+} from "./chunk-355PUX2R.js";
 import {
   BaseRefError,
   readFileAtRef
