@@ -12,12 +12,13 @@ import {
   runScanner
 } from "./chunk-OXVGEM3X.js";
 import {
+  countsText,
   runGate
-} from "./chunk-EAFSYQJ3.js";
+} from "./chunk-SJASX7YH.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-355PUX2R.js";
+import "./chunk-7YMMAEMK.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";
@@ -765,7 +766,7 @@ async function run() {
   await writeSummary(report);
   await comment(report, event.pullNumber, commentMode);
   if (blocked)
-    setFailed(`mcp-gate: ${report.summary.block} blocking finding(s) (mode ${report.mode}, rollout ${report.rollout}).`);
+    setFailed(`mcp-gate: ${countsText(report)} (mode ${report.mode}, rollout ${report.rollout}${report.baseline && !report.baseline.error ? `, fail on ${report.baseline.failOn}` : ""}).`);
 }
 async function writeSummary(report) {
   if (!process.env.GITHUB_STEP_SUMMARY) {

@@ -136,7 +136,7 @@ test('insecure example as the runner runs it: exit 1, outputs, summary, capped a
   const notices = r.stdout.match(/^::notice .*$/gm) ?? [];
   // GitHub shows 10 per step: 9 findings and the error core.setFailed writes.
   assert.equal(errors.length, 10, `${errors.length} errors`);
-  assert.match(errors.at(-1) ?? '', /::error::mcp-gate: \d+ blocking finding/);
+  assert.match(errors.at(-1) ?? '', /::error::mcp-gate: \d+ blocking, \d+ warning, \d+ overridden \(mode enforce/);
   assert.ok(warnings.length <= 10);
   assert.ok(notices.some((n) => /more findings are not annotated/.test(n)));
   assert.ok(errors.slice(0, -1).filter((e) => e.includes('file=')).every((e) => /file=[^,]+,line=\d+/.test(e)), 'annotations with a file carry its line');

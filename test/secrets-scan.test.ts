@@ -190,3 +190,9 @@ test('zero false positives on the gate\'s own repository (with its .mcp-gate.yml
     [],
   );
 });
+
+test('a digest under a checksum/* or sha256/* name (Helm\'s roll-on-change annotation) is not a secret; the same value under "secret" is', () => {
+  const sha = 'a3f5c2e1b4d6978f0e1d2c3b4a5968778695a4b3c2d1e0f9a8b7c6d5e4f3a2b1';
+  for (const name of ['checksum/secret', 'checksum/api-token', 'sha256/token', 'hash/password']) assert.deepEqual(scanText(`  annotations:\n    ${name}: ${sha}\n`, { file: 'rendered.yaml' }), [], name);
+  assert.equal(scanText(`  secret: ${sha}\n`, { file: 'values.yaml' }).length, 1);
+});

@@ -31,7 +31,7 @@ export const siemProbeCheck: Check = {
     for (const alert of missing) {
       findings.push({
         ruleId: 'siem/alert-rules-missing',
-        message: `behavioural alert "${alert.title}" (seed 003 HD-06) has no Sigma rule in the repository (rule id ${alert.ids.join(' + ')}); run \`mcp-gate alerts init\` to write it to ${DEFAULT_ALERTS_DIR}/${alert.name}.yml`,
+        message: `behavioural alert "${alert.title}" (a baseline-and-anomaly alert the security playbook asks for) has no Sigma rule in the repository (rule id ${alert.ids.join(' + ')}); run \`mcp-gate alerts init\` to write it to ${DEFAULT_ALERTS_DIR}/${alert.name}.yml`,
         location: { resource: 'Siem/alert-rules' },
         key: alert.name,
       });

@@ -30,6 +30,8 @@ export interface TokenRule {
   validate?: (value: string) => boolean;
 }
 
+/** A name segment before `/` saying the value is a digest (checksum/secret, sha256/token). */
+const HASH_PREFIX = /(?:checksum|hash|digest|sha\d*)$/i;
 const GITHUB_KINDS: Record<string, string> = {
   ghp: 'GitHub personal access token',
   gho: 'GitHub OAuth access token',
@@ -338,6 +340,8 @@ export function scanText(text: string, opts: ScanTextOptions): SecretHit[] {
     const before = start > 0 ? text.charCodeAt(start - 1) : 0;
     const inQuery = before === 63 || before === 38;
     const quotedName = before === 34 || before === 39 || before === 96;
+    // `checksum/secret: <sha256>` (Helm's roll-on-change pod annotation): the prefix says the value is a hash of the secret, not the secret.
+    if (before === 47 && HASH_PREFIX.test(text.slice(Math.max(0, start - 24), start - 1))) continue;
     const v = assignedValue(text, end, quotedOnly && !inQuery, quotedName);
     // The value of a credential name is not itself searched for names.
     if (v) KEYWORD_RE.lastIndex = Math.max(KEYWORD_RE.lastIndex, v.offset + v.value.length);

@@ -8,6 +8,7 @@ import { runScanner } from './scanners.ts';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { UsageError } from '../util/errors.ts';
 import { ANNOTATION_LIMIT, annotationsFor } from '../reporters/annotations.ts';
+import { countsText } from '../reporters/counts.ts';
 import { renderJsonChunks } from '../reporters/json.ts';
 import { renderMarkdown } from '../reporters/markdown.ts';
 import { renderSarif } from '../reporters/sarif.ts';
@@ -111,7 +112,7 @@ async function run(): Promise<void> {
   await writeSummary(report);
   await comment(report, event.pullNumber, commentMode);
   if (blocked)
-    core.setFailed(`mcp-gate: ${report.summary.block} blocking finding(s) (mode ${report.mode}, rollout ${report.rollout}).`);
+    core.setFailed(`mcp-gate: ${countsText(report)} (mode ${report.mode}, rollout ${report.rollout}${report.baseline && !report.baseline.error ? `, fail on ${report.baseline.failOn}` : ''}).`);
 }
 
 async function writeSummary(report: Report): Promise<void> {

@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-355PUX2R.js";
+} from "./chunk-7YMMAEMK.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -485,7 +485,18 @@ async function runOverrideStage(ctx, baseRefError) {
   return { run: r.run, findings: r.findings, applicable: r.run.status === "failed" ? [] : evaluation?.applicable ?? [] };
 }
 
+// src/reporters/counts.ts
+function countsText(report) {
+  const s = report.summary;
+  const blocking = report.findings.filter((f) => f.blocking).length;
+  const notEnforced = s.block - blocking;
+  const why = report.mode === "warn" ? "in mode warn" : `at rollout ${report.rollout}`;
+  const detail = notEnforced > 0 ? ` (${s.block} BLOCK finding${s.block === 1 ? "" : "s"}, ${notEnforced} not enforced ${why})` : "";
+  return `${blocking} blocking${detail}, ${s.warning} warning, ${s.overridden} overridden`;
+}
+
 export {
   protectPolicy,
-  runGate
+  runGate,
+  countsText
 };

@@ -1,8 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
-  countsText,
   renderText
-} from "./chunk-C3E5Q2I5.js";
+} from "./chunk-NL7SR7AO.js";
 import {
   renderJson,
   renderJsonChunks,
@@ -10,8 +9,11 @@ import {
   renderSarif
 } from "./chunk-7ZNT77YP.js";
 import {
+  countsText
+} from "./chunk-SJASX7YH.js";
+import {
   exitCodeFor
-} from "./chunk-355PUX2R.js";
+} from "./chunk-7YMMAEMK.js";
 import {
   writeFileAtomic
 } from "./chunk-LBU6WYJO.js";

@@ -5538,7 +5538,7 @@ var siemProbeCheck = {
     for (const alert of missing2) {
       findings.push({
         ruleId: "siem/alert-rules-missing",
-        message: `behavioural alert "${alert.title}" (seed 003 HD-06) has no Sigma rule in the repository (rule id ${alert.ids.join(" + ")}); run \`mcp-gate alerts init\` to write it to ${DEFAULT_ALERTS_DIR}/${alert.name}.yml`,
+        message: `behavioural alert "${alert.title}" (a baseline-and-anomaly alert the security playbook asks for) has no Sigma rule in the repository (rule id ${alert.ids.join(" + ")}); run \`mcp-gate alerts init\` to write it to ${DEFAULT_ALERTS_DIR}/${alert.name}.yml`,
         location: { resource: "Siem/alert-rules" },
         key: alert.name
       });
@@ -5793,6 +5793,7 @@ function looksLikeGeneratedSecret(value) {
 }
 
 // checks/secrets/scan.ts
+var HASH_PREFIX = /(?:checksum|hash|digest|sha\d*)$/i;
 var GITHUB_KINDS = {
   ghp: "GitHub personal access token",
   gho: "GitHub OAuth access token",
@@ -6052,6 +6053,7 @@ function scanText(text2, opts) {
     const before = start > 0 ? text2.charCodeAt(start - 1) : 0;
     const inQuery = before === 63 || before === 38;
     const quotedName = before === 34 || before === 39 || before === 96;
+    if (before === 47 && HASH_PREFIX.test(text2.slice(Math.max(0, start - 24), start - 1))) continue;
     const v = assignedValue(text2, end, quotedOnly && !inQuery, quotedName);
     if (v) KEYWORD_RE.lastIndex = Math.max(KEYWORD_RE.lastIndex, v.offset + v.value.length);
     if (!v || !looksLikeGeneratedSecret(v.value)) continue;

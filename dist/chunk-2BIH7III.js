@@ -10,7 +10,7 @@ import {
 } from "./chunk-7YXKS3LP.js";
 import {
   clean
-} from "./chunk-C3E5Q2I5.js";
+} from "./chunk-NL7SR7AO.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-EAFSYQJ3.js";
+} from "./chunk-SJASX7YH.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,7 +37,7 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-355PUX2R.js";
+import "./chunk-7YMMAEMK.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";

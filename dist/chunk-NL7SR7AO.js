@@ -1,17 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
+  countsText
+} from "./chunk-SJASX7YH.js";
+import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-
-// src/reporters/counts.ts
-function countsText(report) {
-  const s = report.summary;
-  const blocking = report.findings.filter((f) => f.blocking).length;
-  const notEnforced = s.block - blocking;
-  const why = report.mode === "warn" ? "in mode warn" : `at rollout ${report.rollout}`;
-  const detail = notEnforced > 0 ? ` (${s.block} BLOCK finding${s.block === 1 ? "" : "s"}, ${notEnforced} not enforced ${why})` : "";
-  return `${blocking} blocking${detail}, ${s.warning} warning, ${s.overridden} overridden`;
-}
 
 // src/reporters/text.ts
 var CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 };
@@ -48,7 +41,6 @@ function clean(s) {
 }
 
 export {
-  countsText,
   renderText,
   clean
 };

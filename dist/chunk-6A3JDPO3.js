@@ -3,8 +3,8 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-4VV2FA75.js";
-import "./chunk-C3E5Q2I5.js";
+} from "./chunk-FCVBLBC4.js";
+import "./chunk-NL7SR7AO.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -18,11 +18,11 @@ import {
 import "./chunk-7ZNT77YP.js";
 import {
   runGate
-} from "./chunk-EAFSYQJ3.js";
+} from "./chunk-SJASX7YH.js";
 import "./chunk-TIKVMUGU.js";
 import {
   behaviourCheck
-} from "./chunk-355PUX2R.js";
+} from "./chunk-7YMMAEMK.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";
