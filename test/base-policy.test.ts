@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { mergeBasePolicy } from '../src/config/base-policy.ts';
 import { runGate } from '../src/gate/engine.ts';
-
-function gitRepo(): { dir: string; commit: (msg: string) => string } {
-  const dir = mkdtempSync(join(tmpdir(), 'base-policy-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } }).trim();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 't@example.test');
-  git('config', 'user.name', 'test');
-  return {
-    dir,
-    commit: (msg) => {
-      git('add', '-A');
-      git('commit', '-q', '-m', msg);
-      return git('rev-parse', 'HEAD');
-    },
-  };
-}
+import { gitRepo } from './temp-repo.ts';
 
 test('a change cannot relax its own gate or make the gate run its commands', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('base-policy');
   cpSync(new URL('../examples/insecure/deploy', import.meta.url), join(dir, 'deploy'), { recursive: true });
   writeFileSync(join(dir, '.mcp-gate.yml'), 'mode: enforce\nrollout: 3\n');
   const base = commit('base');
@@ -49,7 +32,7 @@ test('a change cannot relax its own gate or make the gate run its commands', asy
 });
 
 test('a base ref that does not exist fails closed', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('base-policy');
   writeFileSync(join(dir, '.mcp-gate.yml'), 'mode: enforce\n');
   commit('only');
   const report = await runGate({ root: dir, baseRef: 'f'.repeat(40), checks: [] });
@@ -74,7 +57,7 @@ test('mergeBasePolicy keeps unchanged live servers and the head scope keys, and 
 });
 
 test('the env callback (the Action maps secret inputs with it) sees the base revision probes, not the change', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('base-policy');
   writeFileSync(join(dir, '.mcp-gate.yml'), 'probes:\n  siem: {kind: splunk-hec, url: "https://siem.example.test", tokenEnv: SIEM_TOKEN}\n');
   const base = commit('base');
   writeFileSync(join(dir, '.mcp-gate.yml'), 'probes:\n  siem: {kind: splunk-hec, url: "https://attacker.example.test", tokenEnv: PR_CHOSEN}\n');

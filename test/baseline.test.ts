@@ -2,30 +2,13 @@
 // base tree too, marks what the change introduced, and under failOn: new
 // blocks only on that. Real git repositories with a base and a head commit.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runGate } from '../src/gate/engine.ts';
+import { gitRepo } from './temp-repo.ts';
 import { renderSarif } from '../src/reporters/sarif.ts';
 import { REPO, runCli } from './cli-run.ts';
-
-function gitRepo(): { dir: string; commit: (msg: string) => string } {
-  const dir = mkdtempSync(join(tmpdir(), 'baseline-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } }).trim();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 't@example.test');
-  git('config', 'user.name', 'test');
-  return {
-    dir,
-    commit: (msg) => {
-      git('add', '-A');
-      git('commit', '-q', '--allow-empty', '-m', msg);
-      return git('rev-parse', 'HEAD');
-    },
-  };
-}
 
 const ADDED_POD = `apiVersion: v1
 kind: Pod
@@ -39,7 +22,7 @@ spec:
 
 /** A repository whose base already has the insecure example's findings. */
 function insecureBase(config: string): { dir: string; base: string; commit: (msg: string) => string } {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('baseline');
   cpSync(join(REPO, 'examples/insecure/deploy'), join(dir, 'deploy'), { recursive: true });
   writeFileSync(join(dir, '.mcp-gate.yml'), config);
   return { dir, base: commit('base with existing findings'), commit };
@@ -110,7 +93,7 @@ test('a base that cannot be evaluated: one BLOCK gate/check-failed, failOn falls
 });
 
 test('the base evaluation runs nothing (no live server, no probe), and live findings carry no new mark', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('baseline');
   const log = join(dir, 'runs.log');
   const server = JSON.stringify([process.execPath, '-e', `require('fs').appendFileSync(${JSON.stringify(log)}, 'x')`]);
   writeFileSync(join(dir, '.mcp-gate.yml'), `mcp:\n  servers:\n    - id: staging\n      timeoutMs: 5000\n      command: ${server}\nprobes:\n  timeoutMs: 1000\n  endpoint: {url: "http://127.0.0.1:9/mcp"}\n`);

@@ -1,5 +1,6 @@
 // Temporary repositories for tests: files written from a map, removed when
 // the test file ends.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,4 +19,22 @@ export function tempRepo(prefix: string, files: Record<string, string>): string 
     writeFileSync(join(root, file), text);
   }
   return root;
+}
+
+/** An empty git repository (no system or user git config) and a commit function returning the new sha. */
+export function gitRepo(prefix: string): { dir: string; commit: (msg: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), `mcp-gate-${prefix}-`));
+  dirs.push(dir);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } }).trim();
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 't@example.test');
+  git('config', 'user.name', 'test');
+  return {
+    dir,
+    commit: (msg) => {
+      git('add', '-A');
+      git('commit', '-q', '--allow-empty', '-m', msg);
+      return git('rev-parse', 'HEAD');
+    },
+  };
 }

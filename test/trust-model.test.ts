@@ -4,30 +4,14 @@
 // TCP listener on 127.0.0.1 standing for the probe targets.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { runGate } from '../src/gate/engine.ts';
+import { gitRepo } from './temp-repo.ts';
 import type { Report } from '../src/types.ts';
 import { REPO, runCli, STACK_FRAME } from './cli-run.ts';
-
-function gitRepo(): { dir: string; commit: (msg: string) => string } {
-  const dir = mkdtempSync(join(tmpdir(), 'trust-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } }).trim();
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 't@example.test');
-  git('config', 'user.name', 'test');
-  return {
-    dir,
-    commit: (msg) => {
-      git('add', '-A');
-      git('commit', '-q', '--allow-empty', '-m', msg);
-      return git('rev-parse', 'HEAD');
-    },
-  };
-}
 
 // Every connection to the probe targets is counted: "contacted" means any TCP connection at all.
 let listener: Server;
@@ -79,7 +63,7 @@ function assertFailedClosed(report: Report, marker: string, reason: RegExp): voi
 }
 
 test('control: with a readable base that names them, the probes contact their targets and the server command runs', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('trust');
   const marker = join(dir, 'ran');
   writeFileSync(join(dir, '.mcp-gate.yml'), hostileConfig(marker));
   const base = commit('base names the probes and the server');
@@ -90,7 +74,7 @@ test('control: with a readable base that names them, the probes contact their ta
 });
 
 test('an unreadable base revision (shallow clone): the change\'s probes are not contacted, its command not run, the run enforced', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('trust');
   writeFileSync(join(dir, '.mcp-gate.yml'), 'mode: enforce\n');
   commit('base');
   const marker = join(dir, 'ran');
@@ -106,7 +90,7 @@ test('an unreadable base revision (shallow clone): the change\'s probes are not 
 
 test('an invalid base config fails closed the same way (the change\'s whole config does not apply)', async () => {
   for (const broken of ['mode: [unclosed\n', 'mode: sometimes\n', 'rules:\n  k8s/no-such-rule: {severity: off}\n']) {
-    const { dir, commit } = gitRepo();
+    const { dir, commit } = gitRepo('trust');
     writeFileSync(join(dir, '.mcp-gate.yml'), broken);
     const base = commit('base with a broken config');
     const marker = join(dir, 'ran');
@@ -120,7 +104,7 @@ test('an invalid base config fails closed the same way (the change\'s whole conf
 });
 
 test('a base config path that is a directory at the base fails closed', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('trust');
   mkdirSync(join(dir, '.mcp-gate.yml'));
   writeFileSync(join(dir, '.mcp-gate.yml', 'x'), '');
   const base = commit('base: a directory where the config goes');
@@ -132,7 +116,7 @@ test('a base config path that is a directory at the base fails closed', async ()
 });
 
 test('a pull request event without a base (baseUnavailable) fails closed without any base ref', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('trust');
   const marker = join(dir, 'ran');
   writeFileSync(join(dir, '.mcp-gate.yml'), hostileConfig(marker));
   commit('only');
@@ -143,7 +127,7 @@ test('a pull request event without a base (baseUnavailable) fails closed without
 });
 
 test('policy keys beyond mode and rules come from the base: secrets.scan, reports.vulnThreshold, kubernetes.agentRuntime', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('trust');
   writeFileSync(join(dir, '.env'), `GITHUB_TOKEN=${FAKE_GITHUB_TOKEN}\n`);
   writeFileSync(join(dir, '.mcp-gate.yml'), 'mode: enforce\n');
   const base = commit('base');
@@ -160,7 +144,7 @@ test('policy keys beyond mode and rules come from the base: secrets.scan, report
 });
 
 test('scope edits are visible: each changed scope key is a gate/policy-changed warning with base and change values, and applies', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('trust');
   cpSync(join(REPO, 'examples/insecure/deploy'), join(dir, 'deploy'), { recursive: true });
   mkdirSync(join(dir, 'other'));
   writeFileSync(join(dir, 'other/x.yaml'), 'a: 1\n');
@@ -180,7 +164,7 @@ test('scope edits are visible: each changed scope key is a gate/policy-changed w
 
 test('an exclusion that empties a scope the base left non-empty blocks (secrets.exclude: ["**"] and variants)', async () => {
   for (const exclude of ['["**"]', '["*", "**/*"]', '["**/*", ".*"]']) {
-    const { dir, commit } = gitRepo();
+    const { dir, commit } = gitRepo('trust');
     writeFileSync(join(dir, '.env'), `GITHUB_TOKEN=${FAKE_GITHUB_TOKEN}\n`);
     writeFileSync(join(dir, '.mcp-gate.yml'), 'mode: enforce\n');
     const base = commit('base');
@@ -196,7 +180,7 @@ test('an exclusion that empties a scope the base left non-empty blocks (secrets.
 });
 
 test('a live server the change removes still runs as the base names it', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('trust');
   const marker = join(dir, 'base-server-ran');
   writeFileSync(
     join(dir, '.mcp-gate.yml'),
@@ -211,7 +195,7 @@ test('a live server the change removes still runs as the base names it', async (
 });
 
 test('run from a subdirectory, check reviews the repository root with its config', async () => {
-  const { dir, commit } = gitRepo();
+  const { dir, commit } = gitRepo('trust');
   cpSync(join(REPO, 'examples/insecure/deploy'), join(dir, 'deploy'), { recursive: true });
   writeFileSync(join(dir, '.mcp-gate.yml'), 'mode: enforce\n');
   commit('repo');
@@ -234,7 +218,7 @@ test('a config that is a symlink to a device, a FIFO or out of the repository is
     ['a dangling link', (p) => symlinkSync('missing.yml', p), /does not exist/],
   ];
   for (const [name, make, message] of cases) {
-    const { dir } = gitRepo();
+    const { dir } = gitRepo('trust');
     make(join(dir, '.mcp-gate.yml'));
     const started = Date.now();
     const r = await runCli(['check', dir]);
@@ -247,7 +231,7 @@ test('a config that is a symlink to a device, a FIFO or out of the repository is
 });
 
 test('a symlinked config inside the repository is followed, as git checks it out', async () => {
-  const { dir } = gitRepo();
+  const { dir } = gitRepo('trust');
   writeFileSync(join(dir, 'gate.yml'), 'mode: enforce\n');
   symlinkSync('gate.yml', join(dir, '.mcp-gate.yml'));
   const r = await runCli(['check', dir, '--format', 'json']);
