@@ -3,7 +3,7 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-7YMMAEMK.js";
+} from "./chunk-BXDDO3DJ.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";

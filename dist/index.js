@@ -14,11 +14,11 @@ import {
 import {
   countsText,
   runGate
-} from "./chunk-SJASX7YH.js";
+} from "./chunk-QTN2ISIF.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-7YMMAEMK.js";
+import "./chunk-BXDDO3DJ.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";

@@ -171,3 +171,25 @@ test('alignLines maps rendered lines to template lines, templated values by thei
   const rendered = 'a: 1\nspec:\n  name: files\n  privileged: true\n';
   assert.deepEqual(alignLines(rendered, template), [1, 1, 2, 3, 3, 3]);
 });
+
+test('a rendered Secret holding a default credential from the chart\'s values is secret/exposed naming the values file; a real value passes', async () => {
+  const root = repoWith('chart-small');
+  const report = await runGate({ root, env: ENV });
+  const defaults = (r: Report) => r.findings.filter((f) => f.ruleId === 'secret/exposed' && /default credential/.test(f.message));
+  const exposed = defaults(report);
+  assert.equal(exposed.length, 1);
+  assert.deepEqual(exposed[0]?.location, { file: 'chart-small/values.yaml', line: 15, resource: 'Secret/default/release-files-mcp-auth' });
+  assert.match(exposed[0]?.message ?? '', /stringData\.admin-password holds the default credential "changeme"/);
+  // A values file that sets another password: no default credential (the committed value itself is the secret scan's finding).
+  writeFileSync(join(root, 'prod.yaml'), 'auth:\n  adminPassword: "k7Qz2vXp9LmR4tWb"\n');
+  writeFileSync(join(root, '.mcp-gate.yml'), 'kubernetes:\n  helm:\n    - chart: chart-small\n      values: [prod.yaml]\n');
+  assert.equal(defaults(await runGate({ root, env: ENV })).length, 0);
+});
+
+test('a plain Secret manifest whose data decodes to a default password is secret/exposed at its key', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'render-secret-'));
+  writeFileSync(join(root, 'secret.yaml'), `apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: mcp}\ndata:\n  user: ${Buffer.from('mcp').toString('base64')}\n  password: ${Buffer.from('password').toString('base64')}\n`);
+  const report = await runGate({ root, env: ENV });
+  const exposed = report.findings.filter((f) => f.ruleId === 'secret/exposed' && /default credential "password"/.test(f.message));
+  assert.deepEqual(exposed.map((f) => f.location), [{ file: 'secret.yaml', line: 6, resource: 'Secret/mcp/db' }]);
+});

@@ -9,6 +9,7 @@ import type { Check, CheckContext, CheckResult, Location, RawFinding } from '../
 import { keyLine } from '../../src/workspace/yaml.ts';
 import { configSelector, EVERYTHING, type Selector } from '../common/selectors.ts';
 import { containersOf } from './containers.ts';
+import { defaultCredentialFindings } from './default-credentials.ts';
 import { rbacIndex, unjudgedBindings } from './rbac.ts';
 import { CONTAINER_RULES, type ContainerRuleId, POD_RULES, type PodRuleContext, type PodRuleId, type Violation } from './rules.ts';
 
@@ -54,7 +55,7 @@ export function podRuleContext(objects: readonly K8sObject[], mcpWorkloads: Sele
 
 export const k8sWorkloadCheck: Check = {
   id: 'k8s',
-  rules: [...CONTAINER_RULE_IDS, ...POD_RULE_IDS, 'gate/check-failed'],
+  rules: [...CONTAINER_RULE_IDS, ...POD_RULE_IDS, 'secret/exposed', 'gate/check-failed'],
   async run(ctx: CheckContext): Promise<CheckResult> {
     const { objects, problems, notes } = ctx.workspace.kubernetes(ctx.config.kubernetes);
     const findings: RawFinding[] = parseProblemFindings(problems);
@@ -82,6 +83,7 @@ export const k8sWorkloadCheck: Check = {
         });
       }
     }
+    findings.push(...defaultCredentialFindings(objects, { files: ctx.workspace.files(), readText: (f) => ctx.workspace.read(f), ...(ctx.config.kubernetes?.helm ? { helm: ctx.config.kubernetes.helm } : {}) }));
     const unjudged = unjudgedBindings(podContext.rbac);
     return {
       findings,

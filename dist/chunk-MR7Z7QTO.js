@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-NL7SR7AO.js";
+} from "./chunk-5QS7GT2V.js";
 import {
   renderJson,
   renderJsonChunks,
@@ -10,10 +10,10 @@ import {
 } from "./chunk-7ZNT77YP.js";
 import {
   countsText
-} from "./chunk-SJASX7YH.js";
+} from "./chunk-QTN2ISIF.js";
 import {
   exitCodeFor
-} from "./chunk-7YMMAEMK.js";
+} from "./chunk-BXDDO3DJ.js";
 import {
   writeFileAtomic
 } from "./chunk-LBU6WYJO.js";

@@ -3,8 +3,8 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-FCVBLBC4.js";
-import "./chunk-NL7SR7AO.js";
+} from "./chunk-MR7Z7QTO.js";
+import "./chunk-5QS7GT2V.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -18,11 +18,11 @@ import {
 import "./chunk-7ZNT77YP.js";
 import {
   runGate
-} from "./chunk-SJASX7YH.js";
+} from "./chunk-QTN2ISIF.js";
 import "./chunk-TIKVMUGU.js";
 import {
   behaviourCheck
-} from "./chunk-7YMMAEMK.js";
+} from "./chunk-BXDDO3DJ.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";

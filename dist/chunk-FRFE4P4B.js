@@ -10,7 +10,7 @@ import {
 } from "./chunk-7YXKS3LP.js";
 import {
   clean
-} from "./chunk-NL7SR7AO.js";
+} from "./chunk-5QS7GT2V.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-SJASX7YH.js";
+} from "./chunk-QTN2ISIF.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,7 +37,7 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-7YMMAEMK.js";
+import "./chunk-BXDDO3DJ.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-JYYICDU5.js";
 import "./chunk-4OVJG3E2.js";

@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-7YMMAEMK.js";
+} from "./chunk-BXDDO3DJ.js";
 import {
   BaseRefError,
   readFileAtRef

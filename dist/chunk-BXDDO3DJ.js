@@ -1026,6 +1026,87 @@ function containersOf(pod) {
   return out;
 }
 
+// checks/k8s/default-credentials.ts
+import { posix } from "node:path";
+var DEFAULT_CREDENTIALS = /* @__PURE__ */ new Set([
+  "changeme",
+  "change-me",
+  "change_me",
+  "changeit",
+  "password",
+  "passw0rd",
+  "password1",
+  "password123",
+  "test",
+  "test123",
+  "admin",
+  "admin123",
+  "secret",
+  "root",
+  "toor",
+  "123456",
+  "12345678",
+  "default",
+  "letmein",
+  "qwerty"
+]);
+function defaultCredentialFindings(objects, values) {
+  const findings = [];
+  for (const obj of objects) {
+    if (obj.kind !== "Secret") continue;
+    for (const [field, decode] of [["stringData", (v) => v], ["data", fromBase64]]) {
+      const map = obj.raw[field];
+      if (!isObj(map)) continue;
+      for (const [key, raw] of Object.entries(map)) {
+        const value = typeof raw === "string" ? decode(raw) : void 0;
+        if (value === void 0 || !DEFAULT_CREDENTIALS.has(value.trim().toLowerCase())) continue;
+        const setBy = valuesLine(obj.file, value.trim(), values);
+        findings.push({
+          ruleId: "secret/exposed",
+          message: `${obj.resource}: ${field}.${key} holds the default credential "${value.trim()}"${setBy ? `, set in ${setBy.file}:${setBy.line}` : ""}; the server would run with a password anyone tries first`,
+          location: { ...setBy ?? { file: obj.file, line: keyLine(map, key) ?? obj.line }, resource: obj.resource },
+          key: `default-credential:${field}.${key}`,
+          remediation: "Generate the credential at install time (a Secret created outside the chart, an external secret manager, or `lookup`/`randAlphaNum` in the template) and never ship a default in values."
+        });
+      }
+    }
+  }
+  return findings;
+}
+function fromBase64(v) {
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(v)) return void 0;
+  const text2 = Buffer.from(v, "base64").toString("utf8");
+  return /^[\x20-\x7e]+$/.test(text2) ? text2 : void 0;
+}
+function valuesLine(templateFile, value, source2) {
+  const fileSet = new Set(source2.files);
+  let chart;
+  for (let d = posix.dirname(templateFile); ; d = posix.dirname(d)) {
+    if (fileSet.has(d === "." ? "Chart.yaml" : `${d}/Chart.yaml`)) {
+      chart = d;
+      break;
+    }
+    if (d === "." || d === "") return void 0;
+  }
+  const inChart = (f) => chart === "." ? !f.includes("/") : f.startsWith(`${chart}/`) && !f.slice(chart.length + 1).includes("/");
+  const configured = (source2.helm ?? []).filter((h) => posix.normalize(h.chart).replace(/\/$/, "") === chart).flatMap((h) => h.values ?? []);
+  const candidates = [...configured.map((v) => posix.normalize(v)).reverse(), ...source2.files.filter((f) => inChart(f) && /^values.*\.ya?ml$/.test(posix.basename(f)))];
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const assigned = new RegExp(`:\\s*["']?${escaped}["']?\\s*(#.*)?$`, "i");
+  for (const file of candidates) {
+    let text2;
+    try {
+      text2 = source2.readText(file);
+    } catch {
+      continue;
+    }
+    const lines = text2.split("\n");
+    const at = lines.findIndex((l) => assigned.test(l));
+    if (at >= 0) return { file, line: at + 1 };
+  }
+  return void 0;
+}
+
 // checks/k8s/rbac.ts
 var BUILT_IN_EXCESSIVE = {
   "cluster-admin": "built-in: every verb on every resource",
@@ -1428,7 +1509,7 @@ function podRuleContext(objects, mcpWorkloads = EVERYTHING) {
 }
 var k8sWorkloadCheck = {
   id: "k8s",
-  rules: [...CONTAINER_RULE_IDS, ...POD_RULE_IDS, "gate/check-failed"],
+  rules: [...CONTAINER_RULE_IDS, ...POD_RULE_IDS, "secret/exposed", "gate/check-failed"],
   async run(ctx) {
     const { objects, problems, notes } = ctx.workspace.kubernetes(ctx.config.kubernetes);
     const findings = parseProblemFindings(problems);
@@ -1456,6 +1537,7 @@ var k8sWorkloadCheck = {
         });
       }
     }
+    findings.push(...defaultCredentialFindings(objects, { files: ctx.workspace.files(), readText: (f) => ctx.workspace.read(f), ...ctx.config.kubernetes?.helm ? { helm: ctx.config.kubernetes.helm } : {} }));
     const unjudged = unjudgedBindings(podContext.rbac);
     return {
       findings,
