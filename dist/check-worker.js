@@ -3,12 +3,12 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-BXDDO3DJ.js";
+} from "./chunk-2GLVQAQG.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-JYYICDU5.js";
+import "./chunk-G5LWHGD6.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-VFJXEVYW.js";
-import "./chunk-LBU6WYJO.js";
+import "./chunk-F3AS6ZYB.js";
+import "./chunk-3GTWNC6K.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-REQN5Y5Z.js";

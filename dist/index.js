@@ -14,18 +14,18 @@ import {
 import {
   countsText,
   runGate
-} from "./chunk-QTN2ISIF.js";
+} from "./chunk-XDEJJ4UF.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-BXDDO3DJ.js";
+import "./chunk-2GLVQAQG.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-JYYICDU5.js";
+import "./chunk-G5LWHGD6.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-VFJXEVYW.js";
+import "./chunk-F3AS6ZYB.js";
 import {
   writeFileAtomic
-} from "./chunk-LBU6WYJO.js";
+} from "./chunk-3GTWNC6K.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";

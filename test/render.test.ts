@@ -193,3 +193,17 @@ test('a plain Secret manifest whose data decodes to a default password is secret
   const exposed = report.findings.filter((f) => f.ruleId === 'secret/exposed' && /default credential "password"/.test(f.message));
   assert.deepEqual(exposed.map((f) => f.location), [{ file: 'secret.yaml', line: 6, resource: 'Secret/mcp/db' }]);
 });
+
+test('JSON manifests are read where kubernetes.paths names them; otherwise the detail says they were not read', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'render-json-'));
+  mkdirSync(join(root, 'deploy'));
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'json-pod' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', securityContext: { privileged: true } }] } };
+  writeFileSync(join(root, 'deploy/pod.json'), JSON.stringify(pod, null, 2));
+  writeFileSync(join(root, 'package.json'), '{"name": "x", "kind": "module", "apiVersion": 1}');
+  const unread = await runGate({ root, env: ENV });
+  assert.equal(unread.findings.some((f) => f.ruleId === 'k8s/privileged'), false);
+  assert.match(k8sDetail(unread), /1 JSON file\(s\) look like Kubernetes manifests but are not read \(deploy\/pod\.json\): name them in kubernetes\.paths/);
+  writeFileSync(join(root, '.mcp-gate.yml'), 'kubernetes:\n  paths: ["deploy/**/*.json"]\n');
+  const read = await runGate({ root, env: ENV });
+  assert.deepEqual(read.findings.filter((f) => f.ruleId === 'k8s/privileged').map((f) => f.location.file), ['deploy/pod.json']);
+});

@@ -15,6 +15,9 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.mcp-gate']);
 /** Not read as Kubernetes manifests unless kubernetes.paths names them: other projects' files. */
 const VENDORED = ['vendor/**', '**/vendor/**', 'third_party/**', '**/third_party/**'];
 
+/** JSON files larger than this are not looked into for a stray manifest. */
+const JSON_SNIFF_BYTES = 1024 * 1024;
+
 /** Which Kubernetes manifests to read (the config's `kubernetes` section). */
 export interface KubernetesScope {
   paths?: readonly string[];
@@ -212,6 +215,23 @@ export class Workspace {
     return text;
   }
 
+  /** JSON files that hold an apiVersion and a kind: read only when kubernetes.paths names them, so say they exist. */
+  #jsonManifests(owned: ReadonlySet<string>): string[] {
+    const out: string[] = [];
+    for (const file of this.files()) {
+      if (!file.endsWith('.json') || owned.has(file) || file.endsWith('.tools.json') || /(^|\/)(package(-lock)?|tsconfig|composer|\.?[a-z-]*rc)\.json$/.test(file)) continue;
+      if ((statSync(join(this.root, file), { throwIfNoEntry: false })?.size ?? Infinity) > JSON_SNIFF_BYTES) continue;
+      let text: string;
+      try {
+        text = this.read(file);
+      } catch {
+        continue; // the workspace check reports what cannot be read
+      }
+      if (/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text)) out.push(file);
+    }
+    return out;
+  }
+
   /** What helm and kustomize rendered for this run (src/workspace/render/). */
   get rendered(): Rendered {
     return this.#rendered;
@@ -261,6 +281,11 @@ export class Workspace {
       const notes = [...this.#rendered.notes, ...rendered.notes];
       if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm or kustomize (templates, values, patches)`);
       if (skippedExcluded > 0) notes.push(`${skippedExcluded} YAML file(s) excluded (${scope?.exclude?.length ? 'kubernetes.exclude' : 'vendored'}; vendor/ and third_party/ are skipped unless kubernetes.paths names them)`);
+      if (!scope?.paths) {
+        const json = this.#jsonManifests(owned);
+        if (json.length > 0)
+          notes.push(`${json.length} JSON file(s) look like Kubernetes manifests but are not read (${json.slice(0, 3).join(', ')}${json.length > 3 ? ', …' : ''}): name them in kubernetes.paths`);
+      }
       cached = { objects, problems, notes };
       this.#k8s.set(key, cached);
     }

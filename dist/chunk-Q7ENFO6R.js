@@ -12,10 +12,10 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-VFJXEVYW.js";
+} from "./chunk-F3AS6ZYB.js";
 import {
   writeFileAtomic
-} from "./chunk-LBU6WYJO.js";
+} from "./chunk-3GTWNC6K.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-IWR6NKGP.js";
 import "./chunk-2XMBYIBN.js";

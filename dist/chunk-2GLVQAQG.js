@@ -7,7 +7,7 @@ import {
   manifestIntegrityCheck,
   readLockfile,
   sha256Hex
-} from "./chunk-JYYICDU5.js";
+} from "./chunk-G5LWHGD6.js";
 import {
   canonicalJson
 } from "./chunk-4OVJG3E2.js";
@@ -15,12 +15,12 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-VFJXEVYW.js";
+} from "./chunk-F3AS6ZYB.js";
 import {
   Workspace,
   globMatcher,
   globProblem
-} from "./chunk-LBU6WYJO.js";
+} from "./chunk-3GTWNC6K.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";

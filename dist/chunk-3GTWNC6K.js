@@ -2269,6 +2269,7 @@ function renderedObjects(rendered) {
 // src/workspace/workspace.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".mcp-gate"]);
 var VENDORED = ["vendor/**", "**/vendor/**", "third_party/**", "**/third_party/**"];
+var JSON_SNIFF_BYTES = 1024 * 1024;
 var MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 var MAX_PATHS_PER_DIRECTORY = 8;
 var Workspace = class _Workspace {
@@ -2415,6 +2416,22 @@ var Workspace = class _Workspace {
     }
     return text;
   }
+  /** JSON files that hold an apiVersion and a kind: read only when kubernetes.paths names them, so say they exist. */
+  #jsonManifests(owned) {
+    const out = [];
+    for (const file of this.files()) {
+      if (!file.endsWith(".json") || owned.has(file) || file.endsWith(".tools.json") || /(^|\/)(package(-lock)?|tsconfig|composer|\.?[a-z-]*rc)\.json$/.test(file)) continue;
+      if ((statSync(join4(this.root, file), { throwIfNoEntry: false })?.size ?? Infinity) > JSON_SNIFF_BYTES) continue;
+      let text;
+      try {
+        text = this.read(file);
+      } catch {
+        continue;
+      }
+      if (/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text)) out.push(file);
+    }
+    return out;
+  }
   /** What helm and kustomize rendered for this run (src/workspace/render/). */
   get rendered() {
     return this.#rendered;
@@ -2462,6 +2479,11 @@ var Workspace = class _Workspace {
       const notes = [...this.#rendered.notes, ...rendered.notes];
       if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm or kustomize (templates, values, patches)`);
       if (skippedExcluded > 0) notes.push(`${skippedExcluded} YAML file(s) excluded (${scope?.exclude?.length ? "kubernetes.exclude" : "vendored"}; vendor/ and third_party/ are skipped unless kubernetes.paths names them)`);
+      if (!scope?.paths) {
+        const json = this.#jsonManifests(owned);
+        if (json.length > 0)
+          notes.push(`${json.length} JSON file(s) look like Kubernetes manifests but are not read (${json.slice(0, 3).join(", ")}${json.length > 3 ? ", \u2026" : ""}): name them in kubernetes.paths`);
+      }
       cached = { objects, problems, notes };
       this.#k8s.set(key, cached);
     }

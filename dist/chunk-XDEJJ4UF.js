@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-BXDDO3DJ.js";
+} from "./chunk-2GLVQAQG.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -24,7 +24,7 @@ import {
   Workspace,
   globMatcher,
   renderDeployments
-} from "./chunk-LBU6WYJO.js";
+} from "./chunk-3GTWNC6K.js";
 import {
   compareStrings,
   execFileSafe

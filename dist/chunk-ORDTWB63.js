@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-5QS7GT2V.js";
+} from "./chunk-6XREPDLW.js";
 import {
   renderJson,
   renderJsonChunks,
@@ -10,13 +10,13 @@ import {
 } from "./chunk-7ZNT77YP.js";
 import {
   countsText
-} from "./chunk-QTN2ISIF.js";
+} from "./chunk-XDEJJ4UF.js";
 import {
   exitCodeFor
-} from "./chunk-BXDDO3DJ.js";
+} from "./chunk-2GLVQAQG.js";
 import {
   writeFileAtomic
-} from "./chunk-LBU6WYJO.js";
+} from "./chunk-3GTWNC6K.js";
 
 // src/reporters/index.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];

@@ -23,11 +23,11 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-JYYICDU5.js";
+} from "./chunk-G5LWHGD6.js";
 import "./chunk-4OVJG3E2.js";
 import {
   Workspace
-} from "./chunk-LBU6WYJO.js";
+} from "./chunk-3GTWNC6K.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import {

@@ -9,7 +9,7 @@ import {
 import {
   MAX_MANIFEST_BYTES,
   writeFileAtomic
-} from "./chunk-LBU6WYJO.js";
+} from "./chunk-3GTWNC6K.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";

@@ -3,8 +3,8 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-MR7Z7QTO.js";
-import "./chunk-5QS7GT2V.js";
+} from "./chunk-ORDTWB63.js";
+import "./chunk-6XREPDLW.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -22,16 +22,16 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-QTN2ISIF.js";
+} from "./chunk-XDEJJ4UF.js";
 import "./chunk-TIKVMUGU.js";
 import {
   flagNotes
-} from "./chunk-BXDDO3DJ.js";
+} from "./chunk-2GLVQAQG.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-JYYICDU5.js";
+import "./chunk-G5LWHGD6.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-VFJXEVYW.js";
-import "./chunk-LBU6WYJO.js";
+import "./chunk-F3AS6ZYB.js";
+import "./chunk-3GTWNC6K.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";

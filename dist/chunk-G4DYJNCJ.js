@@ -10,7 +10,7 @@ import {
 } from "./chunk-7YXKS3LP.js";
 import {
   clean
-} from "./chunk-5QS7GT2V.js";
+} from "./chunk-6XREPDLW.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-QTN2ISIF.js";
+} from "./chunk-XDEJJ4UF.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,14 +37,14 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-BXDDO3DJ.js";
+import "./chunk-2GLVQAQG.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-JYYICDU5.js";
+import "./chunk-G5LWHGD6.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-VFJXEVYW.js";
+import "./chunk-F3AS6ZYB.js";
 import {
   writeFileAtomic
-} from "./chunk-LBU6WYJO.js";
+} from "./chunk-3GTWNC6K.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
