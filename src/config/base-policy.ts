@@ -215,7 +215,8 @@ export async function protectPolicy(root: string, baseRef: string, configFile: s
       base = parseConfigText(baseText, `${configFile}@${baseRef}`);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      return untrustedPolicy(head, configFile, `the base revision's config is invalid (${err.message})`);
+      // Every problem of the file, one line each in the message the CLI prints: folded into this finding's one line.
+      return untrustedPolicy(head, configFile, `the base revision's config is invalid (${err.message.split('\n').join('; ')})`);
     }
   }
   return { ...mergeBasePolicy(head, base, configFile), base };
