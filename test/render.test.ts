@@ -1,7 +1,8 @@
 // Helm charts and kustomize overlays are judged as they will be applied, with
 // the real helm (.ci/setup.d/helm.sh puts it on PATH) and kubectl kustomize.
 // Fixtures: test/fixtures/render (a chart and an overlay written for these
-// tests, and the MIT-licensed chart of Flux159/mcp-server-kubernetes).
+// tests, the MIT-licensed chart of Flux159/mcp-server-kubernetes, and an
+// Apache-2.0 chainsaw e2e scenario of stacklok/toolhive).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -164,6 +165,15 @@ test('planRendering: a kustomization\'s own files and included files are owned; 
   assert.deepEqual(plan.charts.map((c) => c.chart), ['app']);
   assert.deepEqual(plan.kustomizations, ['k/over']);
   assert.deepEqual([...plan.owned].sort(), ['app/Chart.yaml', 'app/charts/sub/Chart.yaml', 'app/templates/d.yaml', 'k/base/d.yaml', 'k/base/kustomization.yaml', 'k/extra/x.yaml', 'k/over/kustomization.yaml', 'k/over/p.yaml']);
+});
+
+test('chainsaw assert/error files are test assertions, not manifests; a file the test also applies is still judged (stacklok/toolhive e2e)', async () => {
+  const report = await runGate({ root: repoWith('chainsaw-toolhive'), env: ENV });
+  assert.deepEqual(report.findings.filter((f) => f.ruleId === 'gate/check-failed'), []);
+  assert.match(k8sDetail(report), /7 chainsaw test assertion file\(s\)/);
+  // mcpserver.yaml is applied and asserted: the MCPServer is evaluated.
+  assert.ok(k8sFindings(report).some((f) => f.location.file === 'chainsaw-toolhive/test-scenarios/sse/mcpserver.yaml'));
+  assert.ok(!k8sFindings(report).some((f) => /assert-/.test(f.location.file ?? '')));
 });
 
 test('alignLines maps rendered lines to template lines, templated values by their key', () => {

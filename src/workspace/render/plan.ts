@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { isObj } from '../kubernetes.ts';
 import { parseYamlDocuments, YamlError } from '../yaml.ts';
+import { chainsawAssertionFiles } from './chainsaw.ts';
 
 export interface ChartSpec {
   /** Chart directory, repository-relative. */
@@ -65,6 +66,9 @@ export function planRendering(files: readonly string[], settings: RenderSettings
   const fileSet = new Set(files);
   planCharts(files, settings, plan, fileSet, readText, inScope);
   planKustomizations(files, settings, plan, fileSet, readText, inScope);
+  const assertions = chainsawAssertionFiles(files, readText);
+  for (const f of assertions) plan.owned.add(f);
+  if (assertions.length > 0) plan.notes.push(`${assertions.length} chainsaw test assertion file(s) (named only by assert/error in a chainsaw Test) not read as manifests: they are partial objects compared against a cluster`);
   return plan;
 }
 
