@@ -2,7 +2,8 @@
 // the real helm (.ci/setup.d/helm.sh puts it on PATH) and kubectl kustomize.
 // Fixtures: test/fixtures/render (a chart and an overlay written for these
 // tests, the MIT-licensed chart of Flux159/mcp-server-kubernetes, and an
-// Apache-2.0 chainsaw e2e scenario of stacklok/toolhive).
+// Apache-2.0 chainsaw e2e scenario of stacklok/toolhive and grafana-mcp chart
+// of kagent-dev/kagent).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -174,6 +175,15 @@ test('chainsaw assert/error files are test assertions, not manifests; a file the
   // mcpserver.yaml is applied and asserted: the MCPServer is evaluated.
   assert.ok(k8sFindings(report).some((f) => f.location.file === 'chainsaw-toolhive/test-scenarios/sse/mcpserver.yaml'));
   assert.ok(!k8sFindings(report).some((f) => /assert-/.test(f.location.file ?? '')));
+});
+
+test('a chart whose Chart.yaml a build step generates (kagent-dev/kagent) is one gate/check-failed saying so, not one per template', async () => {
+  const report = await runGate({ root: repoWith('chart-generated-kagent'), env: ENV });
+  const failed = report.findings.filter((f) => f.ruleId === 'gate/check-failed');
+  assert.equal(failed.length, 1, JSON.stringify(failed));
+  assert.equal(failed[0]?.location.file, 'chart-generated-kagent/grafana-mcp/values.yaml');
+  assert.match(failed[0]?.message ?? '', /helm chart chart-generated-kagent\/grafana-mcp: not rendered: no Chart\.yaml \(Chart-template\.yaml is there/);
+  assert.doesNotMatch(JSON.stringify(report.findings), /invalid YAML/);
 });
 
 test('alignLines maps rendered lines to template lines, templated values by their key', () => {
