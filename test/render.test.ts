@@ -73,6 +73,20 @@ test('a chart that fails to render is one gate/check-failed with helm\'s message
   assert.ok(report.findings.some((f) => f.location.file?.startsWith('kustomize-demo/')), 'the overlay is still judged');
 });
 
+test('chart dependencies not vendored in charts/ are one gate/check-failed naming them and `helm dependency build`; vendored ones render', async () => {
+  const root = repoWith('chart-small');
+  const deps = 'dependencies:\n- name: common\n  version: 2.x\n  repository: https://charts.example.invalid\n- name: lib\n  version: 0.1.0\n  repository: file://../lib\n';
+  writeFileSync(join(root, 'chart-small/Chart.yaml'), `apiVersion: v2\nname: files-mcp\nversion: 0.1.0\n${deps}`);
+  const failed = (await runGate({ root, env: ENV })).findings.filter((f) => f.ruleId === 'gate/check-failed');
+  assert.equal(failed.length, 1, JSON.stringify(failed));
+  assert.equal(failed[0]?.message, 'chart-small/Chart.yaml: helm chart chart-small: not rendered: dependencies not vendored in chart-small/charts/: common (https://charts.example.invalid), lib (file://../lib); run `helm dependency build chart-small` in a step before the gate (the gate never reaches the network)');
+  for (const name of ['common', 'lib']) {
+    mkdirSync(join(root, `chart-small/charts/${name}/templates`), { recursive: true });
+    writeFileSync(join(root, `chart-small/charts/${name}/Chart.yaml`), `apiVersion: v2\nname: ${name}\nversion: ${name === 'lib' ? '0.1.0' : '2.0.0'}\n`);
+  }
+  assert.deepEqual((await runGate({ root, env: ENV })).findings.filter((f) => f.ruleId === 'gate/check-failed'), []);
+});
+
 test('bad render inputs: values that are not YAML, a values file outside the repository, helm missing from PATH', async () => {
   const cases: Array<[string, (root: string) => void, Record<string, string | undefined>, RegExp]> = [
     ['values not YAML', (root) => writeFileSync(join(root, 'bad.yaml'), 'a: [unclosed\n'), ENV, /helm template failed/],
