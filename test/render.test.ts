@@ -185,7 +185,7 @@ test('planRendering: a kustomization\'s own files and included files are owned; 
 test('chainsaw assert/error files are test assertions, not manifests; a file the test also applies is still judged (stacklok/toolhive e2e)', async () => {
   const report = await runGate({ root: repoWith('chainsaw-toolhive'), env: ENV });
   assert.deepEqual(report.findings.filter((f) => f.ruleId === 'gate/check-failed'), []);
-  assert.match(k8sDetail(report), /7 chainsaw test assertion file\(s\)/);
+  assert.match(k8sDetail(report), /8 chainsaw test assertion file\(s\)/);
   // mcpserver.yaml is applied and asserted: the MCPServer is evaluated.
   assert.ok(k8sFindings(report).some((f) => f.location.file === 'chainsaw-toolhive/test-scenarios/sse/mcpserver.yaml'));
   assert.ok(!k8sFindings(report).some((f) => /assert-/.test(f.location.file ?? '')));

@@ -1,7 +1,8 @@
 // Files a chainsaw (kyverno/chainsaw) end-to-end Test only compares the
 // cluster against: `assert` and `error` operations name partial objects
-// (no pod template, JMESPath keys), not objects anyone applies. A file the
-// same tests also apply, create, update or patch is a manifest and stays one.
+// (no pod template, JMESPath keys), not objects anyone applies, and so is
+// any file beside a Test that no step uses. A file the tests apply, create,
+// update or patch is a manifest and stays one.
 import { posix } from 'node:path';
 import { isObj } from '../kubernetes.ts';
 import { parseYamlDocuments } from '../yaml.ts';
@@ -9,7 +10,7 @@ import { parseYamlDocuments } from '../yaml.ts';
 const COMPARED = new Set(['assert', 'error']);
 const APPLIED = new Set(['apply', 'create', 'update', 'patch']);
 
-/** Repository files named only by chainsaw assert/error operations. */
+/** Repository files named only by chainsaw assert/error operations, or unused beside a Test. */
 export function chainsawAssertionFiles(files: readonly string[], readText: (file: string) => string): string[] {
   const compared = new Set<string>();
   const applied = new Set<string>();
@@ -31,6 +32,8 @@ export function chainsawAssertionFiles(files: readonly string[], readText: (file
     const dir = posix.dirname(file);
     for (const { value } of docs) {
       if (!isObj(value) || typeof value.apiVersion !== 'string' || !value.apiVersion.startsWith('chainsaw.kyverno.io/')) continue;
+      // Beside a chainsaw Test, a file no step applies is never applied (drafts, unused assertions).
+      if (value.kind === 'Test') for (const f of files) if (f !== file && posix.dirname(f) === dir && /\.ya?ml$/.test(f)) compared.add(f);
       collect(value, (op, ref) => {
         const target = posix.normalize(posix.join(dir, ref));
         const matches = ref.includes('*') ? files.filter((f) => posix.matchesGlob(f, target)) : [target];

@@ -68,7 +68,7 @@ export function planRendering(files: readonly string[], settings: RenderSettings
   planKustomizations(files, settings, plan, fileSet, readText, inScope);
   const assertions = chainsawAssertionFiles(files, readText);
   for (const f of assertions) plan.owned.add(f);
-  if (assertions.length > 0) plan.notes.push(`${assertions.length} chainsaw test assertion file(s) (named only by assert/error in a chainsaw Test) not read as manifests: they are partial objects compared against a cluster`);
+  if (assertions.length > 0) plan.notes.push(`${assertions.length} chainsaw test assertion file(s) (named only by assert/error in a chainsaw Test, or unused beside one) not read as manifests: they are partial objects compared against a cluster`);
   return plan;
 }
 
