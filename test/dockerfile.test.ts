@@ -113,7 +113,7 @@ test('real third-party Dockerfiles (pyenv, Google Cloud SDK) give the documented
 
 test('discovery, broken Dockerfiles and the check\'s detail', async () => {
   for (const f of ['Dockerfile', 'Containerfile', 'api.Dockerfile', 'docker/Dockerfile.prod', 'x.containerfile']) assert.ok(isDockerfile(f), f);
-  for (const f of ['checks/dockerfile.ts', 'Dockerfile.json.golden', 'docs/Dockerfile.md', 'Dockerfiles/README']) assert.ok(!isDockerfile(f), f);
+  for (const f of ['checks/dockerfile.ts', 'infra/Containerfile.dockerignore', 'Dockerfile.dockerignore', 'Dockerfile.json.golden', 'docs/Dockerfile.md', 'Dockerfiles/README']) assert.ok(!isDockerfile(f), f);
   const d = mkdtempSync(join(tmpdir(), 'mcp-gate-dockerfile-'));
   try {
     for (const f of readdirSync(DIR)) if (f.endsWith('.Dockerfile')) cpSync(join(DIR, f), join(d, f));

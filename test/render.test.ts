@@ -1,7 +1,9 @@
 // Helm charts and kustomize overlays are judged as they will be applied, with
 // the real helm (.ci/setup.d/helm.sh puts it on PATH) and kubectl kustomize.
 // Fixtures: test/fixtures/render (a chart and an overlay written for these
-// tests, and the MIT-licensed chart of Flux159/mcp-server-kubernetes).
+// tests, the MIT-licensed chart of Flux159/mcp-server-kubernetes, and an
+// Apache-2.0 chainsaw e2e scenario of stacklok/toolhive and grafana-mcp chart
+// of kagent-dev/kagent).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -69,6 +71,20 @@ test('a chart that fails to render is one gate/check-failed with helm\'s message
   assert.equal(failed[0]?.location.file, 'chart-small/Chart.yaml');
   assert.match(failed[0]?.message ?? '', /helm chart chart-small: helm template failed: .*broken\.yaml/);
   assert.ok(report.findings.some((f) => f.location.file?.startsWith('kustomize-demo/')), 'the overlay is still judged');
+});
+
+test('chart dependencies not vendored in charts/ are one gate/check-failed naming them and `helm dependency build`; vendored ones render', async () => {
+  const root = repoWith('chart-small');
+  const deps = 'dependencies:\n- name: common\n  version: 2.x\n  repository: https://charts.example.invalid\n- name: lib\n  version: 0.1.0\n  repository: file://../lib\n';
+  writeFileSync(join(root, 'chart-small/Chart.yaml'), `apiVersion: v2\nname: files-mcp\nversion: 0.1.0\n${deps}`);
+  const failed = (await runGate({ root, env: ENV })).findings.filter((f) => f.ruleId === 'gate/check-failed');
+  assert.equal(failed.length, 1, JSON.stringify(failed));
+  assert.equal(failed[0]?.message, 'chart-small/Chart.yaml: helm chart chart-small: not rendered: dependencies not vendored in chart-small/charts/: common (https://charts.example.invalid), lib (file://../lib); run `helm dependency build chart-small` in a step before the gate (the gate never reaches the network)');
+  for (const name of ['common', 'lib']) {
+    mkdirSync(join(root, `chart-small/charts/${name}/templates`), { recursive: true });
+    writeFileSync(join(root, `chart-small/charts/${name}/Chart.yaml`), `apiVersion: v2\nname: ${name}\nversion: ${name === 'lib' ? '0.1.0' : '2.0.0'}\n`);
+  }
+  assert.deepEqual((await runGate({ root, env: ENV })).findings.filter((f) => f.ruleId === 'gate/check-failed'), []);
 });
 
 test('bad render inputs: values that are not YAML, a values file outside the repository, helm missing from PATH', async () => {
@@ -164,6 +180,24 @@ test('planRendering: a kustomization\'s own files and included files are owned; 
   assert.deepEqual(plan.charts.map((c) => c.chart), ['app']);
   assert.deepEqual(plan.kustomizations, ['k/over']);
   assert.deepEqual([...plan.owned].sort(), ['app/Chart.yaml', 'app/charts/sub/Chart.yaml', 'app/templates/d.yaml', 'k/base/d.yaml', 'k/base/kustomization.yaml', 'k/extra/x.yaml', 'k/over/kustomization.yaml', 'k/over/p.yaml']);
+});
+
+test('chainsaw assert/error files are test assertions, not manifests; a file the test also applies is still judged (stacklok/toolhive e2e)', async () => {
+  const report = await runGate({ root: repoWith('chainsaw-toolhive'), env: ENV });
+  assert.deepEqual(report.findings.filter((f) => f.ruleId === 'gate/check-failed'), []);
+  assert.match(k8sDetail(report), /8 chainsaw test assertion file\(s\)/);
+  // mcpserver.yaml is applied and asserted: the MCPServer is evaluated.
+  assert.ok(k8sFindings(report).some((f) => f.location.file === 'chainsaw-toolhive/test-scenarios/sse/mcpserver.yaml'));
+  assert.ok(!k8sFindings(report).some((f) => /assert-/.test(f.location.file ?? '')));
+});
+
+test('a chart whose Chart.yaml a build step generates (kagent-dev/kagent) is one gate/check-failed saying so, not one per template', async () => {
+  const report = await runGate({ root: repoWith('chart-generated-kagent'), env: ENV });
+  const failed = report.findings.filter((f) => f.ruleId === 'gate/check-failed');
+  assert.equal(failed.length, 1, JSON.stringify(failed));
+  assert.equal(failed[0]?.location.file, 'chart-generated-kagent/grafana-mcp/values.yaml');
+  assert.match(failed[0]?.message ?? '', /helm chart chart-generated-kagent\/grafana-mcp: not rendered: no Chart\.yaml \(Chart-template\.yaml is there/);
+  assert.doesNotMatch(JSON.stringify(report.findings), /invalid YAML/);
 });
 
 test('alignLines maps rendered lines to template lines, templated values by their key', () => {

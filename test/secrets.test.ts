@@ -76,9 +76,16 @@ test('credential names: strong, weak, references and non-secrets', () => {
   assert.equal(credentialNameStrength('spring.datasource.password'), 'strong');
   assert.equal(credentialNameStrength('key'), 'weak');
   assert.equal(credentialNameStrength('auth'), 'weak');
-  for (const n of ['TOKEN_FILE', 'passwordRef', 'keyId', 'secretKeyRef', 'public_key', 'max_tokens', 'bypass', 'keyboard', 'GPG_KEY', 'topologyKey', 'PASSWORD_MIN_LENGTH']) {
+  for (const n of ['hashed_secret', 'hashedPassword', 'TOKEN_FILE', 'passwordRef', 'keyId', 'secretKeyRef', 'public_key', 'max_tokens', 'bypass', 'keyboard', 'GPG_KEY', 'topologyKey', 'PASSWORD_MIN_LENGTH']) {
     assert.equal(credentialNameStrength(n), undefined, n);
   }
+});
+
+test('a detect-secrets baseline (hashed_secret: <sha1>) holds digests, not secrets', () => {
+  const baseline = '{\n  "results": {\n    ".env.example": [\n      {\n        "hashed_secret": "aa91e9f973a0fc76e4c2c303ec788f7b6c22a318",\n        "is_verified": false,\n        "line_number": 45\n      }\n    ]\n  }\n}\n';
+  assert.deepEqual(scanText(baseline, { file: '.secrets.baseline' }), []);
+  // The same value under a credential name is still found.
+  assert.equal(scanText(baseline.replace('hashed_secret', 'client_secret'), { file: '.secrets.baseline' }).length, 1);
 });
 
 test('placeholder and dummy values', () => {

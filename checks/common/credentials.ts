@@ -138,8 +138,8 @@ const REFERENCE_WORDS = new Set([
   'addr',
 ]);
 
-/** Words that make the whole name non-secret whatever else it says. */
-const NON_SECRET_WORDS = new Set(['gpg', 'pgp', 'gnupg', 'topology', 'public', 'pub', 'publishable', 'primary', 'foreign', 'sort', 'partition', 'cache', 'idempotency', 'i18n', 'translation', 'next', 'page', 'csrf', 'xsrf', 'max', 'tokens', 'tokenizer']);
+/** Words that make the whole name non-secret whatever else it says (hashed_secret holds a digest, as detect-secrets baselines do). */
+const NON_SECRET_WORDS = new Set(['hashed', 'gpg', 'pgp', 'gnupg', 'topology', 'public', 'pub', 'publishable', 'primary', 'foreign', 'sort', 'partition', 'cache', 'idempotency', 'i18n', 'translation', 'next', 'page', 'csrf', 'xsrf', 'max', 'tokens', 'tokenizer']);
 
 /** Split an identifier into lower-case words (camelCase, snake_case, kebab-case, dotted). */
 export function identifierWords(name: string): string[] {

@@ -21,7 +21,8 @@ export function isDockerfile(file: string): boolean {
   return m !== null && !NOT_DOCKERFILE_EXT.has(m[1] as string);
 }
 
-const NOT_DOCKERFILE_EXT = new Set(['ts', 'js', 'mjs', 'cjs', 'json', 'yaml', 'yml', 'md', 'txt', 'golden', 'go', 'py', 'rs', 'sh', 'toml', 'xml', 'html', 'snap', 'orig', 'bak', 'swp']);
+// Containerfile.dockerignore: BuildKit's per-Dockerfile ignore file.
+const NOT_DOCKERFILE_EXT = new Set(['dockerignore', 'ts', 'js', 'mjs', 'cjs', 'json', 'yaml', 'yml', 'md', 'txt', 'golden', 'go', 'py', 'rs', 'sh', 'toml', 'xml', 'html', 'snap', 'orig', 'bak', 'swp']);
 
 const DIGEST = /@sha256:[a-f0-9]{64}$/;
 

@@ -279,7 +279,7 @@ export class Workspace {
       objects.push(...rendered.objects);
       problems.push(...this.#rendered.problems, ...rendered.problems);
       const notes = [...this.#rendered.notes, ...rendered.notes];
-      if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm or kustomize (templates, values, patches)`);
+      if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm, kustomize or a test runner (templates, values, patches, test assertions)`);
       if (skippedExcluded > 0) notes.push(`${skippedExcluded} YAML file(s) excluded (${scope?.exclude?.length ? 'kubernetes.exclude' : 'vendored'}; vendor/ and third_party/ are skipped unless kubernetes.paths names them)`);
       if (!scope?.paths) {
         const json = this.#jsonManifests(owned);

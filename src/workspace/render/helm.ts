@@ -1,8 +1,11 @@
 // `helm template` of one chart, as CI renders it before applying, split back
 // into the templates the objects came from (helm's "# Source:" comments).
+import { readdirSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { InputError } from '../../util/errors.ts';
+import { isObj } from '../kubernetes.ts';
 import { readRegularFile } from '../read-file.ts';
+import { parseYamlDocuments } from '../yaml.ts';
 import { alignLines } from './line-align.ts';
 import type { ChartSpec, RenderProblem } from './plan.ts';
 import { linkLeavingRepository, type RenderedSource, runTool } from './tools.ts';
@@ -25,6 +28,11 @@ export async function renderChart(root: string, spec: ChartSpec, helm: string | 
   if (!NAME.test(namespace) || namespace.length > 63) return fail(`namespace "${namespace}" is not a valid namespace name`);
   const leaving = linkLeavingRepository(root, resolve(root, spec.chart));
   if (leaving) return fail(`not rendered: ${leaving} is a link that leaves the repository`);
+  const missing = missingDependencies(root, spec.chart, readText);
+  if (missing.length > 0)
+    return fail(
+      `not rendered: dependencies not vendored in ${chartFile.replace(/Chart\.yaml$/, 'charts/')}: ${missing.join(', ')}; run \`helm dependency build ${spec.chart}\` in a step before the gate (the gate never reaches the network)`,
+    );
   const args = ['template', release, resolve(root, spec.chart), '--namespace', namespace];
   for (const values of spec.values ?? []) {
     try {
@@ -40,6 +48,28 @@ export async function renderChart(root: string, spec: ChartSpec, helm: string | 
   const run = await runTool(helm, args, root, signal);
   if (!run.ok) return fail(`helm template failed: ${run.message}`);
   return { sources: splitBySource(run.stdout, spec.chart, readText).map((s) => ({ ...s, namespace })) };
+}
+
+/** Dependencies of Chart.yaml with neither charts/<name>/ nor a packaged charts/<name>-<version>.tgz ("name (repository)"). */
+export function missingDependencies(root: string, chart: string, readText: (file: string) => string): string[] {
+  const file = chart === '.' ? 'Chart.yaml' : `${chart}/Chart.yaml`;
+  let deps: unknown;
+  try {
+    deps = (parseYamlDocuments(readText(file), file)[0]?.value as { dependencies?: unknown } | undefined)?.dependencies;
+  } catch {
+    return []; // helm reports a broken Chart.yaml itself
+  }
+  if (!Array.isArray(deps)) return [];
+  let vendored: string[];
+  try {
+    vendored = readdirSync(resolve(root, chart, 'charts'));
+  } catch {
+    vendored = [];
+  }
+  return deps
+    .filter((d): d is { name: string; repository?: unknown } => isObj(d) && typeof d.name === 'string')
+    .filter((d) => !vendored.some((e) => e === d.name || (e.startsWith(`${d.name}-`) && e.endsWith('.tgz'))))
+    .map((d) => (typeof d.repository === 'string' && d.repository !== '' ? `${d.name} (${d.repository})` : d.name));
 }
 
 /** One source per "# Source: <chart>/<path>" document, named by its file in the repository. */

@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { isObj } from '../kubernetes.ts';
 import { parseYamlDocuments, YamlError } from '../yaml.ts';
+import { chainsawAssertionFiles } from './chainsaw.ts';
 
 export interface ChartSpec {
   /** Chart directory, repository-relative. */
@@ -65,6 +66,9 @@ export function planRendering(files: readonly string[], settings: RenderSettings
   const fileSet = new Set(files);
   planCharts(files, settings, plan, fileSet, readText, inScope);
   planKustomizations(files, settings, plan, fileSet, readText, inScope);
+  const assertions = chainsawAssertionFiles(files, readText);
+  for (const f of assertions) plan.owned.add(f);
+  if (assertions.length > 0) plan.notes.push(`${assertions.length} chainsaw test assertion file(s) (named only by assert/error in a chainsaw Test, or unused beside one) not read as manifests: they are partial objects compared against a cluster`);
   return plan;
 }
 
@@ -82,6 +86,14 @@ function planCharts(files: readonly string[], settings: RenderSettings, plan: Re
   // A chart's subcharts (charts/<name>/) render with it.
   const topCharts = chartDirs.filter((d) => !chartDirs.some((o) => o !== d && (o === '.' || d.startsWith(`${o}/`))));
   for (const f of files) if (chartDirs.some((d) => under(d, f))) plan.owned.add(f);
+  for (const dir of chartsWithoutChartYaml(files, chartDirs, readText)) {
+    for (const f of files) if (under(dir, f)) plan.owned.add(f);
+    const generated = files.find((f) => dirOf(f) === dir && /^Chart.+\.ya?ml$/.test(posix.basename(f)));
+    const why = `no Chart.yaml${generated ? ` (${posix.basename(generated)} is there: a build step generates it)` : ''}, so its templates cannot be rendered as committed`;
+    if (settings.helm) plan.notes.push(`chart ${dir}: not rendered: ${why}`);
+    else if (inScope(`${dir}/values.yaml`))
+      plan.problems.push({ file: `${dir}/values.yaml`, message: `helm chart ${dir}: not rendered: ${why}; generate Chart.yaml in a step before the gate, or render the chart there and point kubernetes.paths at the output` });
+  }
   if (settings.helm) {
     for (const spec of settings.helm) {
       const chart = posix.normalize(spec.chart).replace(/\/$/, '') || '.';
@@ -107,6 +119,30 @@ function planCharts(files: readonly string[], settings: RenderSettings, plan: Re
     if (type === 'library') plan.notes.push(`chart ${chart}: library chart, rendered only by the charts that use it`);
     else plan.charts.push({ chart });
   }
+}
+
+/**
+ * Directories laid out as a chart (values.yaml, templates using .Values or
+ * .Release) with no Chart.yaml of their own and inside no chart.
+ */
+function chartsWithoutChartYaml(files: readonly string[], chartDirs: readonly string[], readText: (file: string) => string): string[] {
+  const found: string[] = [];
+  for (const values of files) {
+    if (posix.basename(values) !== 'values.yaml') continue;
+    const dir = dirOf(values);
+    if (chartDirs.some((d) => under(d, values))) continue;
+    const prefix = dir === '.' ? 'templates/' : `${dir}/templates/`;
+    const templated = files.some((f) => {
+      if (!f.startsWith(prefix)) return false;
+      try {
+        return /\{\{-?\s*(?:include|template|toYaml|if|with|range)?[^}]*\.(?:Values|Release|Chart)\b/.test(readText(f));
+      } catch {
+        return false;
+      }
+    });
+    if (templated) found.push(dir);
+  }
+  return found;
 }
 
 function planKustomizations(files: readonly string[], settings: RenderSettings, plan: RenderPlan, fileSet: Set<string>, readText: (file: string) => string, inScope: (file: string) => boolean): void {
