@@ -3,12 +3,12 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-2GLVQAQG.js";
+} from "./chunk-ROVHBOH5.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-G5LWHGD6.js";
+import "./chunk-SUI5A72V.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-F3AS6ZYB.js";
-import "./chunk-3GTWNC6K.js";
+import "./chunk-5CKPP7CW.js";
+import "./chunk-NW4TVVAL.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-REQN5Y5Z.js";
@@ -17,7 +17,7 @@ import "./chunk-IWR6NKGP.js";
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import "./chunk-LAB7SYR4.js";
-import "./chunk-54HURLNQ.js";
+import "./chunk-K4MPSSIE.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-7DU3YBTW.js";
 export {

@@ -14,18 +14,18 @@ import {
 import {
   countsText,
   runGate
-} from "./chunk-XDEJJ4UF.js";
+} from "./chunk-PUD5OWAA.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-2GLVQAQG.js";
+import "./chunk-ROVHBOH5.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-G5LWHGD6.js";
+import "./chunk-SUI5A72V.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-F3AS6ZYB.js";
+import "./chunk-5CKPP7CW.js";
 import {
   writeFileAtomic
-} from "./chunk-3GTWNC6K.js";
+} from "./chunk-NW4TVVAL.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
@@ -44,7 +44,7 @@ import "./chunk-EXVNISWL.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";
-import "./chunk-54HURLNQ.js";
+import "./chunk-K4MPSSIE.js";
 import {
   ZodObject,
   ZodOptional

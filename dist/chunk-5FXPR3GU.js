@@ -12,10 +12,10 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-F3AS6ZYB.js";
+} from "./chunk-5CKPP7CW.js";
 import {
   writeFileAtomic
-} from "./chunk-3GTWNC6K.js";
+} from "./chunk-NW4TVVAL.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-IWR6NKGP.js";
 import "./chunk-2XMBYIBN.js";

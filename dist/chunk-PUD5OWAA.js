@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-2GLVQAQG.js";
+} from "./chunk-ROVHBOH5.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -24,7 +24,7 @@ import {
   Workspace,
   globMatcher,
   renderDeployments
-} from "./chunk-3GTWNC6K.js";
+} from "./chunk-NW4TVVAL.js";
 import {
   compareStrings,
   execFileSafe
@@ -207,7 +207,7 @@ async function protectPolicy(root, baseRef, configFile, head) {
       base = parseConfigText(baseText, `${configFile}@${baseRef}`);
     } catch (err) {
       if (!(err instanceof UsageError)) throw err;
-      return untrustedPolicy(head, configFile, `the base revision's config is invalid (${err.message})`);
+      return untrustedPolicy(head, configFile, `the base revision's config is invalid (${err.message.split("\n").join("; ")})`);
     }
   }
   return { ...mergeBasePolicy(head, base, configFile), base };

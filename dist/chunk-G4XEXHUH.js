@@ -11,7 +11,7 @@ import {
   httpRequest,
   portOf,
   tlsHandshake
-} from "./chunk-D3MPBVHT.js";
+} from "./chunk-B5733PJO.js";
 import {
   ProbeConfigError,
   bodySummary,
@@ -28,7 +28,7 @@ import {
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import "./chunk-LAB7SYR4.js";
-import "./chunk-54HURLNQ.js";
+import "./chunk-K4MPSSIE.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-7DU3YBTW.js";
 

@@ -123,7 +123,7 @@ var REFERENCE_WORDS = /* @__PURE__ */ new Set([
   "address",
   "addr"
 ]);
-var NON_SECRET_WORDS = /* @__PURE__ */ new Set(["gpg", "pgp", "gnupg", "topology", "public", "pub", "publishable", "primary", "foreign", "sort", "partition", "cache", "idempotency", "i18n", "translation", "next", "page", "csrf", "xsrf", "max", "tokens", "tokenizer"]);
+var NON_SECRET_WORDS = /* @__PURE__ */ new Set(["hashed", "gpg", "pgp", "gnupg", "topology", "public", "pub", "publishable", "primary", "foreign", "sort", "partition", "cache", "idempotency", "i18n", "translation", "next", "page", "csrf", "xsrf", "max", "tokens", "tokenizer"]);
 function identifierWords(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
 }

@@ -7,7 +7,7 @@ import {
   manifestIntegrityCheck,
   readLockfile,
   sha256Hex
-} from "./chunk-G5LWHGD6.js";
+} from "./chunk-SUI5A72V.js";
 import {
   canonicalJson
 } from "./chunk-4OVJG3E2.js";
@@ -15,12 +15,12 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-F3AS6ZYB.js";
+} from "./chunk-5CKPP7CW.js";
 import {
   Workspace,
   globMatcher,
   globProblem
-} from "./chunk-3GTWNC6K.js";
+} from "./chunk-NW4TVVAL.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
@@ -63,7 +63,7 @@ import {
   quoteUntrusted,
   redactSecrets,
   secretKey
-} from "./chunk-54HURLNQ.js";
+} from "./chunk-K4MPSSIE.js";
 import {
   _enum,
   array,
@@ -413,7 +413,7 @@ function isDockerfile(file) {
   const m = /^(?:dockerfile|containerfile)\.([^.]+)$/.exec(lower);
   return m !== null && !NOT_DOCKERFILE_EXT.has(m[1]);
 }
-var NOT_DOCKERFILE_EXT = /* @__PURE__ */ new Set(["ts", "js", "mjs", "cjs", "json", "yaml", "yml", "md", "txt", "golden", "go", "py", "rs", "sh", "toml", "xml", "html", "snap", "orig", "bak", "swp"]);
+var NOT_DOCKERFILE_EXT = /* @__PURE__ */ new Set(["dockerignore", "ts", "js", "mjs", "cjs", "json", "yaml", "yml", "md", "txt", "golden", "go", "py", "rs", "sh", "toml", "xml", "html", "snap", "orig", "bak", "swp"]);
 var DIGEST = /@sha256:[a-f0-9]{64}$/;
 function defaultNonRoot(image) {
   const { repo, tag } = splitImage(image);
@@ -4446,7 +4446,7 @@ function behaviourCheck(only) {
       if (!entries.some((e) => only === void 0 || e.server === only)) {
         return { findings: [], skipped: true, detail: `no runtime behaviour probe: probes.behaviour ${only === void 0 ? "is not configured" : `has no entry for server "${only}"`}` };
       }
-      const { probeBehaviour } = await import("./chunk-5BJRJ4EF.js");
+      const { probeBehaviour } = await import("./chunk-VIH6LDXC.js");
       return probeBehaviour(ctx, entries, only);
     }
   };
@@ -4460,7 +4460,7 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-C6H4FW2O.js");
+    const { probeEndpoint } = await import("./chunk-G4XEXHUH.js");
     return probeEndpoint(ctx, cfg);
   }
 };
@@ -5611,7 +5611,7 @@ var siemProbeCheck = {
       });
       notes.push("no probes.siem configured");
     } else {
-      const { probeSiem } = await import("./chunk-D3WC224B.js");
+      const { probeSiem } = await import("./chunk-66RT4TBW.js");
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);

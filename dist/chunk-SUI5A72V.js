@@ -9,7 +9,7 @@ import {
 import {
   MAX_MANIFEST_BYTES,
   writeFileAtomic
-} from "./chunk-3GTWNC6K.js";
+} from "./chunk-NW4TVVAL.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
@@ -478,7 +478,7 @@ async function loadLiveManifests(ctx) {
   const live = (ctx.config.mcp?.servers ?? []).filter((s) => s.command !== void 0 || s.url !== void 0);
   if (live.length === 0) return { servers: [], problems: [] };
   const lines = serverLines(ctx);
-  const { acquireRemote, acquireStdio } = await import("./chunk-ULB3EA5K.js");
+  const { acquireRemote, acquireStdio } = await import("./chunk-EYRXO27S.js");
   const servers = [];
   const problems = [];
   await Promise.all(

@@ -16,12 +16,12 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-L6K5FFA6.js")).checkCommand },
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-BPZGNLXJ.js")).checkCommand },
   rules: { usage: USAGE.rules, load: async () => (await import("./chunk-RUHL526R.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-R7LK6ZS7.js")).manifestCommand },
-  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-QQO5RKMP.js")).probeCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-Q7ENFO6R.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-G4DYJNCJ.js")).overrideCommand }
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-CWIJ5YT2.js")).manifestCommand },
+  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-QWG37RPP.js")).probeCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-5FXPR3GU.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-JYAELFIB.js")).overrideCommand }
 };
 
 // src/main/run-cli.ts

@@ -1148,9 +1148,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1667,7 +1667,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1677,8 +1677,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1703,7 +1703,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1711,7 +1711,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1720,16 +1720,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix4 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -1823,7 +1823,7 @@ function writePieces(file, pieces) {
 }
 
 // src/workspace/workspace.ts
-import { accessSync as accessSync2, constants as constants2, readdirSync as readdirSync2, readlinkSync, realpathSync as realpathSync3, statSync } from "node:fs";
+import { accessSync as accessSync2, constants as constants2, readdirSync as readdirSync3, readlinkSync, realpathSync as realpathSync3, statSync } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/workspace/glob.ts
@@ -1859,6 +1859,7 @@ function normalise(glob) {
 }
 
 // src/workspace/render/helm.ts
+import { readdirSync as readdirSync2 } from "node:fs";
 import { posix, resolve } from "node:path";
 
 // src/workspace/render/line-align.ts
@@ -1993,6 +1994,11 @@ async function renderChart(root, spec, helm, readText, signal) {
   if (!NAME.test(namespace) || namespace.length > 63) return fail(`namespace "${namespace}" is not a valid namespace name`);
   const leaving = linkLeavingRepository(root, resolve(root, spec.chart));
   if (leaving) return fail(`not rendered: ${leaving} is a link that leaves the repository`);
+  const missing = missingDependencies(root, spec.chart, readText);
+  if (missing.length > 0)
+    return fail(
+      `not rendered: dependencies not vendored in ${chartFile.replace(/Chart\.yaml$/, "charts/")}: ${missing.join(", ")}; run \`helm dependency build ${spec.chart}\` in a step before the gate (the gate never reaches the network)`
+    );
   const args = ["template", release, resolve(root, spec.chart), "--namespace", namespace];
   for (const values of spec.values ?? []) {
     try {
@@ -2007,6 +2013,23 @@ async function renderChart(root, spec, helm, readText, signal) {
   const run = await runTool(helm, args, root, signal);
   if (!run.ok) return fail(`helm template failed: ${run.message}`);
   return { sources: splitBySource(run.stdout, spec.chart, readText).map((s) => ({ ...s, namespace })) };
+}
+function missingDependencies(root, chart, readText) {
+  const file = chart === "." ? "Chart.yaml" : `${chart}/Chart.yaml`;
+  let deps;
+  try {
+    deps = parseYamlDocuments(readText(file), file)[0]?.value?.dependencies;
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(deps)) return [];
+  let vendored;
+  try {
+    vendored = readdirSync2(resolve(root, chart, "charts"));
+  } catch {
+    vendored = [];
+  }
+  return deps.filter((d) => isObj(d) && typeof d.name === "string").filter((d) => !vendored.some((e) => e === d.name || e.startsWith(`${d.name}-`) && e.endsWith(".tgz"))).map((d) => typeof d.repository === "string" && d.repository !== "" ? `${d.name} (${d.repository})` : d.name);
 }
 function splitBySource(output, chartDir, readText) {
   const sources = [];
@@ -2074,7 +2097,59 @@ function originPath(doc) {
 }
 
 // src/workspace/render/plan.ts
+import { posix as posix3 } from "node:path";
+
+// src/workspace/render/chainsaw.ts
 import { posix as posix2 } from "node:path";
+var COMPARED = /* @__PURE__ */ new Set(["assert", "error"]);
+var APPLIED = /* @__PURE__ */ new Set(["apply", "create", "update", "patch"]);
+function chainsawAssertionFiles(files, readText) {
+  const compared = /* @__PURE__ */ new Set();
+  const applied = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    let text;
+    try {
+      text = readText(file);
+    } catch {
+      continue;
+    }
+    if (!text.includes("chainsaw.kyverno.io/")) continue;
+    let docs;
+    try {
+      docs = parseYamlDocuments(text, file);
+    } catch {
+      continue;
+    }
+    const dir = posix2.dirname(file);
+    for (const { value } of docs) {
+      if (!isObj(value) || typeof value.apiVersion !== "string" || !value.apiVersion.startsWith("chainsaw.kyverno.io/")) continue;
+      if (value.kind === "Test") {
+        for (const f of files) if (f !== file && posix2.dirname(f) === dir && /\.ya?ml$/.test(f)) compared.add(f);
+      }
+      collect(value, (op, ref) => {
+        const target = posix2.normalize(posix2.join(dir, ref));
+        const matches = ref.includes("*") ? files.filter((f) => posix2.matchesGlob(f, target)) : [target];
+        for (const m of matches) (COMPARED.has(op) ? compared : applied).add(m);
+      });
+    }
+  }
+  const known = new Set(files);
+  return [...compared].filter((f) => known.has(f) && !applied.has(f)).sort();
+}
+function collect(node, found) {
+  if (Array.isArray(node)) {
+    for (const item of node) collect(item, found);
+    return;
+  }
+  if (!isObj(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if ((COMPARED.has(key) || APPLIED.has(key)) && isObj(value) && typeof value.file === "string") found(key, value.file);
+    else collect(value, found);
+  }
+}
+
+// src/workspace/render/plan.ts
 var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
 var RESOURCE_FIELDS = ["resources", "bases", "components"];
 var FILE_FIELDS = ["patchesStrategicMerge", "transformers", "generators", "validators", "configurations", "crds"];
@@ -2085,28 +2160,39 @@ function planRendering(files, settings, readText, inScope = () => true) {
   const fileSet = new Set(files);
   planCharts(files, settings, plan, fileSet, readText, inScope);
   planKustomizations(files, settings, plan, fileSet, readText, inScope);
+  const assertions = chainsawAssertionFiles(files, readText);
+  for (const f of assertions) plan.owned.add(f);
+  if (assertions.length > 0) plan.notes.push(`${assertions.length} chainsaw test assertion file(s) (named only by assert/error in a chainsaw Test, or unused beside one) not read as manifests: they are partial objects compared against a cluster`);
   return plan;
 }
 function dirOf(file) {
-  const d = posix2.dirname(file);
+  const d = posix3.dirname(file);
   return d === "" ? "." : d;
 }
 function under(dir, file) {
   return dir === "." || file.startsWith(`${dir}/`);
 }
 function planCharts(files, settings, plan, fileSet, readText, inScope) {
-  const chartDirs = files.filter((f) => posix2.basename(f) === "Chart.yaml").map(dirOf);
+  const chartDirs = files.filter((f) => posix3.basename(f) === "Chart.yaml").map(dirOf);
   const topCharts = chartDirs.filter((d) => !chartDirs.some((o) => o !== d && (o === "." || d.startsWith(`${o}/`))));
   for (const f of files) if (chartDirs.some((d) => under(d, f))) plan.owned.add(f);
+  for (const dir of chartsWithoutChartYaml(files, chartDirs, readText)) {
+    for (const f of files) if (under(dir, f)) plan.owned.add(f);
+    const generated = files.find((f) => dirOf(f) === dir && /^Chart.+\.ya?ml$/.test(posix3.basename(f)));
+    const why = `no Chart.yaml${generated ? ` (${posix3.basename(generated)} is there: a build step generates it)` : ""}, so its templates cannot be rendered as committed`;
+    if (settings.helm) plan.notes.push(`chart ${dir}: not rendered: ${why}`);
+    else if (inScope(`${dir}/values.yaml`))
+      plan.problems.push({ file: `${dir}/values.yaml`, message: `helm chart ${dir}: not rendered: ${why}; generate Chart.yaml in a step before the gate, or render the chart there and point kubernetes.paths at the output` });
+  }
   if (settings.helm) {
     for (const spec of settings.helm) {
-      const chart = posix2.normalize(spec.chart).replace(/\/$/, "") || ".";
+      const chart = posix3.normalize(spec.chart).replace(/\/$/, "") || ".";
       if (!fileSet.has(chart === "." ? "Chart.yaml" : `${chart}/Chart.yaml`)) {
         plan.problems.push({ file: chart, message: `kubernetes.helm: "${spec.chart}" is not a chart directory (no Chart.yaml)` });
         continue;
       }
       plan.charts.push({ ...spec, chart });
-      for (const v of spec.values ?? []) plan.owned.add(posix2.normalize(v));
+      for (const v of spec.values ?? []) plan.owned.add(posix3.normalize(v));
     }
     const configured = new Set(plan.charts.map((c) => c.chart));
     for (const d of topCharts) if (!configured.has(d)) plan.notes.push(`chart ${d}: not rendered (not listed in kubernetes.helm); its templates are not read as plain YAML`);
@@ -2124,12 +2210,31 @@ function planCharts(files, settings, plan, fileSet, readText, inScope) {
     else plan.charts.push({ chart });
   }
 }
+function chartsWithoutChartYaml(files, chartDirs, readText) {
+  const found = [];
+  for (const values of files) {
+    if (posix3.basename(values) !== "values.yaml") continue;
+    const dir = dirOf(values);
+    if (chartDirs.some((d) => under(d, values))) continue;
+    const prefix = dir === "." ? "templates/" : `${dir}/templates/`;
+    const templated = files.some((f) => {
+      if (!f.startsWith(prefix)) return false;
+      try {
+        return /\{\{-?\s*(?:include|template|toYaml|if|with|range)?[^}]*\.(?:Values|Release|Chart)\b/.test(readText(f));
+      } catch {
+        return false;
+      }
+    });
+    if (templated) found.push(dir);
+  }
+  return found;
+}
 function planKustomizations(files, settings, plan, fileSet, readText, inScope) {
   const dirs = /* @__PURE__ */ new Set();
   for (const f of files) for (let d = dirOf(f); d !== "." && !dirs.has(d); d = dirOf(d)) dirs.add(d);
   const kustomizations = /* @__PURE__ */ new Map();
   for (const file of files) {
-    if (!KUSTOMIZATION_NAMES.has(posix2.basename(file))) continue;
+    if (!KUSTOMIZATION_NAMES.has(posix3.basename(file))) continue;
     const dir = dirOf(file);
     let doc;
     try {
@@ -2143,7 +2248,7 @@ function planKustomizations(files, settings, plan, fileSet, readText, inScope) {
     plan.owned.add(file);
     if (!isObj(doc)) continue;
     const resolve3 = (ref) => {
-      const p = posix2.normalize(posix2.join(dir, ref)).replace(/\/$/, "");
+      const p = posix3.normalize(posix3.join(dir, ref)).replace(/\/$/, "");
       return p === ".." || p.startsWith("../") ? void 0 : p;
     };
     for (const field of RESOURCE_FIELDS) {
@@ -2175,7 +2280,7 @@ function planKustomizations(files, settings, plan, fileSet, readText, inScope) {
   for (const f of files) if (kustomizations.has(dirOf(f)) && /\.(ya?ml|json)$/.test(f)) plan.owned.add(f);
   const included = /* @__PURE__ */ new Set();
   for (const k of kustomizations.values()) for (const d of k.dirs) included.add(d);
-  const roots = settings.kustomize ? settings.kustomize.map((d) => posix2.normalize(d).replace(/\/$/, "") || ".") : [...kustomizations.values()].filter((k) => !k.component && !included.has(k.dir) && inScope(k.file)).map((k) => k.dir);
+  const roots = settings.kustomize ? settings.kustomize.map((d) => posix3.normalize(d).replace(/\/$/, "") || ".") : [...kustomizations.values()].filter((k) => !k.component && !included.has(k.dir) && inScope(k.file)).map((k) => k.dir);
   for (const root of roots) {
     const k = kustomizations.get(root);
     if (!k) {
@@ -2348,7 +2453,7 @@ var Workspace = class _Workspace {
       timesListed.set(real, times);
       let entries;
       try {
-        entries = readdirSync2(join4(this.root, rel), { withFileTypes: true });
+        entries = readdirSync3(join4(this.root, rel), { withFileTypes: true });
       } catch (err) {
         problem(rel, true, errnoText(err, "directory cannot be read"));
         return;
@@ -2477,7 +2582,7 @@ var Workspace = class _Workspace {
       objects.push(...rendered.objects);
       problems.push(...this.#rendered.problems, ...rendered.problems);
       const notes = [...this.#rendered.notes, ...rendered.notes];
-      if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm or kustomize (templates, values, patches)`);
+      if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm, kustomize or a test runner (templates, values, patches, test assertions)`);
       if (skippedExcluded > 0) notes.push(`${skippedExcluded} YAML file(s) excluded (${scope?.exclude?.length ? "kubernetes.exclude" : "vendored"}; vendor/ and third_party/ are skipped unless kubernetes.paths names them)`);
       if (!scope?.paths) {
         const json = this.#jsonManifests(owned);

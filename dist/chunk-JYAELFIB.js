@@ -10,7 +10,7 @@ import {
 } from "./chunk-7YXKS3LP.js";
 import {
   clean
-} from "./chunk-6XREPDLW.js";
+} from "./chunk-TMCEARSM.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-XDEJJ4UF.js";
+} from "./chunk-PUD5OWAA.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,14 +37,14 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-2GLVQAQG.js";
+import "./chunk-ROVHBOH5.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-G5LWHGD6.js";
+import "./chunk-SUI5A72V.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-F3AS6ZYB.js";
+import "./chunk-5CKPP7CW.js";
 import {
   writeFileAtomic
-} from "./chunk-3GTWNC6K.js";
+} from "./chunk-NW4TVVAL.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
@@ -65,7 +65,7 @@ import {
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";
-import "./chunk-54HURLNQ.js";
+import "./chunk-K4MPSSIE.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-7DU3YBTW.js";
 

@@ -6,7 +6,7 @@ import {
   ProbeScope,
   describeUrl,
   httpRequest
-} from "./chunk-D3MPBVHT.js";
+} from "./chunk-B5733PJO.js";
 import {
   ProbeConfigError,
   configLocation,
@@ -21,7 +21,7 @@ import {
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import "./chunk-LAB7SYR4.js";
-import "./chunk-54HURLNQ.js";
+import "./chunk-K4MPSSIE.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-7DU3YBTW.js";
 
@@ -424,7 +424,7 @@ function resolveTarget(ctx, entry, at, timeoutMs, secrets) {
     return {
       source: describeUrl(url2),
       open: async (s) => {
-        const { openRemote } = await import("./chunk-ULB3EA5K.js");
+        const { openRemote } = await import("./chunk-EYRXO27S.js");
         return openRemote({ url: url2.href, env: ctx.env, fetch: scopedFetch(scope2, { ...ca ? { ca } : {}, headers }) }, { ...common, secrets: s });
       }
     };
@@ -440,7 +440,7 @@ function resolveTarget(ctx, entry, at, timeoutMs, secrets) {
     return {
       source: commandSource(command),
       open: async (s) => {
-        const { openStdio } = await import("./chunk-ULB3EA5K.js");
+        const { openStdio } = await import("./chunk-EYRXO27S.js");
         return openStdio({ command, cwd: ctx.root, env: ctx.env, ...server.env ? { envNames: server.env } : {} }, { ...common, secrets: s });
       }
     };
@@ -450,7 +450,7 @@ function resolveTarget(ctx, entry, at, timeoutMs, secrets) {
   return {
     source: describeUrl(url),
     open: async (s) => {
-      const { openRemote } = await import("./chunk-ULB3EA5K.js");
+      const { openRemote } = await import("./chunk-EYRXO27S.js");
       return openRemote({ url: url.href, env: ctx.env, ...server.headersEnv ? { headersEnv: server.headersEnv } : {}, fetch: scopedFetch(scope) }, { ...common, secrets: s });
     }
   };

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   countsText
-} from "./chunk-XDEJJ4UF.js";
+} from "./chunk-PUD5OWAA.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";

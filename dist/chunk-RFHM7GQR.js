@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-6XREPDLW.js";
+} from "./chunk-TMCEARSM.js";
 import {
   renderJson,
   renderJsonChunks,
@@ -10,13 +10,13 @@ import {
 } from "./chunk-7ZNT77YP.js";
 import {
   countsText
-} from "./chunk-XDEJJ4UF.js";
+} from "./chunk-PUD5OWAA.js";
 import {
   exitCodeFor
-} from "./chunk-2GLVQAQG.js";
+} from "./chunk-ROVHBOH5.js";
 import {
   writeFileAtomic
-} from "./chunk-3GTWNC6K.js";
+} from "./chunk-NW4TVVAL.js";
 
 // src/reporters/index.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];

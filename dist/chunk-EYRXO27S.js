@@ -5,7 +5,7 @@ import {
 import "./chunk-DXEUDSXO.js";
 import {
   redactSecrets
-} from "./chunk-54HURLNQ.js";
+} from "./chunk-K4MPSSIE.js";
 import {
   NEVER,
   ZodBigInt,

@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   quoteUntrusted,
   redactSecrets
-} from "./chunk-54HURLNQ.js";
+} from "./chunk-K4MPSSIE.js";
 
 // checks/probes/net.ts
 import { randomBytes } from "node:crypto";

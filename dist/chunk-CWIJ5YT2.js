@@ -23,11 +23,11 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-G5LWHGD6.js";
+} from "./chunk-SUI5A72V.js";
 import "./chunk-4OVJG3E2.js";
 import {
   Workspace
-} from "./chunk-3GTWNC6K.js";
+} from "./chunk-NW4TVVAL.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import {

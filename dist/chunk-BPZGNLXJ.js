@@ -3,8 +3,8 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-ORDTWB63.js";
-import "./chunk-6XREPDLW.js";
+} from "./chunk-RFHM7GQR.js";
+import "./chunk-TMCEARSM.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -22,16 +22,16 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-XDEJJ4UF.js";
+} from "./chunk-PUD5OWAA.js";
 import "./chunk-TIKVMUGU.js";
 import {
   flagNotes
-} from "./chunk-2GLVQAQG.js";
+} from "./chunk-ROVHBOH5.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-G5LWHGD6.js";
+import "./chunk-SUI5A72V.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-F3AS6ZYB.js";
-import "./chunk-3GTWNC6K.js";
+import "./chunk-5CKPP7CW.js";
+import "./chunk-NW4TVVAL.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";
@@ -48,7 +48,7 @@ import "./chunk-EXVNISWL.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";
-import "./chunk-54HURLNQ.js";
+import "./chunk-K4MPSSIE.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-7DU3YBTW.js";
 
