@@ -3,12 +3,12 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-ROVHBOH5.js";
+} from "./chunk-AZWDKQJQ.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-SUI5A72V.js";
+import "./chunk-CETON6UU.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-5CKPP7CW.js";
-import "./chunk-NW4TVVAL.js";
+import "./chunk-QQJKQJ3G.js";
+import "./chunk-ACHY6GHP.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-REQN5Y5Z.js";

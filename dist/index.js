@@ -14,18 +14,18 @@ import {
 import {
   countsText,
   runGate
-} from "./chunk-PUD5OWAA.js";
+} from "./chunk-MVZZSFVJ.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-ROVHBOH5.js";
+import "./chunk-AZWDKQJQ.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-SUI5A72V.js";
+import "./chunk-CETON6UU.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-5CKPP7CW.js";
+import "./chunk-QQJKQJ3G.js";
 import {
   writeFileAtomic
-} from "./chunk-NW4TVVAL.js";
+} from "./chunk-ACHY6GHP.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";

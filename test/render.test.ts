@@ -241,3 +241,15 @@ test('JSON manifests are read where kubernetes.paths names them; otherwise the d
   const read = await runGate({ root, env: ENV });
   assert.deepEqual(read.findings.filter((f) => f.ruleId === 'k8s/privileged').map((f) => f.location.file), ['deploy/pod.json']);
 });
+
+test('a NetworkPolicy only another overlay deploys protects nothing: overlays are judged as the separate deployments they are', async () => {
+  const root = repoWith('kustomize-demo');
+  // A test overlay in the same namespace that adds the network-policies component (microservices-demo's kustomize/tests).
+  mkdirSync(join(root, 'kustomize-demo/overlays/tests'), { recursive: true });
+  writeFileSync(join(root, 'kustomize-demo/overlays/prod/kustomization.yaml'), 'namespace: mcp-prod\nresources: [../../base]\npatches: [{path: drop-legacy.yaml}]\n');
+  writeFileSync(join(root, 'kustomize-demo/overlays/tests/kustomization.yaml'), 'namespace: mcp-prod\nnameSuffix: -test\nresources: [../../base]\ncomponents: [../../components/network-policies]\n');
+  const report = await runGate({ root, env: ENV });
+  const missing = (resource: string) => report.findings.some((f) => f.ruleId === 'netpol/missing' && f.location.resource === resource);
+  assert.equal(missing('Deployment/mcp-prod/search-mcp'), true, 'the prod overlay deploys no NetworkPolicy');
+  assert.equal(missing('Deployment/mcp-prod/search-mcp-test'), false, 'the test overlay deploys its own');
+});

@@ -275,10 +275,12 @@ export function auditWorkloads(workloads: readonly WorkloadView[], index: Policy
   for (const w of workloads) {
     if (!matches(opts.mcpWorkloads, w.labels)) continue;
     // Index order depends on how each policy was indexed; report in file order.
-    const selected = index.selecting(w.namespace, w.labels).sort(byPlace);
+    // A policy another chart or overlay renders is another deployment's: it protects nothing here.
+    const deployedWith = (p: Policy): boolean => p.bundle === undefined || p.bundle === w.bundle;
+    const selected = index.selecting(w.namespace, w.labels).filter(deployedWith).sort(byPlace);
     if (used) for (const p of selected) used.add(p);
     const label = w.origin ? `${w.resource} (${w.origin})` : w.resource;
-    const holes = auditWorkload(w, selected, index.inNamespace(w.namespace));
+    const holes = auditWorkload(w, selected, index.inNamespace(w.namespace).filter(deployedWith));
     if (!w.hostNetwork) {
       // Pods selected by the same policies share the rule analysis.
       const setKey = selected.map(policyId).join(',');
@@ -326,11 +328,19 @@ export function repositoryModel(objects: readonly K8sObject[]): RepositoryModel 
   const failures: RawFinding[] = [];
   for (const obj of objects) {
     try {
-      if (isNetworkPolicy(obj)) policies.push(parsePolicy(obj));
+      if (isNetworkPolicy(obj)) policies.push(obj.bundle === undefined ? parsePolicy(obj) : { ...parsePolicy(obj), bundle: obj.bundle });
       else {
         const pod = podTemplateIn(obj, objects);
         if (pod)
-          workloads.push({ resource: obj.resource, namespace: obj.namespace, labels: pod.labels, file: obj.file, line: obj.line, hostNetwork: pod.spec.hostNetwork === true });
+          workloads.push({
+            resource: obj.resource,
+            namespace: obj.namespace,
+            labels: pod.labels,
+            file: obj.file,
+            line: obj.line,
+            hostNetwork: pod.spec.hostNetwork === true,
+            ...(obj.bundle !== undefined ? { bundle: obj.bundle } : {}),
+          });
       }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -358,7 +368,7 @@ export function danglingPolicies(
   used = new Set<Policy>(),
   matched: (w: WorkloadView) => boolean = () => false,
 ): Policy[] {
-  for (const w of model.workloads) if (!matched(w)) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
+  for (const w of model.workloads) if (!matched(w)) for (const p of index.selecting(w.namespace, w.labels)) if (p.bundle === undefined || p.bundle === w.bundle) used.add(p);
   return model.policies.filter((p) => !used.has(p));
 }
 

@@ -65,6 +65,8 @@ export interface Policy {
   ingress?: PolicyRule[];
   egress?: PolicyRule[];
   raw: Record<string, unknown>;
+  /** The chart or overlay that renders it (src/workspace/kubernetes.ts K8sObject.bundle). */
+  bundle?: string;
 }
 
 /** A set of pods to audit: a workload of the repository, or pods of the live cluster. */
@@ -77,6 +79,8 @@ export interface WorkloadView {
   hostNetwork: boolean;
   /** Where the objects came from, for messages ("" for the repository). */
   origin?: string;
+  /** The chart or overlay that renders it: only its own policies and plain ones can select it. */
+  bundle?: string;
 }
 
 export interface AuditOptions {

@@ -15,6 +15,12 @@ export interface K8sObject {
   file: string;
   line: number;
   raw: Obj;
+  /**
+   * The chart or overlay that rendered it ("helm chart charts/app"); absent
+   * for plain manifest files. Objects of different bundles are alternative
+   * deployments, not one.
+   */
+  bundle?: string;
 }
 
 export function isObj(v: unknown): v is Obj {

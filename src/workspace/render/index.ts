@@ -78,6 +78,7 @@ export function renderedObjects(rendered: Rendered): { objects: K8sObject[]; pro
           delete annotations[ORIGIN_ANNOTATION];
           if (meta && Object.keys(annotations).length === 0) delete meta.annotations;
         }
+        obj.bundle = source.via;
         const hook = annotations?.['helm.sh/hook'];
         if (typeof hook === 'string' && hook.split(',').some((h) => h.trim() === 'test' || h.trim() === 'test-success')) {
           hookTests++;

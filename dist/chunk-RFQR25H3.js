@@ -3,8 +3,8 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-RFHM7GQR.js";
-import "./chunk-TMCEARSM.js";
+} from "./chunk-OW3HXVKZ.js";
+import "./chunk-MKQLGIMM.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -22,16 +22,16 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-PUD5OWAA.js";
+} from "./chunk-MVZZSFVJ.js";
 import "./chunk-TIKVMUGU.js";
 import {
   flagNotes
-} from "./chunk-ROVHBOH5.js";
+} from "./chunk-AZWDKQJQ.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-SUI5A72V.js";
+import "./chunk-CETON6UU.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-5CKPP7CW.js";
-import "./chunk-NW4TVVAL.js";
+import "./chunk-QQJKQJ3G.js";
+import "./chunk-ACHY6GHP.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-7YXKS3LP.js";
 import {
   clean
-} from "./chunk-TMCEARSM.js";
+} from "./chunk-MKQLGIMM.js";
 import {
   directoryArg
 } from "./chunk-4ZH2QEHV.js";
@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-PUD5OWAA.js";
+} from "./chunk-MVZZSFVJ.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,14 +37,14 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-ROVHBOH5.js";
+import "./chunk-AZWDKQJQ.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-SUI5A72V.js";
+import "./chunk-CETON6UU.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-5CKPP7CW.js";
+import "./chunk-QQJKQJ3G.js";
 import {
   writeFileAtomic
-} from "./chunk-NW4TVVAL.js";
+} from "./chunk-ACHY6GHP.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";

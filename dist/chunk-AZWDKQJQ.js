@@ -7,7 +7,7 @@ import {
   manifestIntegrityCheck,
   readLockfile,
   sha256Hex
-} from "./chunk-SUI5A72V.js";
+} from "./chunk-CETON6UU.js";
 import {
   canonicalJson
 } from "./chunk-4OVJG3E2.js";
@@ -15,12 +15,12 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-5CKPP7CW.js";
+} from "./chunk-QQJKQJ3G.js";
 import {
   Workspace,
   globMatcher,
   globProblem
-} from "./chunk-NW4TVVAL.js";
+} from "./chunk-ACHY6GHP.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
@@ -4109,10 +4109,11 @@ function auditWorkloads(workloads, index, opts, used) {
   const perRule = /* @__PURE__ */ new Map();
   for (const w of workloads) {
     if (!matches(opts.mcpWorkloads, w.labels)) continue;
-    const selected = index.selecting(w.namespace, w.labels).sort(byPlace);
+    const deployedWith = (p) => p.bundle === void 0 || p.bundle === w.bundle;
+    const selected = index.selecting(w.namespace, w.labels).filter(deployedWith).sort(byPlace);
     if (used) for (const p of selected) used.add(p);
     const label2 = w.origin ? `${w.resource} (${w.origin})` : w.resource;
-    const holes = auditWorkload(w, selected, index.inNamespace(w.namespace));
+    const holes = auditWorkload(w, selected, index.inNamespace(w.namespace).filter(deployedWith));
     if (!w.hostNetwork) {
       const setKey = selected.map(policyId).join(",");
       let shared = cache.get(setKey);
@@ -4150,11 +4151,19 @@ function repositoryModel(objects) {
   const failures = [];
   for (const obj of objects) {
     try {
-      if (isNetworkPolicy(obj)) policies.push(parsePolicy(obj));
+      if (isNetworkPolicy(obj)) policies.push(obj.bundle === void 0 ? parsePolicy(obj) : { ...parsePolicy(obj), bundle: obj.bundle });
       else {
         const pod = podTemplateIn(obj, objects);
         if (pod)
-          workloads.push({ resource: obj.resource, namespace: obj.namespace, labels: pod.labels, file: obj.file, line: obj.line, hostNetwork: pod.spec.hostNetwork === true });
+          workloads.push({
+            resource: obj.resource,
+            namespace: obj.namespace,
+            labels: pod.labels,
+            file: obj.file,
+            line: obj.line,
+            hostNetwork: pod.spec.hostNetwork === true,
+            ...obj.bundle !== void 0 ? { bundle: obj.bundle } : {}
+          });
       }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -4170,7 +4179,9 @@ function repositoryModel(objects) {
   return { policies, workloads, failures, namespaceLabels: namespaceLabelsOf(objects) };
 }
 function danglingPolicies(model, index = new PolicyIndex(model.policies), used = /* @__PURE__ */ new Set(), matched = () => false) {
-  for (const w of model.workloads) if (!matched(w)) for (const p of index.selecting(w.namespace, w.labels)) used.add(p);
+  for (const w of model.workloads) if (!matched(w)) {
+    for (const p of index.selecting(w.namespace, w.labels)) if (p.bundle === void 0 || p.bundle === w.bundle) used.add(p);
+  }
   return model.policies.filter((p) => !used.has(p));
 }
 function auditObjects(objects, config, configFile) {

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-NW4TVVAL.js";
+} from "./chunk-ACHY6GHP.js";
 import {
   isObj
 } from "./chunk-IWR6NKGP.js";

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-TMCEARSM.js";
+} from "./chunk-MKQLGIMM.js";
 import {
   renderJson,
   renderJsonChunks,
@@ -10,13 +10,13 @@ import {
 } from "./chunk-7ZNT77YP.js";
 import {
   countsText
-} from "./chunk-PUD5OWAA.js";
+} from "./chunk-MVZZSFVJ.js";
 import {
   exitCodeFor
-} from "./chunk-ROVHBOH5.js";
+} from "./chunk-AZWDKQJQ.js";
 import {
   writeFileAtomic
-} from "./chunk-NW4TVVAL.js";
+} from "./chunk-ACHY6GHP.js";
 
 // src/reporters/index.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];

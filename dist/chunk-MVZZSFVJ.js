@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-ROVHBOH5.js";
+} from "./chunk-AZWDKQJQ.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -24,7 +24,7 @@ import {
   Workspace,
   globMatcher,
   renderDeployments
-} from "./chunk-NW4TVVAL.js";
+} from "./chunk-ACHY6GHP.js";
 import {
   compareStrings,
   execFileSafe

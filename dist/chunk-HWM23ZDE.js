@@ -12,10 +12,10 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-5CKPP7CW.js";
+} from "./chunk-QQJKQJ3G.js";
 import {
   writeFileAtomic
-} from "./chunk-NW4TVVAL.js";
+} from "./chunk-ACHY6GHP.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-IWR6NKGP.js";
 import "./chunk-2XMBYIBN.js";

@@ -23,11 +23,11 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-SUI5A72V.js";
+} from "./chunk-CETON6UU.js";
 import "./chunk-4OVJG3E2.js";
 import {
   Workspace
-} from "./chunk-NW4TVVAL.js";
+} from "./chunk-ACHY6GHP.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import {
