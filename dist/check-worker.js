@@ -3,17 +3,17 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-AZWDKQJQ.js";
+} from "./chunk-GXLCXPCQ.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-CETON6UU.js";
+import "./chunk-SWXOEFMJ.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-QQJKQJ3G.js";
-import "./chunk-ACHY6GHP.js";
+import "./chunk-DQBVKTKJ.js";
+import "./chunk-PPQE745W.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-REQN5Y5Z.js";
-import "./chunk-JXRT4HPH.js";
-import "./chunk-IWR6NKGP.js";
+import "./chunk-3TCBSURY.js";
+import "./chunk-RZFBRPUZ.js";
+import "./chunk-SHGVPSXL.js";
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import "./chunk-LAB7SYR4.js";

@@ -14,31 +14,31 @@ import {
 import {
   countsText,
   runGate
-} from "./chunk-MVZZSFVJ.js";
+} from "./chunk-N7X7WIMS.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-AZWDKQJQ.js";
+import "./chunk-GXLCXPCQ.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-CETON6UU.js";
+import "./chunk-SWXOEFMJ.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-QQJKQJ3G.js";
+import "./chunk-DQBVKTKJ.js";
 import {
   writeFileAtomic
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";
 import "./chunk-DXEUDSXO.js";
-import "./chunk-REQN5Y5Z.js";
+import "./chunk-3TCBSURY.js";
 import {
   readConfig
-} from "./chunk-JXRT4HPH.js";
+} from "./chunk-RZFBRPUZ.js";
 import {
   configSchema
-} from "./chunk-IWR6NKGP.js";
+} from "./chunk-SHGVPSXL.js";
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import {

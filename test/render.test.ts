@@ -253,3 +253,19 @@ test('a NetworkPolicy only another overlay deploys protects nothing: overlays ar
   assert.equal(missing('Deployment/mcp-prod/search-mcp'), true, 'the prod overlay deploys no NetworkPolicy');
   assert.equal(missing('Deployment/mcp-prod/search-mcp-test'), false, 'the test overlay deploys its own');
 });
+
+test('vendor/, third_party/ and .github/ are not read as manifests unless kubernetes.paths names them', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'render-skip-'));
+  const privileged = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: x, securityContext: {privileged: true}}\n';
+  for (const dir of ['vendor/lib', 'third_party/x', '.github/workflows']) {
+    mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, dir, 'm.yaml'), privileged);
+  }
+  // toolhive's workflows close a flow sequence at the key's indentation, which GitHub accepts: never judged as a manifest.
+  writeFileSync(join(root, '.github/workflows/ci.yml'), 'jobs:\n  a:\n    with:\n      args: [\n        one,\n      ]\n');
+  const report = await runGate({ root, env: ENV });
+  assert.equal(report.findings.filter((f) => f.ruleId === 'k8s/privileged' || f.ruleId === 'gate/check-failed').length, 0);
+  assert.match(k8sDetail(report), /4 YAML file\(s\) not read as manifests \(vendor\/, third_party\/ and \.github\/ are skipped unless kubernetes\.paths names them\)/);
+  writeFileSync(join(root, '.mcp-gate.yml'), 'kubernetes:\n  paths: ["vendor/**"]\n');
+  assert.deepEqual((await runGate({ root, env: ENV })).findings.filter((f) => f.ruleId === 'k8s/privileged').map((f) => f.location.file), ['vendor/lib/m.yaml']);
+});

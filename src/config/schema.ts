@@ -60,7 +60,7 @@ export const configSchema = z
     kubernetes: z
       .strictObject({
         paths: globs.optional(),
-        exclude: globs.optional().describe('Manifests not read (vendor/ and third_party/ are skipped by default unless paths names them)'),
+        exclude: globs.optional().describe('Manifests not read (vendor/, third_party/ and .github/ are skipped by default unless paths names them)'),
         helm: z
           .array(
             z.strictObject({

@@ -12,8 +12,8 @@ import { NOTHING_RENDERED, type Rendered, renderedObjects } from './render/index
 
 /** Never scanned (SPEC.md discovery). */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.mcp-gate']);
-/** Not read as Kubernetes manifests unless kubernetes.paths names them: other projects' files. */
-const VENDORED = ['vendor/**', '**/vendor/**', 'third_party/**', '**/third_party/**'];
+/** Not read as Kubernetes manifests unless kubernetes.paths names them: other projects' files, and CI workflows. */
+const NOT_MANIFESTS = ['vendor/**', '**/vendor/**', 'third_party/**', '**/third_party/**', '.github/**'];
 
 /** JSON files larger than this are not looked into for a stray manifest. */
 const JSON_SNIFF_BYTES = 1024 * 1024;
@@ -254,7 +254,7 @@ export class Workspace {
       const objects: K8sObject[] = [];
       const problems: ParseProblem[] = [];
       const owned = new Set(this.#rendered.owned);
-      const excluded = [...(scope?.exclude ?? []), ...(scope?.paths ? [] : VENDORED)].map(globMatcher);
+      const excluded = [...(scope?.exclude ?? []), ...(scope?.paths ? [] : NOT_MANIFESTS)].map(globMatcher);
       let skippedOwned = 0;
       let skippedExcluded = 0;
       for (const file of this.select(scope?.paths, isYamlFile)) {
@@ -280,7 +280,8 @@ export class Workspace {
       problems.push(...this.#rendered.problems, ...rendered.problems);
       const notes = [...this.#rendered.notes, ...rendered.notes];
       if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm, kustomize or a test runner (templates, values, patches, test assertions)`);
-      if (skippedExcluded > 0) notes.push(`${skippedExcluded} YAML file(s) excluded (${scope?.exclude?.length ? 'kubernetes.exclude' : 'vendored'}; vendor/ and third_party/ are skipped unless kubernetes.paths names them)`);
+      if (skippedExcluded > 0)
+        notes.push(`${skippedExcluded} YAML file(s) not read as manifests (${scope?.exclude?.length ? 'kubernetes.exclude, ' : ''}vendor/, third_party/ and .github/ are skipped unless kubernetes.paths names them)`);
       if (!scope?.paths) {
         const json = this.#jsonManifests(owned);
         if (json.length > 0)

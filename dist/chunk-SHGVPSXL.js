@@ -250,7 +250,7 @@ var configSchema = strictObject({
   failOn: _enum(["all", "new"]).optional().describe("all (default): every open BLOCK finding blocks; new: with a base revision, only findings the change introduced block (policy: taken from the base revision)"),
   kubernetes: strictObject({
     paths: globs.optional(),
-    exclude: globs.optional().describe("Manifests not read (vendor/ and third_party/ are skipped by default unless paths names them)"),
+    exclude: globs.optional().describe("Manifests not read (vendor/, third_party/ and .github/ are skipped by default unless paths names them)"),
     helm: array(
       strictObject({
         chart: string().min(1).describe("Chart directory, relative to the repository root"),

@@ -6,7 +6,7 @@ import {
 import {
   isObj,
   kubernetesObjects
-} from "./chunk-IWR6NKGP.js";
+} from "./chunk-SHGVPSXL.js";
 import {
   YamlError,
   isInside,
@@ -2374,7 +2374,7 @@ function renderedObjects(rendered) {
 
 // src/workspace/workspace.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".mcp-gate"]);
-var VENDORED = ["vendor/**", "**/vendor/**", "third_party/**", "**/third_party/**"];
+var NOT_MANIFESTS = ["vendor/**", "**/vendor/**", "third_party/**", "**/third_party/**", ".github/**"];
 var JSON_SNIFF_BYTES = 1024 * 1024;
 var MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 var MAX_PATHS_PER_DIRECTORY = 8;
@@ -2558,7 +2558,7 @@ var Workspace = class _Workspace {
       const objects = [];
       const problems = [];
       const owned = new Set(this.#rendered.owned);
-      const excluded = [...scope?.exclude ?? [], ...scope?.paths ? [] : VENDORED].map(globMatcher);
+      const excluded = [...scope?.exclude ?? [], ...scope?.paths ? [] : NOT_MANIFESTS].map(globMatcher);
       let skippedOwned = 0;
       let skippedExcluded = 0;
       for (const file of this.select(scope?.paths, isYamlFile)) {
@@ -2584,7 +2584,8 @@ var Workspace = class _Workspace {
       problems.push(...this.#rendered.problems, ...rendered.problems);
       const notes = [...this.#rendered.notes, ...rendered.notes];
       if (skippedOwned > 0) notes.push(`${skippedOwned} YAML file(s) read only through helm, kustomize or a test runner (templates, values, patches, test assertions)`);
-      if (skippedExcluded > 0) notes.push(`${skippedExcluded} YAML file(s) excluded (${scope?.exclude?.length ? "kubernetes.exclude" : "vendored"}; vendor/ and third_party/ are skipped unless kubernetes.paths names them)`);
+      if (skippedExcluded > 0)
+        notes.push(`${skippedExcluded} YAML file(s) not read as manifests (${scope?.exclude?.length ? "kubernetes.exclude, " : ""}vendor/, third_party/ and .github/ are skipped unless kubernetes.paths names them)`);
       if (!scope?.paths) {
         const json = this.#jsonManifests(owned);
         if (json.length > 0)

@@ -1,10 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 import {
   isObj
-} from "./chunk-IWR6NKGP.js";
+} from "./chunk-SHGVPSXL.js";
 import {
   parseYamlDocuments
 } from "./chunk-2XMBYIBN.js";

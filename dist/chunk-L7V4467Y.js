@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-MKQLGIMM.js";
+} from "./chunk-RRYJZADS.js";
 import {
   renderJson,
   renderJsonChunks,
@@ -10,13 +10,13 @@ import {
 } from "./chunk-7ZNT77YP.js";
 import {
   countsText
-} from "./chunk-MVZZSFVJ.js";
+} from "./chunk-N7X7WIMS.js";
 import {
   exitCodeFor
-} from "./chunk-AZWDKQJQ.js";
+} from "./chunk-GXLCXPCQ.js";
 import {
   writeFileAtomic
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 
 // src/reporters/index.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];

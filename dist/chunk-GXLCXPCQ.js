@@ -7,7 +7,7 @@ import {
   manifestIntegrityCheck,
   readLockfile,
   sha256Hex
-} from "./chunk-CETON6UU.js";
+} from "./chunk-SWXOEFMJ.js";
 import {
   canonicalJson
 } from "./chunk-4OVJG3E2.js";
@@ -15,22 +15,22 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-QQJKQJ3G.js";
+} from "./chunk-DQBVKTKJ.js";
 import {
   Workspace,
   globMatcher,
   globProblem
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
 import {
   configLocation
-} from "./chunk-REQN5Y5Z.js";
+} from "./chunk-3TCBSURY.js";
 import {
   configDocument,
   configKeyLine
-} from "./chunk-JXRT4HPH.js";
+} from "./chunk-RZFBRPUZ.js";
 import {
   CONTAINER_KINDS,
   DEFAULT_CONFIG_FILE,
@@ -38,7 +38,7 @@ import {
   malformed,
   podTemplateOf,
   stringMap
-} from "./chunk-IWR6NKGP.js";
+} from "./chunk-SHGVPSXL.js";
 import {
   keyLine,
   lineIndex,
@@ -4457,7 +4457,7 @@ function behaviourCheck(only) {
       if (!entries.some((e) => only === void 0 || e.server === only)) {
         return { findings: [], skipped: true, detail: `no runtime behaviour probe: probes.behaviour ${only === void 0 ? "is not configured" : `has no entry for server "${only}"`}` };
       }
-      const { probeBehaviour } = await import("./chunk-VIH6LDXC.js");
+      const { probeBehaviour } = await import("./chunk-VHPCJYZ7.js");
       return probeBehaviour(ctx, entries, only);
     }
   };
@@ -4471,7 +4471,7 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-G4XEXHUH.js");
+    const { probeEndpoint } = await import("./chunk-V5DSTDQV.js");
     return probeEndpoint(ctx, cfg);
   }
 };
@@ -5622,7 +5622,7 @@ var siemProbeCheck = {
       });
       notes.push("no probes.siem configured");
     } else {
-      const { probeSiem } = await import("./chunk-66RT4TBW.js");
+      const { probeSiem } = await import("./chunk-NGFBUSHZ.js");
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);

@@ -10,10 +10,10 @@ import {
 } from "./chunk-7YXKS3LP.js";
 import {
   clean
-} from "./chunk-MKQLGIMM.js";
+} from "./chunk-RRYJZADS.js";
 import {
   directoryArg
-} from "./chunk-4ZH2QEHV.js";
+} from "./chunk-VZW2KUFW.js";
 import {
   oneOf,
   parseFlags
@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-MVZZSFVJ.js";
+} from "./chunk-N7X7WIMS.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,27 +37,27 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-AZWDKQJQ.js";
+import "./chunk-GXLCXPCQ.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-CETON6UU.js";
+import "./chunk-SWXOEFMJ.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-QQJKQJ3G.js";
+import "./chunk-DQBVKTKJ.js";
 import {
   writeFileAtomic
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";
 import "./chunk-DXEUDSXO.js";
-import "./chunk-REQN5Y5Z.js";
+import "./chunk-3TCBSURY.js";
 import {
   readConfig
-} from "./chunk-JXRT4HPH.js";
+} from "./chunk-RZFBRPUZ.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-IWR6NKGP.js";
+} from "./chunk-SHGVPSXL.js";
 import "./chunk-2XMBYIBN.js";
 import {
   isRuleId

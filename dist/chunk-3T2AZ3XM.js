@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-4ZH2QEHV.js";
+} from "./chunk-VZW2KUFW.js";
 import {
   parseFlags
 } from "./chunk-S53EXTFC.js";
@@ -23,17 +23,17 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-CETON6UU.js";
+} from "./chunk-SWXOEFMJ.js";
 import "./chunk-4OVJG3E2.js";
 import {
   Workspace
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import {
   readConfig
-} from "./chunk-JXRT4HPH.js";
-import "./chunk-IWR6NKGP.js";
+} from "./chunk-RZFBRPUZ.js";
+import "./chunk-SHGVPSXL.js";
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import {

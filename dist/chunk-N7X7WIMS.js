@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-AZWDKQJQ.js";
+} from "./chunk-GXLCXPCQ.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -24,7 +24,7 @@ import {
   Workspace,
   globMatcher,
   renderDeployments
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 import {
   compareStrings,
   execFileSafe
@@ -35,10 +35,10 @@ import {
 import {
   parseConfigText,
   readConfig
-} from "./chunk-JXRT4HPH.js";
+} from "./chunk-RZFBRPUZ.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-IWR6NKGP.js";
+} from "./chunk-SHGVPSXL.js";
 import {
   RULES,
   rulesOfScope

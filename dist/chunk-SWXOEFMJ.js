@@ -9,7 +9,7 @@ import {
 import {
   MAX_MANIFEST_BYTES,
   writeFileAtomic
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
@@ -18,7 +18,7 @@ import {
 } from "./chunk-RJCN6M3C.js";
 import {
   configDocument
-} from "./chunk-JXRT4HPH.js";
+} from "./chunk-RZFBRPUZ.js";
 import {
   lineOf,
   readRegularText

@@ -16,12 +16,12 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-RFQR25H3.js")).checkCommand },
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-2RM7JJTO.js")).checkCommand },
   rules: { usage: USAGE.rules, load: async () => (await import("./chunk-RUHL526R.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-RYS2AU5U.js")).manifestCommand },
-  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-JRER576S.js")).probeCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-HWM23ZDE.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-7SWN5C4E.js")).overrideCommand }
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-3T2AZ3XM.js")).manifestCommand },
+  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-FKG346NC.js")).probeCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-K64JISKO.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-DFWWZOH6.js")).overrideCommand }
 };
 
 // src/main/run-cli.ts

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-4ZH2QEHV.js";
+} from "./chunk-VZW2KUFW.js";
 import {
   parseFlags
 } from "./chunk-S53EXTFC.js";
@@ -12,12 +12,12 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-QQJKQJ3G.js";
+} from "./chunk-DQBVKTKJ.js";
 import {
   writeFileAtomic
-} from "./chunk-ACHY6GHP.js";
+} from "./chunk-PPQE745W.js";
 import "./chunk-RL6DG25S.js";
-import "./chunk-IWR6NKGP.js";
+import "./chunk-SHGVPSXL.js";
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import {

@@ -20,11 +20,11 @@ import {
   probeTimeout,
   readCredential,
   readPem
-} from "./chunk-REQN5Y5Z.js";
-import "./chunk-JXRT4HPH.js";
+} from "./chunk-3TCBSURY.js";
+import "./chunk-RZFBRPUZ.js";
 import {
   isObj
-} from "./chunk-IWR6NKGP.js";
+} from "./chunk-SHGVPSXL.js";
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import "./chunk-LAB7SYR4.js";

@@ -3,11 +3,11 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-OW3HXVKZ.js";
-import "./chunk-MKQLGIMM.js";
+} from "./chunk-L7V4467Y.js";
+import "./chunk-RRYJZADS.js";
 import {
   directoryArg
-} from "./chunk-4ZH2QEHV.js";
+} from "./chunk-VZW2KUFW.js";
 import {
   oneOf,
   parseFlags
@@ -22,27 +22,27 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-MVZZSFVJ.js";
+} from "./chunk-N7X7WIMS.js";
 import "./chunk-TIKVMUGU.js";
 import {
   flagNotes
-} from "./chunk-AZWDKQJQ.js";
+} from "./chunk-GXLCXPCQ.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-CETON6UU.js";
+import "./chunk-SWXOEFMJ.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-QQJKQJ3G.js";
-import "./chunk-ACHY6GHP.js";
+import "./chunk-DQBVKTKJ.js";
+import "./chunk-PPQE745W.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";
 import "./chunk-DXEUDSXO.js";
-import "./chunk-REQN5Y5Z.js";
+import "./chunk-3TCBSURY.js";
 import {
   readConfig
-} from "./chunk-JXRT4HPH.js";
+} from "./chunk-RZFBRPUZ.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-IWR6NKGP.js";
+} from "./chunk-SHGVPSXL.js";
 import "./chunk-2XMBYIBN.js";
 import "./chunk-EXVNISWL.js";
 import {
