@@ -186,11 +186,18 @@ describe('the summary a reviewer reads, on real reports', { timeout: 120_000 }, 
     assert.ok(report.findings.length >= 450, `${report.findings.length}`);
     const summary = renderMarkdown(report, { links: LINKS });
     assertStructure(report, summary, SUMMARY_LIMIT);
-    assert.doesNotMatch(summary, /more findings not shown/);
+    assert.doesNotMatch(summary, /more findings not shown|Showing \d+ of/);
     const comment = commentBody(report, LINKS);
     const page = assertStructure(report, comment, COMMENT_LIMIT);
     const cut = Number(/\*\*(\d+) more findings not shown here\*\*/.exec(comment)?.[1]);
     assert.ok(cut > 0 && cut < report.findings.length, `${cut}`);
+    // The first screen says the page is cut, and where the blocking findings come from.
+    assert.match(page.head, new RegExp(`\\*\\*Showing ${report.findings.length - cut} of ${report.findings.length} findings\\*\\*`));
+    const byRule = /\*\*By rule:\*\* (.*)/.exec(page.head)?.[1] ?? '';
+    assert.equal(
+      [...byRule.matchAll(/ (\d+)(?: ·|$)/g)].reduce((n, m) => n + Number(m[1]), 0),
+      report.findings.filter((f) => f.blocking).length,
+    );
     // The cut keeps the reading order: every blocking finding comes before any other.
     assert.equal(page.sections[0]?.count, report.findings.filter((f) => f.blocking).length);
     // The cut line is outside every <details>, so it is seen without a click.

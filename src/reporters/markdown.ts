@@ -111,6 +111,11 @@ function build(ctx: Ctx, sections: Section[], shown: number): string {
   out.push(`## ${icon} mcp-gate: ${report.decision.toUpperCase()}`, '');
   out.push(...baselineLines(report));
   out.push(`${countsText(report)} — ${policy}`, '');
+  const total = sections.reduce((n, s) => n + s.findings.length, 0);
+  // Said on the first screen too: a reviewer must not take a cut page for the whole.
+  if (shown < total) out.push(`**Showing ${shown} of ${total} findings** (size limit); the rest are counted at the end and listed in the JSON and SARIF reports.`, '');
+  const first = sections[0];
+  if (first && !first.collapsed && first.findings.length > 10) out.push(`**By rule:** ${byRule(first.findings)}`, '');
   let left = shown;
   for (const s of sections) {
     const list = s.findings.slice(0, left);
@@ -122,7 +127,6 @@ function build(ctx: Ctx, sections: Section[], shown: number): string {
     out.push(...groups(ctx, list, s.collapsed));
     if (s.collapsed) out.push('</details>', '');
   }
-  const total = sections.reduce((n, s) => n + s.findings.length, 0);
   if (shown < total) out.push(`**${total - shown} more findings not shown here** (size limit); see the JSON or SARIF report.`, '');
   out.push('<details><summary>Checks</summary>', '', '| check | status | ms | detail |', '|---|---|---|---|');
   for (const c of report.checks) out.push(`| ${c.id} | ${c.status} | ${c.durationMs} | ${escapeMarkdown(c.detail ?? '')} |`);
@@ -171,6 +175,16 @@ function rule(ctx: Ctx, list: Finding[]): string[] {
   const lines = [`- ${label(f)} ${docs} ${escapeMarkdown(RULES[f.ruleId].title)}${list.length > 1 ? ` (${list.length})` : ''}${shared ? `<br>**Fix:** ${escapeMarkdown(f.remediation)}` : ''}`];
   for (const x of list) lines.push(`  - ${item(ctx, x, !shared)}`);
   return lines;
+}
+
+/** "k8s/run-as-root 52 · k8s/writable-root-fs 52": where many blocking findings come from, most first. */
+function byRule(findings: Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, n]) => `${escapeMarkdown(id)} ${n}`)
+    .join(' · ');
 }
 
 function label(f: Finding): string {
