@@ -11,6 +11,7 @@ import { before, describe, test } from 'node:test';
 import { buildReport } from '../src/gate/report.ts';
 import { resolvePolicy } from '../src/gate/policy.ts';
 import { COMMENT_LIMIT, COMMENT_MARKER, commentBody } from '../src/main/github/comment.ts';
+import { eventInfo } from '../src/main/github/event.ts';
 import { annotationsFor } from '../src/reporters/annotations.ts';
 import { DOCS_BASE, DOCS_URL, renderMarkdown, SUMMARY_LIMIT } from '../src/reporters/markdown.ts';
 import type { Finding, Report } from '../src/types.ts';
@@ -235,4 +236,11 @@ test('file links: the path is percent-encoded and the line checked, so no path c
   assert.match(renderMarkdown(report, { links: LINKS }), /%0A\.yaml\)/);
   for (const links of [{ ...LINKS, serverUrl: 'https://github.com/x)(y' }, { ...LINKS, repository: 'a/b)' }, { ...LINKS, sha: 'main' }])
     assert.ok([...renderMarkdown(report, { links }).matchAll(/\]\(([^)]*)\)/g)].every((m) => m[1]?.startsWith(DOCS_BASE)), links.serverUrl + links.repository);
+});
+
+test('the Action links files at the head commit of the change: pull_request and merge_group payloads, a malformed sha ignored', () => {
+  const sha = 'b'.repeat(40);
+  assert.equal(eventInfo('pull_request', { pull_request: { number: 1, base: { sha: 'a'.repeat(40) }, head: { sha } } }).headSha, sha);
+  assert.equal(eventInfo('merge_group', { merge_group: { base_sha: 'a'.repeat(40), head_sha: sha } }).headSha, sha);
+  assert.equal(eventInfo('pull_request', { pull_request: { head: { sha: 'main)[x](https://evil.example' } } }).headSha, undefined);
 });
