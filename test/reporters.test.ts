@@ -5,7 +5,7 @@ import { resolvePolicy } from '../src/gate/policy.ts';
 import { ANNOTATION_LIMIT, annotationsFor } from '../src/reporters/annotations.ts';
 import { escapeMarkdown } from '../src/reporters/escape.ts';
 import { render } from '../src/reporters/index.ts';
-import { renderMarkdown } from '../src/reporters/markdown.ts';
+import { DOCS_BASE, renderMarkdown } from '../src/reporters/markdown.ts';
 import { clean, renderText } from '../src/reporters/text.ts';
 import type { RawFinding } from '../src/types.ts';
 import { RULE_IDS } from '../src/rules/catalog.ts';
@@ -55,7 +55,10 @@ test('markdown escapes untrusted text: no HTML, links, images or mentions', () =
   const md = renderMarkdown(r);
   assert.doesNotMatch(md, /<img/);
   assert.doesNotMatch(md, /<script>/);
-  assert.doesNotMatch(md, /\]\(https/);
+  // The only links are the gate's own: its rules and overrides reference.
+  const targets = [...md.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1] ?? '');
+  assert.ok(targets.length >= 2);
+  assert.ok(targets.every((t) => t.startsWith(DOCS_BASE)), targets.join('\n'));
   assert.doesNotMatch(md, /@org/);
   assert.ok(!/[^\\]\|\s*col/.test(md), 'pipe escaped so the table is not broken');
   assert.equal(escapeMarkdown('a\nb'), 'a b');

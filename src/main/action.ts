@@ -10,7 +10,7 @@ import { UsageError } from '../util/errors.ts';
 import { ANNOTATION_LIMIT, annotationsFor } from '../reporters/annotations.ts';
 import { countsText } from '../reporters/counts.ts';
 import { renderJsonChunks } from '../reporters/json.ts';
-import { renderMarkdown } from '../reporters/markdown.ts';
+import { renderMarkdown, type SourceLinks } from '../reporters/markdown.ts';
 import { renderSarif } from '../reporters/sarif.ts';
 import { type CommentApi, upsertComment } from './github/comment.ts';
 import { readEvent } from './github/event.ts';
@@ -109,25 +109,29 @@ async function run(): Promise<void> {
   core.setOutput('new-warning-count', String(report.baseline?.new.warning ?? report.summary.warning));
   core.setOutput('sarif-file', sarifFile);
   core.setOutput('json-file', jsonFile);
-  await writeSummary(report);
-  await comment(report, event.pullNumber, commentMode);
+  // File links point at the head of the change (a push: the commit itself).
+  const headSha = event.headSha ?? process.env.GITHUB_SHA;
+  const links = headSha ? { serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com', repository: process.env.GITHUB_REPOSITORY ?? '', sha: headSha } : undefined;
+  await writeSummary(report, links);
+  await comment(report, event.pullNumber, commentMode, links);
   if (blocked)
     core.setFailed(`mcp-gate: ${countsText(report)} (mode ${report.mode}, rollout ${report.rollout}${report.baseline && !report.baseline.error ? `, fail on ${report.baseline.failOn}` : ''}).`);
 }
 
-async function writeSummary(report: Report): Promise<void> {
+async function writeSummary(report: Report, links: SourceLinks | undefined): Promise<void> {
+  const markdown = renderMarkdown(report, links ? { links } : {});
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info(renderMarkdown(report));
+    core.info(markdown);
     return;
   }
   try {
-    await core.summary.addRaw(renderMarkdown(report)).write();
+    await core.summary.addRaw(markdown).write();
   } catch (err) {
     warn(`mcp-gate: could not write the job summary: ${(err as Error).message}`);
   }
 }
 
-async function comment(report: Report, pullNumber: number | undefined, when: CommentWhen): Promise<void> {
+async function comment(report: Report, pullNumber: number | undefined, when: CommentWhen, links: SourceLinks | undefined): Promise<void> {
   const token = core.getInput('github-token');
   if (when === 'never' || pullNumber === undefined || !token) return;
   const repo = (process.env.GITHUB_REPOSITORY ?? '').split('/');
@@ -151,7 +155,7 @@ async function comment(report: Report, pullNumber: number | undefined, when: Com
     // The signal aborts each request; the race also bounds a client that would not honour it.
     const outcome = await Promise.race([
       // on-failure: a new comment only when blocked; an existing one is always brought up to date (a fixed PR must not keep a stale "blocked").
-      upsertComment(api, report, { create: when === 'always' || report.decision === 'block' }),
+      upsertComment(api, report, { create: when === 'always' || report.decision === 'block', ...(links ? { links } : {}) }),
       new Promise<never>((_, reject) => {
         signal.addEventListener('abort', () => reject(new Error(`no answer from the GitHub API within ${COMMENT_TIMEOUT_MS / 1000} s`)), { once: true });
       }),

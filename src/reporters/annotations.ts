@@ -1,7 +1,8 @@
 // GitHub shows at most 10 error and 10 warning annotations per step; more
-// are silently dropped. Pick the most severe, then one notice for the rest.
+// are silently dropped. Pick the most severe, what the change introduced
+// first, then one notice for the rest.
 import { formatLocation } from './location.ts';
-import type { Report } from '../types.ts';
+import type { Finding, Report } from '../types.ts';
 
 export const ANNOTATION_LIMIT = 10;
 
@@ -20,7 +21,9 @@ export interface AnnotationSlots {
 }
 
 export function annotationsFor(report: Report, slots: AnnotationSlots = { error: ANNOTATION_LIMIT, warning: ANNOTATION_LIMIT }): Annotation[] {
-  const open = report.findings.filter((f) => f.status === 'open');
+  // Stable sort: blocking before not enforced, and within each the change's own (new or live) before the base's.
+  const rank = (f: Finding): number => (f.blocking ? 0 : 2) + (f.new === false ? 1 : 0);
+  const open = report.findings.filter((f) => f.status === 'open').sort((a, b) => rank(a) - rank(b));
   const errors = open.filter((f) => f.severity === 'block');
   const warnings = open.filter((f) => f.severity === 'warning');
   const errorSlots = Math.max(0, slots.error);

@@ -1,7 +1,7 @@
 // One sticky PR comment, found by a hidden marker and updated in place on
 // every run, so re-runs never spam the PR.
 import type { Report } from '../../types.ts';
-import { renderMarkdown } from '../../reporters/markdown.ts';
+import { renderMarkdown, type SourceLinks } from '../../reporters/markdown.ts';
 
 export const COMMENT_MARKER = '<!-- mcp-gate:sticky-comment -->';
 /** GitHub rejects issue comments over 65,536 characters. */
@@ -16,15 +16,15 @@ export interface CommentApi {
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
-export function commentBody(report: Report): string {
+export function commentBody(report: Report, links?: SourceLinks): string {
   if (report.findings.length === 0)
     return `${COMMENT_MARKER}\n## ✅ mcp-gate: all clear\n\nNo findings on the latest run (${report.checks.length} checks ran).\n`;
-  return renderMarkdown(report, { limit: COMMENT_LIMIT, marker: COMMENT_MARKER });
+  return renderMarkdown(report, { limit: COMMENT_LIMIT, marker: COMMENT_MARKER, ...(links ? { links } : {}) });
 }
 
 /** `create: false` only updates an existing comment (the Action's comment: on-failure on a run that does not block). */
-export async function upsertComment(api: CommentApi, report: Report, opts: { create?: boolean } = {}): Promise<CommentOutcome> {
-  const body = commentBody(report);
+export async function upsertComment(api: CommentApi, report: Report, opts: { create?: boolean; links?: SourceLinks } = {}): Promise<CommentOutcome> {
+  const body = commentBody(report, opts.links);
   let existing: { id: number; body?: string | null } | undefined;
   for (let page = 1; page <= 20 && !existing; page++) {
     const batch = await api.list(page);

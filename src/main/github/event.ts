@@ -6,6 +6,8 @@ export interface EventInfo {
   name: string;
   /** Base revision holding the trust roots (PR base sha, merge_group base_sha). */
   baseSha?: string;
+  /** Head commit of the pull request or merge group: file links in the summary point at it. */
+  headSha?: string;
   /** Pull request number, for the sticky comment. */
   pullNumber?: number;
   /** The PR comes from a fork: the token is read-only, comments will fail. */
@@ -27,17 +29,21 @@ export function readEvent(env: Record<string, string | undefined>): EventInfo {
   return eventInfo(name, payload);
 }
 
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
 export function eventInfo(name: string, payload: unknown): EventInfo {
   const p = obj(payload);
   const pr = obj(p.pull_request);
   const mg = obj(p.merge_group);
   const baseSha = str(obj(pr.base).sha) ?? str(mg.base_sha);
+  const headSha = str(obj(pr.head).sha) ?? str(mg.head_sha);
   const pullNumber = typeof pr.number === 'number' ? pr.number : undefined;
   const headRepo = str(obj(obj(pr.head).repo).full_name);
   const baseRepo = str(obj(obj(pr.base).repo).full_name);
   return {
     name,
-    ...(baseSha && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(baseSha) ? { baseSha } : {}),
+    ...(baseSha && SHA.test(baseSha) ? { baseSha } : {}),
+    ...(headSha && SHA.test(headSha) ? { headSha } : {}),
     ...(pullNumber ? { pullNumber } : {}),
     fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
   };
