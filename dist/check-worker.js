@@ -3,19 +3,19 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-GXLCXPCQ.js";
+} from "./chunk-2BJKKPJY.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-SWXOEFMJ.js";
+import "./chunk-LS2POL43.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-DQBVKTKJ.js";
-import "./chunk-PPQE745W.js";
+import "./chunk-TSA6GFL5.js";
+import "./chunk-NNDE2F4S.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-3TCBSURY.js";
-import "./chunk-RZFBRPUZ.js";
-import "./chunk-SHGVPSXL.js";
+import "./chunk-JXATR37U.js";
+import "./chunk-IMIZNQEL.js";
+import "./chunk-KWR6CBRW.js";
 import "./chunk-2XMBYIBN.js";
-import "./chunk-EXVNISWL.js";
+import "./chunk-QFNJ2TLX.js";
 import "./chunk-LAB7SYR4.js";
 import "./chunk-K4MPSSIE.js";
 import "./chunk-W4AQ4HPL.js";

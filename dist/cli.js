@@ -25,7 +25,7 @@ if (problem) {
 `);
     process.exit(err.code === "EPIPE" ? process.exitCode ?? 0 : 2);
   });
-  const { main } = await import("./chunk-HXU6R7DY.js");
+  const { main } = await import("./chunk-2CDPCL4V.js");
   main(process.argv.slice(2), {
     stdout: (text) => {
       process.stdout.write(text);

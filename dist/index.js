@@ -7,40 +7,40 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-7ZNT77YP.js";
+} from "./chunk-XQRHPSQW.js";
 import {
   runScanner
 } from "./chunk-OXVGEM3X.js";
 import {
   countsText,
   runGate
-} from "./chunk-N7X7WIMS.js";
+} from "./chunk-OUMEEDEL.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-GXLCXPCQ.js";
+import "./chunk-2BJKKPJY.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-SWXOEFMJ.js";
+import "./chunk-LS2POL43.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-DQBVKTKJ.js";
+import "./chunk-TSA6GFL5.js";
 import {
   writeFileAtomic
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";
 import "./chunk-DXEUDSXO.js";
-import "./chunk-3TCBSURY.js";
+import "./chunk-JXATR37U.js";
 import {
   readConfig
-} from "./chunk-RZFBRPUZ.js";
+} from "./chunk-IMIZNQEL.js";
 import {
   configSchema
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import "./chunk-2XMBYIBN.js";
-import "./chunk-EXVNISWL.js";
+import "./chunk-QFNJ2TLX.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";
@@ -561,7 +561,8 @@ function info(message) {
 // src/reporters/annotations.ts
 var ANNOTATION_LIMIT = 10;
 function annotationsFor(report, slots = { error: ANNOTATION_LIMIT, warning: ANNOTATION_LIMIT }) {
-  const open2 = report.findings.filter((f) => f.status === "open");
+  const rank = (f) => (f.blocking ? 0 : 2) + (f.new === false ? 1 : 0);
+  const open2 = report.findings.filter((f) => f.status === "open").sort((a, b) => rank(a) - rank(b));
   const errors = open2.filter((f) => f.severity === "block");
   const warnings = open2.filter((f) => f.severity === "warning");
   const errorSlots = Math.max(0, slots.error);
@@ -588,17 +589,17 @@ Fix: ${f.remediation}`,
 // src/main/github/comment.ts
 var COMMENT_MARKER = "<!-- mcp-gate:sticky-comment -->";
 var COMMENT_LIMIT = 65e3;
-function commentBody(report) {
+function commentBody(report, links) {
   if (report.findings.length === 0)
     return `${COMMENT_MARKER}
 ## \u2705 mcp-gate: all clear
 
 No findings on the latest run (${report.checks.length} checks ran).
 `;
-  return renderMarkdown(report, { limit: COMMENT_LIMIT, marker: COMMENT_MARKER });
+  return renderMarkdown(report, { limit: COMMENT_LIMIT, marker: COMMENT_MARKER, ...links ? { links } : {} });
 }
 async function upsertComment(api, report, opts = {}) {
-  const body = commentBody(report);
+  const body = commentBody(report, opts.links);
   let existing;
   for (let page = 1; page <= 20 && !existing; page++) {
     const batch = await api.list(page);
@@ -629,17 +630,20 @@ function readEvent(env) {
   }
   return eventInfo(name, payload);
 }
+var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function eventInfo(name, payload) {
   const p = obj(payload);
   const pr = obj(p.pull_request);
   const mg = obj(p.merge_group);
   const baseSha = str(obj(pr.base).sha) ?? str(mg.base_sha);
+  const headSha = str(obj(pr.head).sha) ?? str(mg.head_sha);
   const pullNumber = typeof pr.number === "number" ? pr.number : void 0;
   const headRepo = str(obj(obj(pr.head).repo).full_name);
   const baseRepo = str(obj(obj(pr.base).repo).full_name);
   return {
     name,
-    ...baseSha && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(baseSha) ? { baseSha } : {},
+    ...baseSha && SHA.test(baseSha) ? { baseSha } : {},
+    ...headSha && SHA.test(headSha) ? { headSha } : {},
     ...pullNumber ? { pullNumber } : {},
     fromFork: headRepo !== void 0 && baseRepo !== void 0 && headRepo !== baseRepo
   };
@@ -763,23 +767,26 @@ async function run() {
   setOutput("new-warning-count", String(report.baseline?.new.warning ?? report.summary.warning));
   setOutput("sarif-file", sarifFile);
   setOutput("json-file", jsonFile);
-  await writeSummary(report);
-  await comment(report, event.pullNumber, commentMode);
+  const headSha = event.headSha ?? process.env.GITHUB_SHA;
+  const links = headSha ? { serverUrl: process.env.GITHUB_SERVER_URL ?? "https://github.com", repository: process.env.GITHUB_REPOSITORY ?? "", sha: headSha } : void 0;
+  await writeSummary(report, links);
+  await comment(report, event.pullNumber, commentMode, links);
   if (blocked)
     setFailed(`mcp-gate: ${countsText(report)} (mode ${report.mode}, rollout ${report.rollout}${report.baseline && !report.baseline.error ? `, fail on ${report.baseline.failOn}` : ""}).`);
 }
-async function writeSummary(report) {
+async function writeSummary(report, links) {
+  const markdown = renderMarkdown(report, links ? { links } : {});
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    info(renderMarkdown(report));
+    info(markdown);
     return;
   }
   try {
-    await summary.addRaw(renderMarkdown(report)).write();
+    await summary.addRaw(markdown).write();
   } catch (err) {
     warn(`mcp-gate: could not write the job summary: ${err.message}`);
   }
 }
-async function comment(report, pullNumber, when) {
+async function comment(report, pullNumber, when, links) {
   const token = getInput("github-token");
   if (when === "never" || pullNumber === void 0 || !token) return;
   const repo = (process.env.GITHUB_REPOSITORY ?? "").split("/");
@@ -801,7 +808,7 @@ async function comment(report, pullNumber, when) {
   try {
     const outcome = await Promise.race([
       // on-failure: a new comment only when blocked; an existing one is always brought up to date (a fixed PR must not keep a stale "blocked").
-      upsertComment(api, report, { create: when === "always" || report.decision === "block" }),
+      upsertComment(api, report, { create: when === "always" || report.decision === "block", ...links ? { links } : {} }),
       new Promise((_, reject) => {
         signal.addEventListener("abort", () => reject(new Error(`no answer from the GitHub API within ${COMMENT_TIMEOUT_MS / 1e3} s`)), { once: true });
       })

@@ -7,7 +7,7 @@ import {
   manifestIntegrityCheck,
   readLockfile,
   sha256Hex
-} from "./chunk-SWXOEFMJ.js";
+} from "./chunk-LS2POL43.js";
 import {
   canonicalJson
 } from "./chunk-4OVJG3E2.js";
@@ -15,22 +15,22 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-DQBVKTKJ.js";
+} from "./chunk-TSA6GFL5.js";
 import {
   Workspace,
   globMatcher,
   globProblem
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
 import {
   configLocation
-} from "./chunk-3TCBSURY.js";
+} from "./chunk-JXATR37U.js";
 import {
   configDocument,
   configKeyLine
-} from "./chunk-RZFBRPUZ.js";
+} from "./chunk-IMIZNQEL.js";
 import {
   CONTAINER_KINDS,
   DEFAULT_CONFIG_FILE,
@@ -38,7 +38,7 @@ import {
   malformed,
   podTemplateOf,
   stringMap
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import {
   keyLine,
   lineIndex,
@@ -51,7 +51,7 @@ import {
   RULE_IDS,
   ruleRecord,
   rulesOfScope
-} from "./chunk-EXVNISWL.js";
+} from "./chunk-QFNJ2TLX.js";
 import {
   InputError
 } from "./chunk-LAB7SYR4.js";
@@ -4457,7 +4457,7 @@ function behaviourCheck(only) {
       if (!entries.some((e) => only === void 0 || e.server === only)) {
         return { findings: [], skipped: true, detail: `no runtime behaviour probe: probes.behaviour ${only === void 0 ? "is not configured" : `has no entry for server "${only}"`}` };
       }
-      const { probeBehaviour } = await import("./chunk-VHPCJYZ7.js");
+      const { probeBehaviour } = await import("./chunk-SO2YRZZQ.js");
       return probeBehaviour(ctx, entries, only);
     }
   };
@@ -4471,7 +4471,7 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-V5DSTDQV.js");
+    const { probeEndpoint } = await import("./chunk-C2ISMKAI.js");
     return probeEndpoint(ctx, cfg);
   }
 };
@@ -5622,7 +5622,7 @@ var siemProbeCheck = {
       });
       notes.push("no probes.siem configured");
     } else {
-      const { probeSiem } = await import("./chunk-NGFBUSHZ.js");
+      const { probeSiem } = await import("./chunk-VZYX6LEC.js");
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);

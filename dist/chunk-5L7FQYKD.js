@@ -21,7 +21,7 @@ import {
 import {
   RULE_IDS,
   isRuleId
-} from "./chunk-EXVNISWL.js";
+} from "./chunk-QFNJ2TLX.js";
 import {
   InputError,
   didYouMean

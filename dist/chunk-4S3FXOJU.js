@@ -3,11 +3,11 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-L7V4467Y.js";
-import "./chunk-RRYJZADS.js";
+} from "./chunk-C7IJGE5U.js";
+import "./chunk-AH66HJRT.js";
 import {
   directoryArg
-} from "./chunk-VZW2KUFW.js";
+} from "./chunk-5GLAUDZZ.js";
 import {
   oneOf,
   parseFlags
@@ -15,36 +15,36 @@ import {
 import {
   USAGE
 } from "./chunk-3JVBWD4V.js";
-import "./chunk-7ZNT77YP.js";
+import "./chunk-XQRHPSQW.js";
 import {
   runScanner
 } from "./chunk-OXVGEM3X.js";
 import {
   protectPolicy,
   runGate
-} from "./chunk-N7X7WIMS.js";
+} from "./chunk-OUMEEDEL.js";
 import "./chunk-TIKVMUGU.js";
 import {
   flagNotes
-} from "./chunk-GXLCXPCQ.js";
+} from "./chunk-2BJKKPJY.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-SWXOEFMJ.js";
+import "./chunk-LS2POL43.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-DQBVKTKJ.js";
-import "./chunk-PPQE745W.js";
+import "./chunk-TSA6GFL5.js";
+import "./chunk-NNDE2F4S.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";
 import "./chunk-DXEUDSXO.js";
-import "./chunk-3TCBSURY.js";
+import "./chunk-JXATR37U.js";
 import {
   readConfig
-} from "./chunk-RZFBRPUZ.js";
+} from "./chunk-IMIZNQEL.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import "./chunk-2XMBYIBN.js";
-import "./chunk-EXVNISWL.js";
+import "./chunk-QFNJ2TLX.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";

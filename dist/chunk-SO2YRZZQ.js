@@ -13,13 +13,13 @@ import {
   probeTimeout,
   readCredential,
   readPem
-} from "./chunk-3TCBSURY.js";
-import "./chunk-RZFBRPUZ.js";
+} from "./chunk-JXATR37U.js";
+import "./chunk-IMIZNQEL.js";
 import {
   isObj
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import "./chunk-2XMBYIBN.js";
-import "./chunk-EXVNISWL.js";
+import "./chunk-QFNJ2TLX.js";
 import "./chunk-LAB7SYR4.js";
 import "./chunk-K4MPSSIE.js";
 import "./chunk-W4AQ4HPL.js";

@@ -16,12 +16,12 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-2RM7JJTO.js")).checkCommand },
-  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-RUHL526R.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-3T2AZ3XM.js")).manifestCommand },
-  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-FKG346NC.js")).probeCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-K64JISKO.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-DFWWZOH6.js")).overrideCommand }
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-4S3FXOJU.js")).checkCommand },
+  rules: { usage: USAGE.rules, load: async () => (await import("./chunk-VIZAFUVW.js")).rulesCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-WT3WI2XX.js")).manifestCommand },
+  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-K62RONH7.js")).probeCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-OAHA6LI6.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-ZBKFSH25.js")).overrideCommand }
 };
 
 // src/main/run-cli.ts

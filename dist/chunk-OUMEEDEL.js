@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-GXLCXPCQ.js";
+} from "./chunk-2BJKKPJY.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -24,7 +24,7 @@ import {
   Workspace,
   globMatcher,
   renderDeployments
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 import {
   compareStrings,
   execFileSafe
@@ -35,14 +35,14 @@ import {
 import {
   parseConfigText,
   readConfig
-} from "./chunk-RZFBRPUZ.js";
+} from "./chunk-IMIZNQEL.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import {
   RULES,
   rulesOfScope
-} from "./chunk-EXVNISWL.js";
+} from "./chunk-QFNJ2TLX.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";
@@ -467,7 +467,7 @@ async function runOverrideStage(ctx, baseRefError) {
     id: "overrides",
     rules: rulesOfScope("override"),
     async run(c) {
-      const { evaluateOverrides } = await import("./chunk-DCWU7INJ.js");
+      const { evaluateOverrides } = await import("./chunk-XZHN4UI5.js");
       evaluation = await evaluateOverrides({
         root: c.root,
         ...c.baseRef !== void 0 ? { baseRef: c.baseRef } : {},
@@ -490,8 +490,13 @@ function countsText(report) {
   const s = report.summary;
   const blocking = report.findings.filter((f) => f.blocking).length;
   const notEnforced = s.block - blocking;
+  const existing = report.mode === "enforce" && report.baseline?.failOn === "new" ? report.findings.filter((f) => f.status === "open" && f.severity === "block" && !f.blocking && f.new === false).length : 0;
   const why = report.mode === "warn" ? "in mode warn" : `at rollout ${report.rollout}`;
-  const detail = notEnforced > 0 ? ` (${s.block} BLOCK finding${s.block === 1 ? "" : "s"}, ${notEnforced} not enforced ${why})` : "";
+  const reasons = [
+    notEnforced - existing > 0 ? `${notEnforced - existing} not enforced ${why}` : "",
+    existing > 0 ? `${existing} existing under failOn new` : ""
+  ].filter(Boolean);
+  const detail = notEnforced > 0 ? ` (${s.block} BLOCK finding${s.block === 1 ? "" : "s"}, ${reasons.join(", ")})` : "";
   return `${blocking} blocking${detail}, ${s.warning} warning, ${s.overridden} overridden`;
 }
 

@@ -404,11 +404,15 @@ function ruleRecord(id) {
 function rulesOfScope(scope) {
   return RULE_IDS.filter((id) => RULES[id].scope === scope);
 }
+function docsAnchor(id) {
+  return id.replace(/[^a-z0-9]+/g, "-");
+}
 
 export {
   RULES,
   RULE_IDS,
   isRuleId,
   ruleRecord,
-  rulesOfScope
+  rulesOfScope,
+  docsAnchor
 };

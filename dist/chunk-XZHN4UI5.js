@@ -6,13 +6,13 @@ import {
   expiryProblem,
   listOverrideFiles,
   signingProblems
-} from "./chunk-7YXKS3LP.js";
+} from "./chunk-5L7FQYKD.js";
 import "./chunk-TIKVMUGU.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-2XMBYIBN.js";
-import "./chunk-EXVNISWL.js";
+import "./chunk-QFNJ2TLX.js";
 import "./chunk-LAB7SYR4.js";
 import "./chunk-W4AQ4HPL.js";
 import "./chunk-7DU3YBTW.js";

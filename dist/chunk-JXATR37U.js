@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   configDocument
-} from "./chunk-RZFBRPUZ.js";
+} from "./chunk-IMIZNQEL.js";
 import {
   keyLine,
   readRegularFile

@@ -6,7 +6,7 @@ import {
 import {
   isObj,
   kubernetesObjects
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import {
   YamlError,
   isInside,

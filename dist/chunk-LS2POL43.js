@@ -9,7 +9,7 @@ import {
 import {
   MAX_MANIFEST_BYTES,
   writeFileAtomic
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
@@ -18,7 +18,7 @@ import {
 } from "./chunk-RJCN6M3C.js";
 import {
   configDocument
-} from "./chunk-RZFBRPUZ.js";
+} from "./chunk-IMIZNQEL.js";
 import {
   lineOf,
   readRegularText

@@ -5,7 +5,7 @@ import {
 } from "./chunk-2XMBYIBN.js";
 import {
   RULE_IDS
-} from "./chunk-EXVNISWL.js";
+} from "./chunk-QFNJ2TLX.js";
 import {
   InputError
 } from "./chunk-LAB7SYR4.js";

@@ -1,10 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 import {
   isObj
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import {
   parseYamlDocuments
 } from "./chunk-2XMBYIBN.js";

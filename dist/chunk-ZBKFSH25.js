@@ -7,13 +7,13 @@ import {
   parseArmoredSignature,
   signingProblems,
   verifySignature
-} from "./chunk-7YXKS3LP.js";
+} from "./chunk-5L7FQYKD.js";
 import {
   clean
-} from "./chunk-RRYJZADS.js";
+} from "./chunk-AH66HJRT.js";
 import {
   directoryArg
-} from "./chunk-VZW2KUFW.js";
+} from "./chunk-5GLAUDZZ.js";
 import {
   oneOf,
   parseFlags
@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-N7X7WIMS.js";
+} from "./chunk-OUMEEDEL.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,31 +37,31 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-GXLCXPCQ.js";
+import "./chunk-2BJKKPJY.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-SWXOEFMJ.js";
+import "./chunk-LS2POL43.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-DQBVKTKJ.js";
+import "./chunk-TSA6GFL5.js";
 import {
   writeFileAtomic
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-C7K6DL7X.js";
 import "./chunk-DXEUDSXO.js";
-import "./chunk-3TCBSURY.js";
+import "./chunk-JXATR37U.js";
 import {
   readConfig
-} from "./chunk-RZFBRPUZ.js";
+} from "./chunk-IMIZNQEL.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import "./chunk-2XMBYIBN.js";
 import {
   isRuleId
-} from "./chunk-EXVNISWL.js";
+} from "./chunk-QFNJ2TLX.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";

@@ -1,22 +1,22 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-RRYJZADS.js";
+} from "./chunk-AH66HJRT.js";
 import {
   renderJson,
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-7ZNT77YP.js";
+} from "./chunk-XQRHPSQW.js";
 import {
   countsText
-} from "./chunk-N7X7WIMS.js";
+} from "./chunk-OUMEEDEL.js";
 import {
   exitCodeFor
-} from "./chunk-GXLCXPCQ.js";
+} from "./chunk-2BJKKPJY.js";
 import {
   writeFileAtomic
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 
 // src/reporters/index.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];

@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   DEFAULT_CONFIG_FILE,
   configSchema
-} from "./chunk-SHGVPSXL.js";
+} from "./chunk-KWR6CBRW.js";
 import {
   YamlError,
   isInside,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-2XMBYIBN.js";
 import {
   RULE_IDS
-} from "./chunk-EXVNISWL.js";
+} from "./chunk-QFNJ2TLX.js";
 import {
   InputError,
   UsageError,

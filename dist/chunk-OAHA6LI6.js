@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-VZW2KUFW.js";
+} from "./chunk-5GLAUDZZ.js";
 import {
   parseFlags
 } from "./chunk-S53EXTFC.js";
@@ -12,14 +12,14 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-DQBVKTKJ.js";
+} from "./chunk-TSA6GFL5.js";
 import {
   writeFileAtomic
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 import "./chunk-RL6DG25S.js";
-import "./chunk-SHGVPSXL.js";
+import "./chunk-KWR6CBRW.js";
 import "./chunk-2XMBYIBN.js";
-import "./chunk-EXVNISWL.js";
+import "./chunk-QFNJ2TLX.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";

@@ -10,7 +10,7 @@ import {
   RULES,
   RULE_IDS,
   ruleRecord
-} from "./chunk-EXVNISWL.js";
+} from "./chunk-QFNJ2TLX.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";

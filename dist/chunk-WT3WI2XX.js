@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-VZW2KUFW.js";
+} from "./chunk-5GLAUDZZ.js";
 import {
   parseFlags
 } from "./chunk-S53EXTFC.js";
@@ -23,19 +23,19 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-SWXOEFMJ.js";
+} from "./chunk-LS2POL43.js";
 import "./chunk-4OVJG3E2.js";
 import {
   Workspace
-} from "./chunk-PPQE745W.js";
+} from "./chunk-NNDE2F4S.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import {
   readConfig
-} from "./chunk-RZFBRPUZ.js";
-import "./chunk-SHGVPSXL.js";
+} from "./chunk-IMIZNQEL.js";
+import "./chunk-KWR6CBRW.js";
 import "./chunk-2XMBYIBN.js";
-import "./chunk-EXVNISWL.js";
+import "./chunk-QFNJ2TLX.js";
 import {
   InputError,
   UsageError
