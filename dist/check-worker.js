@@ -3,9 +3,9 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-2BJKKPJY.js";
+} from "./chunk-UMUOZDG6.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-LS2POL43.js";
+import "./chunk-NBOWROBP.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-TSA6GFL5.js";
 import "./chunk-NNDE2F4S.js";

@@ -2,7 +2,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-DXEUDSXO.js";
+} from "./chunk-C7KT5PLB.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/node-version.ts
@@ -25,7 +25,8 @@ if (problem) {
 `);
     process.exit(err.code === "EPIPE" ? process.exitCode ?? 0 : 2);
   });
-  const { main } = await import("./chunk-2CDPCL4V.js");
+  if (!("union" in Set.prototype)) await import("./chunk-AKERIFBM.js");
+  const { main } = await import("./chunk-PV4SUL4E.js");
   main(process.argv.slice(2), {
     stdout: (text) => {
       process.stdout.write(text);

@@ -7,20 +7,20 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-XQRHPSQW.js";
+} from "./chunk-RW2DQR6H.js";
 import {
   runScanner
 } from "./chunk-OXVGEM3X.js";
 import {
   countsText,
   runGate
-} from "./chunk-OUMEEDEL.js";
+} from "./chunk-ORGOXLHU.js";
 import {
   formatLocation
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-2BJKKPJY.js";
+import "./chunk-UMUOZDG6.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-LS2POL43.js";
+import "./chunk-NBOWROBP.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-TSA6GFL5.js";
 import {
@@ -30,8 +30,8 @@ import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-C7K6DL7X.js";
-import "./chunk-DXEUDSXO.js";
+import "./chunk-BLXERQGE.js";
+import "./chunk-C7KT5PLB.js";
 import "./chunk-JXATR37U.js";
 import {
   readConfig

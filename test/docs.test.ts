@@ -11,9 +11,7 @@ const read = (p: string) => readFileSync(new URL(`../${p}`, import.meta.url), 'u
 
 test("README's first code block is the demo and the test command", () => {
   const block = /^```\n([\s\S]*?)\n```/m.exec(read('README.md'))?.[1]?.split('\n');
-  assert.deepEqual(block, ['npx --yes node@24.21.0 dist/cli.js check examples/insecure', 'npm ci && npm test']);
-  // The demo runs on the Node the devDependency pins.
-  assert.equal(JSON.parse(read('package.json')).devDependencies.node, '24.21.0');
+  assert.deepEqual(block, ['node dist/cli.js check examples/insecure', 'npm ci && npm test']);
 });
 
 test('README rule table is generated from the catalog (npm run docs)', () => {

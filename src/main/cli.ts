@@ -2,7 +2,7 @@
 // The executable: wires the process (argv, env, cwd, stdout/stderr) to
 // main() in run-cli.ts, which does the work without touching `process`.
 // Only the Node version check is loaded before it: the rest is imported
-// after it, so an old Node gets one line and exit 2, not a crash.
+// after it, so a Node too old to run it gets one line and exit 2, not a crash.
 import { nodeVersionProblem } from './node-version.ts';
 
 const problem = nodeVersionProblem(process.versions.node);
@@ -15,6 +15,8 @@ if (problem) {
     if (err.code !== 'EPIPE') process.stderr.write(`mcp-gate: cannot write the output: ${err.message}\n`);
     process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
   });
+  // Node 20 and 21 lack the ES2025 Set methods that execa (git, helm, scanners, stdio servers) calls.
+  if (!('union' in Set.prototype)) await import('./set-methods.ts');
   const { main } = await import('./run-cli.ts');
   main(process.argv.slice(2), {
     stdout: (text) => {

@@ -1,6 +1,6 @@
-// The bundle targets the Node of package.json "engines"; on an older Node it
-// fails deep inside a command (Node 20 lacks Set.prototype.union). Checked
-// before anything else loads, so every subcommand says it in one line.
+// The bundle runs on the Node of package.json "engines" (20 and later; the
+// Action runs on 24); on an older Node it would fail deep inside a command.
+// Checked before anything else loads, so every subcommand says it in one line.
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The minimum major version, from `engines.node` (">=24"). */

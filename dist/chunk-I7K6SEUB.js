@@ -1,8 +1,8 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   VERSION
-} from "./chunk-C7K6DL7X.js";
-import "./chunk-DXEUDSXO.js";
+} from "./chunk-BLXERQGE.js";
+import "./chunk-C7KT5PLB.js";
 import {
   redactSecrets
 } from "./chunk-K4MPSSIE.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-5L7FQYKD.js";
 import {
   clean
-} from "./chunk-AH66HJRT.js";
+} from "./chunk-HBQI7AJB.js";
 import {
   directoryArg
 } from "./chunk-5GLAUDZZ.js";
@@ -27,7 +27,7 @@ import {
 import {
   protectPolicy,
   runGate
-} from "./chunk-OUMEEDEL.js";
+} from "./chunk-ORGOXLHU.js";
 import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
@@ -37,9 +37,9 @@ import {
   partName,
   signedMessage
 } from "./chunk-TIKVMUGU.js";
-import "./chunk-2BJKKPJY.js";
+import "./chunk-UMUOZDG6.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-LS2POL43.js";
+import "./chunk-NBOWROBP.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-TSA6GFL5.js";
 import {
@@ -49,8 +49,8 @@ import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-C7K6DL7X.js";
-import "./chunk-DXEUDSXO.js";
+import "./chunk-BLXERQGE.js";
+import "./chunk-C7KT5PLB.js";
 import "./chunk-JXATR37U.js";
 import {
   readConfig

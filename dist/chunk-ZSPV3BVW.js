@@ -424,7 +424,7 @@ function resolveTarget(ctx, entry, at, timeoutMs, secrets) {
     return {
       source: describeUrl(url2),
       open: async (s) => {
-        const { openRemote } = await import("./chunk-EYRXO27S.js");
+        const { openRemote } = await import("./chunk-I7K6SEUB.js");
         return openRemote({ url: url2.href, env: ctx.env, fetch: scopedFetch(scope2, { ...ca ? { ca } : {}, headers }) }, { ...common, secrets: s });
       }
     };
@@ -440,7 +440,7 @@ function resolveTarget(ctx, entry, at, timeoutMs, secrets) {
     return {
       source: commandSource(command),
       open: async (s) => {
-        const { openStdio } = await import("./chunk-EYRXO27S.js");
+        const { openStdio } = await import("./chunk-I7K6SEUB.js");
         return openStdio({ command, cwd: ctx.root, env: ctx.env, ...server.env ? { envNames: server.env } : {} }, { ...common, secrets: s });
       }
     };
@@ -450,7 +450,7 @@ function resolveTarget(ctx, entry, at, timeoutMs, secrets) {
   return {
     source: describeUrl(url),
     open: async (s) => {
-      const { openRemote } = await import("./chunk-EYRXO27S.js");
+      const { openRemote } = await import("./chunk-I7K6SEUB.js");
       return openRemote({ url: url.href, env: ctx.env, ...server.headersEnv ? { headersEnv: server.headersEnv } : {}, fetch: scopedFetch(scope) }, { ...common, secrets: s });
     }
   };

@@ -7,7 +7,7 @@ import {
   manifestIntegrityCheck,
   readLockfile,
   sha256Hex
-} from "./chunk-LS2POL43.js";
+} from "./chunk-NBOWROBP.js";
 import {
   canonicalJson
 } from "./chunk-4OVJG3E2.js";
@@ -4457,7 +4457,7 @@ function behaviourCheck(only) {
       if (!entries.some((e) => only === void 0 || e.server === only)) {
         return { findings: [], skipped: true, detail: `no runtime behaviour probe: probes.behaviour ${only === void 0 ? "is not configured" : `has no entry for server "${only}"`}` };
       }
-      const { probeBehaviour } = await import("./chunk-SO2YRZZQ.js");
+      const { probeBehaviour } = await import("./chunk-ZSPV3BVW.js");
       return probeBehaviour(ctx, entries, only);
     }
   };
@@ -4471,7 +4471,7 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-C2ISMKAI.js");
+    const { probeEndpoint } = await import("./chunk-37R5XHYQ.js");
     return probeEndpoint(ctx, cfg);
   }
 };

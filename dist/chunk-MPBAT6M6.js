@@ -23,7 +23,7 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-LS2POL43.js";
+} from "./chunk-NBOWROBP.js";
 import "./chunk-4OVJG3E2.js";
 import {
   Workspace

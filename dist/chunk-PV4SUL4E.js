@@ -6,8 +6,8 @@ import {
 } from "./chunk-3JVBWD4V.js";
 import {
   VERSION
-} from "./chunk-C7K6DL7X.js";
-import "./chunk-DXEUDSXO.js";
+} from "./chunk-BLXERQGE.js";
+import "./chunk-C7KT5PLB.js";
 import {
   UsageError,
   didYouMean
@@ -16,12 +16,12 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-4S3FXOJU.js")).checkCommand },
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-BELM57PL.js")).checkCommand },
   rules: { usage: USAGE.rules, load: async () => (await import("./chunk-VIZAFUVW.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-WT3WI2XX.js")).manifestCommand },
-  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-K62RONH7.js")).probeCommand },
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-MPBAT6M6.js")).manifestCommand },
+  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-PGPDZRQO.js")).probeCommand },
   alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-OAHA6LI6.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-ZBKFSH25.js")).overrideCommand }
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-SHQS3O3E.js")).overrideCommand }
 };
 
 // src/main/run-cli.ts

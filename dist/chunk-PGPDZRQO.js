@@ -3,8 +3,8 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-C7IJGE5U.js";
-import "./chunk-AH66HJRT.js";
+} from "./chunk-WKXFXIFD.js";
+import "./chunk-HBQI7AJB.js";
 import {
   directoryArg
 } from "./chunk-5GLAUDZZ.js";
@@ -15,23 +15,23 @@ import {
 import {
   USAGE
 } from "./chunk-3JVBWD4V.js";
-import "./chunk-XQRHPSQW.js";
+import "./chunk-RW2DQR6H.js";
 import {
   runGate
-} from "./chunk-OUMEEDEL.js";
+} from "./chunk-ORGOXLHU.js";
 import "./chunk-TIKVMUGU.js";
 import {
   behaviourCheck
-} from "./chunk-2BJKKPJY.js";
+} from "./chunk-UMUOZDG6.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-LS2POL43.js";
+import "./chunk-NBOWROBP.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-TSA6GFL5.js";
 import "./chunk-NNDE2F4S.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-C7K6DL7X.js";
-import "./chunk-DXEUDSXO.js";
+import "./chunk-BLXERQGE.js";
+import "./chunk-C7KT5PLB.js";
 import "./chunk-JXATR37U.js";
 import {
   readConfig

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   package_default
-} from "./chunk-DXEUDSXO.js";
+} from "./chunk-C7KT5PLB.js";
 
 // src/util/version.ts
 var VERSION = package_default.version;

@@ -1,13 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   countsText
-} from "./chunk-OUMEEDEL.js";
+} from "./chunk-ORGOXLHU.js";
 import {
   partName
 } from "./chunk-TIKVMUGU.js";
 import {
   VERSION
-} from "./chunk-C7K6DL7X.js";
+} from "./chunk-BLXERQGE.js";
 import {
   RULES,
   RULE_IDS,

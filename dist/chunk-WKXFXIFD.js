@@ -1,19 +1,19 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-AH66HJRT.js";
+} from "./chunk-HBQI7AJB.js";
 import {
   renderJson,
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-XQRHPSQW.js";
+} from "./chunk-RW2DQR6H.js";
 import {
   countsText
-} from "./chunk-OUMEEDEL.js";
+} from "./chunk-ORGOXLHU.js";
 import {
   exitCodeFor
-} from "./chunk-2BJKKPJY.js";
+} from "./chunk-UMUOZDG6.js";
 import {
   writeFileAtomic
 } from "./chunk-NNDE2F4S.js";

@@ -478,7 +478,7 @@ async function loadLiveManifests(ctx) {
   const live = (ctx.config.mcp?.servers ?? []).filter((s) => s.command !== void 0 || s.url !== void 0);
   if (live.length === 0) return { servers: [], problems: [] };
   const lines = serverLines(ctx);
-  const { acquireRemote, acquireStdio } = await import("./chunk-EYRXO27S.js");
+  const { acquireRemote, acquireStdio } = await import("./chunk-I7K6SEUB.js");
   const servers = [];
   const problems = [];
   await Promise.all(
