@@ -2,7 +2,7 @@
 // "Secrets detected", "SBOM not generated for this build"): the reports
 // earlier workflow steps wrote (trivy, checkov, gitleaks, trufflehog, grype,
 // npm audit, SARIF) become findings under one policy. docs/reports.md.
-import { basename, isAbsolute, join, relative } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import { DEFAULT_CONFIG_FILE } from '../../src/config/schema.ts';
 import { type RuleId, ruleRecord } from '../../src/rules/catalog.ts';
 import { InputError } from '../../src/util/errors.ts';
@@ -195,7 +195,7 @@ export const reportsCheck: Check = {
       if (!globs) continue;
       for (const file of matchGlobs(ctx, `reports.${tool}`, globs, findings, configFile)) {
         try {
-          const text = readReportText(join(ctx.root, file), file, { allowEmpty: tool === 'trufflehog' });
+          const text = readReportText(file, file, { allowEmpty: tool === 'trufflehog', within: ctx.root });
           parsed.push({ file, report: parseReportText(tool, text, file), text });
         } catch (err) {
           findings.push(errorFinding(err, file, tool));
@@ -216,7 +216,7 @@ export const reportsCheck: Check = {
     const rejected: string[] = [];
     for (const file of candidates) {
       try {
-        const text = readReportText(join(ctx.root, file), file);
+        const text = readReportText(file, file, { within: ctx.root });
         const info = parseSbom(parseJson(text, file), file);
         const rootLine = info.root ? new LineFinder(text).find([JSON.stringify(info.root)]) : undefined;
         sboms.push({ file, info, ...(rootLine ? { rootLine } : {}) });

@@ -2,10 +2,9 @@
 // scanner report (entries), severity normalisation, bounded file reading
 // and zod error formatting. Parsers never keep a secret value: they turn it
 // into secretKey(value) on the spot.
-import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { z } from 'zod';
 import { InputError } from '../../../src/util/errors.ts';
-import { readFully } from '../../../src/util/read-fully.ts';
+import { readRegularFile } from '../../../src/workspace/read-file.ts';
 
 /** Reports above this size are refused (gate/check-failed), never read into memory. */
 export const MAX_REPORT_BYTES = 128 * 1024 * 1024;
@@ -119,29 +118,26 @@ export interface ParsedReport {
 
 export type ToolName = 'trivy' | 'checkov' | 'gitleaks' | 'trufflehog' | 'grype' | 'npmAudit' | 'sarif';
 
-/** Read a report with its size checked first: 0-byte and oversized files never reach JSON.parse. */
-export function readReportText(abs: string, file: string, opts: { allowEmpty?: boolean; maxBytes?: number } = {}): string {
+/**
+ * Read a report through the gate's one reader (a regular file, size checked
+ * on the descriptor before reading; inside `within` when given): 0-byte and
+ * oversized files never reach JSON.parse.
+ */
+export function readReportText(abs: string, file: string, opts: { allowEmpty?: boolean; maxBytes?: number; within?: string } = {}): string {
   const max = opts.maxBytes ?? MAX_REPORT_BYTES;
-  let fd: number;
+  let buf: Buffer;
   try {
-    fd = openSync(abs, 'r');
+    buf = readRegularFile(abs, { maxBytes: max, display: file, ...(opts.within !== undefined ? { within: opts.within } : {}) });
   } catch (err) {
-    throw new InputError(`${file}: cannot open report (${(err as NodeJS.ErrnoException).code ?? String(err)})`, file);
+    if (!(err instanceof InputError)) throw err;
+    const limit = err.message.includes('-byte limit') ? ' for scanner reports (split the scan: the limit bounds the gate\'s memory)' : '';
+    throw new InputError(`${file}: report ${err.message}${limit}`, file);
   }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new InputError(`${file}: not a regular file`, file);
-    if (st.size > max)
-      throw new InputError(`${file}: report is ${st.size} bytes, above the ${max}-byte limit for scanner reports (split the scan or raise nothing: the limit bounds the gate's memory)`, file);
-    if (st.size === 0) {
-      if (opts.allowEmpty) return '';
-      throw new InputError(`${file}: report is empty (0 bytes): the scanner step wrote nothing`, file);
-    }
-    const { buf, length: off } = readFully(fd, st.size);
-    return buf.toString('utf8', 0, off);
-  } finally {
-    closeSync(fd);
+  if (buf.length === 0) {
+    if (opts.allowEmpty) return '';
+    throw new InputError(`${file}: report is empty (0 bytes): the scanner step wrote nothing`, file);
   }
+  return buf.toString('utf8');
 }
 
 /** JSON.parse with the failure turned into InputError at file:line. */
