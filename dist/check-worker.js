@@ -3,18 +3,18 @@ import {
   WORKER_MIN_BYTES,
   runChecks,
   runGroups
-} from "./chunk-UMUOZDG6.js";
+} from "./chunk-3IQIDTOS.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-NBOWROBP.js";
+import "./chunk-NZX64G7O.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-TSA6GFL5.js";
-import "./chunk-NNDE2F4S.js";
+import "./chunk-NEVJVTZS.js";
+import "./chunk-SUVOHOKO.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
-import "./chunk-JXATR37U.js";
-import "./chunk-IMIZNQEL.js";
-import "./chunk-KWR6CBRW.js";
-import "./chunk-2XMBYIBN.js";
+import "./chunk-SQCNUDAA.js";
+import "./chunk-357DEUAJ.js";
+import "./chunk-ELCXR4WP.js";
+import "./chunk-XAOTV5DC.js";
 import "./chunk-QFNJ2TLX.js";
 import "./chunk-LAB7SYR4.js";
 import "./chunk-K4MPSSIE.js";

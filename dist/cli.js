@@ -26,7 +26,7 @@ if (problem) {
     process.exit(err.code === "EPIPE" ? process.exitCode ?? 0 : 2);
   });
   if (!("union" in Set.prototype)) await import("./chunk-AKERIFBM.js");
-  const { main } = await import("./chunk-PV4SUL4E.js");
+  const { main } = await import("./chunk-PFNZPNQQ.js");
   main(process.argv.slice(2), {
     stdout: (text) => {
       process.stdout.write(text);

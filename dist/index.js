@@ -7,39 +7,39 @@ import {
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-RW2DQR6H.js";
+} from "./chunk-IKYMJRJM.js";
 import {
   runScanner
 } from "./chunk-OXVGEM3X.js";
 import {
   countsText,
   runGate
-} from "./chunk-ORGOXLHU.js";
+} from "./chunk-YKW7JSOZ.js";
 import {
   formatLocation
-} from "./chunk-TIKVMUGU.js";
-import "./chunk-UMUOZDG6.js";
+} from "./chunk-BL2EWJM3.js";
+import "./chunk-3IQIDTOS.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-NBOWROBP.js";
+import "./chunk-NZX64G7O.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-TSA6GFL5.js";
+import "./chunk-NEVJVTZS.js";
 import {
   writeFileAtomic
-} from "./chunk-NNDE2F4S.js";
+} from "./chunk-SUVOHOKO.js";
 import {
   execFileSafe
 } from "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-BLXERQGE.js";
 import "./chunk-C7KT5PLB.js";
-import "./chunk-JXATR37U.js";
+import "./chunk-SQCNUDAA.js";
 import {
   readConfig
-} from "./chunk-IMIZNQEL.js";
+} from "./chunk-357DEUAJ.js";
 import {
   configSchema
-} from "./chunk-KWR6CBRW.js";
-import "./chunk-2XMBYIBN.js";
+} from "./chunk-ELCXR4WP.js";
+import "./chunk-XAOTV5DC.js";
 import "./chunk-QFNJ2TLX.js";
 import {
   UsageError

@@ -1,9 +1,7 @@
-import { isAbsolute, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { runGate } from '../../gate/engine.ts';
 import { type FailOn, flagNotes, type PolicyFlags } from '../../gate/policy.ts';
-import { protectPolicy } from '../../config/base-policy.ts';
-import { readConfig } from '../../config/load.ts';
-import { DEFAULT_CONFIG_FILE } from '../../config/schema.ts';
+import { DEFAULT_CONFIG_FILE, type GateConfig } from '../../config/schema.ts';
 import { FORMATS, type Format } from '../../reporters/index.ts';
 import type { Mode, Rollout } from '../../types.ts';
 import { UsageError } from '../../util/errors.ts';
@@ -36,28 +34,22 @@ export const checkCommand: Command = {
     const root = directoryArg(positionals[0], io);
     const flags: PolicyFlags = { ...(mode ? { mode } : {}), ...(rolloutText ? { rollout: Number(rolloutText) as Rollout } : {}), ...(failOn ? { failOn } : {}) };
     const configFile = values.config !== undefined ? resolve(io.cwd, values.config) : undefined;
+    const baseRef = values['base-ref'];
+    // The engine hands the env callback the config the run applies (the base revision's policy keys with --base-ref).
+    let applied: GateConfig = {};
     const report = await runGate({
       root,
       ...(configFile !== undefined ? { configFile } : {}),
       ...flags,
-      ...(values['base-ref'] ? { baseRef: values['base-ref'] } : {}),
-      env: io.env,
+      ...(baseRef ? { baseRef } : {}),
+      env: (config) => {
+        applied = config;
+        return io.env;
+      },
       runScanner,
     });
-    for (const note of await policyNotes(root, configFile, values['base-ref'], flags)) io.stderr(`mcp-gate: ${note}\n`);
+    const name = `${configFile ? relative(root, configFile) || configFile : DEFAULT_CONFIG_FILE}${baseRef ? ` at ${baseRef}` : ''}`;
+    for (const note of flagNotes(applied, flags, name)) io.stderr(`mcp-gate: ${note}\n`);
     return emitReport(report, { format, output: values.output, root }, io);
   },
 };
-
-/** Which of the policy flags contradict the config the run used (the base revision's policy keys with --base-ref). */
-async function policyNotes(root: string, configFile: string | undefined, baseRef: string | undefined, flags: PolicyFlags): Promise<string[]> {
-  if (flags.mode === undefined && flags.rollout === undefined) return [];
-  const loaded = readConfig(root, configFile);
-  const name = loaded.configFile ?? DEFAULT_CONFIG_FILE;
-  // As the engine does: a config inside the repository takes its policy keys from the base revision.
-  if (baseRef !== undefined && !isAbsolute(name)) {
-    const base = await protectPolicy(root, baseRef, name, loaded.config);
-    return flagNotes(base.config, flags, `${name} at ${baseRef}`);
-  }
-  return flagNotes(loaded.config, flags, name);
-}

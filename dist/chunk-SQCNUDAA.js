@@ -1,11 +1,11 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   configDocument
-} from "./chunk-IMIZNQEL.js";
+} from "./chunk-357DEUAJ.js";
 import {
   keyLine,
   readRegularFile
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 import {
   InputError
 } from "./chunk-LAB7SYR4.js";

@@ -13,12 +13,12 @@ import {
   probeTimeout,
   readCredential,
   readPem
-} from "./chunk-JXATR37U.js";
-import "./chunk-IMIZNQEL.js";
+} from "./chunk-SQCNUDAA.js";
+import "./chunk-357DEUAJ.js";
 import {
   isObj
-} from "./chunk-KWR6CBRW.js";
-import "./chunk-2XMBYIBN.js";
+} from "./chunk-ELCXR4WP.js";
+import "./chunk-XAOTV5DC.js";
 import "./chunk-QFNJ2TLX.js";
 import "./chunk-LAB7SYR4.js";
 import "./chunk-K4MPSSIE.js";

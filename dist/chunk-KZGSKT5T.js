@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-5GLAUDZZ.js";
+} from "./chunk-POZA5NS5.js";
 import {
   parseFlags
 } from "./chunk-S53EXTFC.js";
@@ -12,13 +12,13 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   DEFAULT_THRESHOLDS
-} from "./chunk-TSA6GFL5.js";
+} from "./chunk-NEVJVTZS.js";
 import {
   writeFileAtomic
-} from "./chunk-NNDE2F4S.js";
+} from "./chunk-SUVOHOKO.js";
 import "./chunk-RL6DG25S.js";
-import "./chunk-KWR6CBRW.js";
-import "./chunk-2XMBYIBN.js";
+import "./chunk-ELCXR4WP.js";
+import "./chunk-XAOTV5DC.js";
 import "./chunk-QFNJ2TLX.js";
 import {
   UsageError

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   directoryArg
-} from "./chunk-5GLAUDZZ.js";
+} from "./chunk-POZA5NS5.js";
 import {
   parseFlags
 } from "./chunk-S53EXTFC.js";
@@ -23,18 +23,18 @@ import {
   readLockfile,
   readSnapshot,
   writePins
-} from "./chunk-NBOWROBP.js";
+} from "./chunk-NZX64G7O.js";
 import "./chunk-4OVJG3E2.js";
 import {
   Workspace
-} from "./chunk-NNDE2F4S.js";
+} from "./chunk-SUVOHOKO.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import {
   readConfig
-} from "./chunk-IMIZNQEL.js";
-import "./chunk-KWR6CBRW.js";
-import "./chunk-2XMBYIBN.js";
+} from "./chunk-357DEUAJ.js";
+import "./chunk-ELCXR4WP.js";
+import "./chunk-XAOTV5DC.js";
 import "./chunk-QFNJ2TLX.js";
 import {
   InputError,

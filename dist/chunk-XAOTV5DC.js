@@ -3091,7 +3091,6 @@ export {
   lineOf,
   keyLine,
   parseYamlDocuments,
-  readFully,
   isInside,
   readRegularFile,
   readRegularText

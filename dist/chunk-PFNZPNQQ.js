@@ -16,12 +16,12 @@ import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/index.ts
 var COMMANDS = {
-  check: { usage: USAGE.check, load: async () => (await import("./chunk-BELM57PL.js")).checkCommand },
+  check: { usage: USAGE.check, load: async () => (await import("./chunk-3VBXQXMX.js")).checkCommand },
   rules: { usage: USAGE.rules, load: async () => (await import("./chunk-VIZAFUVW.js")).rulesCommand },
-  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-MPBAT6M6.js")).manifestCommand },
-  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-PGPDZRQO.js")).probeCommand },
-  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-OAHA6LI6.js")).alertsCommand },
-  override: { usage: USAGE.override, load: async () => (await import("./chunk-SHQS3O3E.js")).overrideCommand }
+  manifest: { usage: USAGE.manifest, load: async () => (await import("./chunk-T3IRMVW2.js")).manifestCommand },
+  probe: { usage: USAGE.probe, load: async () => (await import("./chunk-LJS3KOTN.js")).probeCommand },
+  alerts: { usage: USAGE.alerts, load: async () => (await import("./chunk-KZGSKT5T.js")).alertsCommand },
+  override: { usage: USAGE.override, load: async () => (await import("./chunk-G4OYYZQI.js")).overrideCommand }
 };
 
 // src/main/run-cli.ts

@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   keyLine,
   lineOf
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 import {
   RULE_IDS
 } from "./chunk-QFNJ2TLX.js";

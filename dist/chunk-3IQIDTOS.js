@@ -7,7 +7,7 @@ import {
   manifestIntegrityCheck,
   readLockfile,
   sha256Hex
-} from "./chunk-NBOWROBP.js";
+} from "./chunk-NZX64G7O.js";
 import {
   canonicalJson
 } from "./chunk-4OVJG3E2.js";
@@ -15,22 +15,22 @@ import {
   ALERTS,
   DEFAULT_ALERTS_DIR,
   findAlertRules
-} from "./chunk-TSA6GFL5.js";
+} from "./chunk-NEVJVTZS.js";
 import {
   Workspace,
   globMatcher,
   globProblem
-} from "./chunk-NNDE2F4S.js";
+} from "./chunk-SUVOHOKO.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
 import {
   configLocation
-} from "./chunk-JXATR37U.js";
+} from "./chunk-SQCNUDAA.js";
 import {
   configDocument,
   configKeyLine
-} from "./chunk-IMIZNQEL.js";
+} from "./chunk-357DEUAJ.js";
 import {
   CONTAINER_KINDS,
   DEFAULT_CONFIG_FILE,
@@ -38,14 +38,13 @@ import {
   malformed,
   podTemplateOf,
   stringMap
-} from "./chunk-KWR6CBRW.js";
+} from "./chunk-ELCXR4WP.js";
 import {
   keyLine,
   lineIndex,
   lineOf,
-  readFully,
   readRegularFile
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 import {
   RULES,
   RULE_IDS,
@@ -4457,7 +4456,7 @@ function behaviourCheck(only) {
       if (!entries.some((e) => only === void 0 || e.server === only)) {
         return { findings: [], skipped: true, detail: `no runtime behaviour probe: probes.behaviour ${only === void 0 ? "is not configured" : `has no entry for server "${only}"`}` };
       }
-      const { probeBehaviour } = await import("./chunk-ZSPV3BVW.js");
+      const { probeBehaviour } = await import("./chunk-OC7EVBSY.js");
       return probeBehaviour(ctx, entries, only);
     }
   };
@@ -4471,16 +4470,15 @@ var endpointProbeCheck = {
   async run(ctx) {
     const cfg = ctx.config.probes?.endpoint;
     if (!cfg) return { findings: [], skipped: true, detail: "no live endpoint probe: probes.endpoint is not configured" };
-    const { probeEndpoint } = await import("./chunk-37R5XHYQ.js");
+    const { probeEndpoint } = await import("./chunk-LRG5MAEI.js");
     return probeEndpoint(ctx, cfg);
   }
 };
 
 // checks/reports/check.ts
-import { basename, isAbsolute, join, relative } from "node:path";
+import { basename, isAbsolute, relative } from "node:path";
 
 // checks/reports/parsers/common.ts
-import { closeSync, fstatSync, openSync } from "node:fs";
 var MAX_REPORT_BYTES = 128 * 1024 * 1024;
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
 function severityRank(s) {
@@ -4518,26 +4516,19 @@ function severityFromScore(score) {
 }
 function readReportText(abs, file, opts = {}) {
   const max = opts.maxBytes ?? MAX_REPORT_BYTES;
-  let fd;
+  let buf;
   try {
-    fd = openSync(abs, "r");
+    buf = readRegularFile(abs, { maxBytes: max, display: file, ...opts.within !== void 0 ? { within: opts.within } : {} });
   } catch (err) {
-    throw new InputError(`${file}: cannot open report (${err.code ?? String(err)})`, file);
+    if (!(err instanceof InputError)) throw err;
+    const limit = err.message.includes("-byte limit") ? " for scanner reports (split the scan: the limit bounds the gate's memory)" : "";
+    throw new InputError(`${file}: report ${err.message}${limit}`, file);
   }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new InputError(`${file}: not a regular file`, file);
-    if (st.size > max)
-      throw new InputError(`${file}: report is ${st.size} bytes, above the ${max}-byte limit for scanner reports (split the scan or raise nothing: the limit bounds the gate's memory)`, file);
-    if (st.size === 0) {
-      if (opts.allowEmpty) return "";
-      throw new InputError(`${file}: report is empty (0 bytes): the scanner step wrote nothing`, file);
-    }
-    const { buf, length: off } = readFully(fd, st.size);
-    return buf.toString("utf8", 0, off);
-  } finally {
-    closeSync(fd);
+  if (buf.length === 0) {
+    if (opts.allowEmpty) return "";
+    throw new InputError(`${file}: report is empty (0 bytes): the scanner step wrote nothing`, file);
   }
+  return buf.toString("utf8");
 }
 function parseJson(text2, file) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -5360,7 +5351,7 @@ var reportsCheck = {
       if (!globs) continue;
       for (const file of matchGlobs(ctx, `reports.${tool}`, globs, findings, configFile)) {
         try {
-          const text2 = readReportText(join(ctx.root, file), file, { allowEmpty: tool === "trufflehog" });
+          const text2 = readReportText(file, file, { allowEmpty: tool === "trufflehog", within: ctx.root });
           parsed.push({ file, report: parseReportText(tool, text2, file), text: text2 });
         } catch (err) {
           findings.push(errorFinding(err, file, tool));
@@ -5377,7 +5368,7 @@ var reportsCheck = {
     const rejected = [];
     for (const file of candidates) {
       try {
-        const text2 = readReportText(join(ctx.root, file), file);
+        const text2 = readReportText(file, file, { within: ctx.root });
         const info = parseSbom(parseJson(text2, file), file);
         const rootLine = info.root ? new LineFinder(text2).find([JSON.stringify(info.root)]) : void 0;
         sboms.push({ file, info, ...rootLine ? { rootLine } : {} });
@@ -5622,7 +5613,7 @@ var siemProbeCheck = {
       });
       notes.push("no probes.siem configured");
     } else {
-      const { probeSiem } = await import("./chunk-VZYX6LEC.js");
+      const { probeSiem } = await import("./chunk-TOGEDT3Y.js");
       const outcome = await probeSiem(ctx, cfg);
       findings.push(...outcome.findings);
       notes.push(outcome.detail);
@@ -5644,11 +5635,11 @@ var siemProbeCheck = {
 // checks/secrets/check.ts
 import { isUtf8 } from "node:buffer";
 import { statSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/workspace/gitignore.ts
 import { readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join } from "node:path";
 var GitIgnore = class _GitIgnore {
   #rules = [];
   /** Build from the files of a workspace listing (repository-relative paths). */
@@ -5663,7 +5654,7 @@ var GitIgnore = class _GitIgnore {
   #addFile(root, file, base) {
     let text2;
     try {
-      text2 = readFileSync(join2(root, file), "utf8");
+      text2 = readFileSync(join(root, file), "utf8");
     } catch {
       return;
     }
@@ -6317,7 +6308,7 @@ function emptyStats() {
   };
 }
 function readForScan(root, file, maxBytes) {
-  const size = statSync(join3(root, file), { throwIfNoEntry: false })?.size;
+  const size = statSync(join2(root, file), { throwIfNoEntry: false })?.size;
   if (size !== void 0 && size > maxBytes) return { skip: "tooLarge", why: `${size} bytes` };
   let data;
   try {

@@ -7,7 +7,7 @@ import {
   keyLine,
   lineOf,
   parseYamlDocuments
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 import {
   didYouMean
 } from "./chunk-LAB7SYR4.js";

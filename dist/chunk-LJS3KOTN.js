@@ -3,11 +3,11 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-WKXFXIFD.js";
-import "./chunk-HBQI7AJB.js";
+} from "./chunk-BRTEKENH.js";
+import "./chunk-PVVDXCAZ.js";
 import {
   directoryArg
-} from "./chunk-5GLAUDZZ.js";
+} from "./chunk-POZA5NS5.js";
 import {
   oneOf,
   parseFlags
@@ -15,29 +15,29 @@ import {
 import {
   USAGE
 } from "./chunk-3JVBWD4V.js";
-import "./chunk-RW2DQR6H.js";
+import "./chunk-IKYMJRJM.js";
 import {
   runGate
-} from "./chunk-ORGOXLHU.js";
-import "./chunk-TIKVMUGU.js";
+} from "./chunk-YKW7JSOZ.js";
+import "./chunk-BL2EWJM3.js";
 import {
   behaviourCheck
-} from "./chunk-UMUOZDG6.js";
+} from "./chunk-3IQIDTOS.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-NBOWROBP.js";
+import "./chunk-NZX64G7O.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-TSA6GFL5.js";
-import "./chunk-NNDE2F4S.js";
+import "./chunk-NEVJVTZS.js";
+import "./chunk-SUVOHOKO.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-BLXERQGE.js";
 import "./chunk-C7KT5PLB.js";
-import "./chunk-JXATR37U.js";
+import "./chunk-SQCNUDAA.js";
 import {
   readConfig
-} from "./chunk-IMIZNQEL.js";
-import "./chunk-KWR6CBRW.js";
-import "./chunk-2XMBYIBN.js";
+} from "./chunk-357DEUAJ.js";
+import "./chunk-ELCXR4WP.js";
+import "./chunk-XAOTV5DC.js";
 import "./chunk-QFNJ2TLX.js";
 import {
   UsageError

@@ -1,10 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   countsText
-} from "./chunk-ORGOXLHU.js";
+} from "./chunk-YKW7JSOZ.js";
 import {
   partName
-} from "./chunk-TIKVMUGU.js";
+} from "./chunk-BL2EWJM3.js";
 import {
   VERSION
 } from "./chunk-BLXERQGE.js";

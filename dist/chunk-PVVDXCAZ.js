@@ -1,10 +1,10 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   countsText
-} from "./chunk-ORGOXLHU.js";
+} from "./chunk-YKW7JSOZ.js";
 import {
   formatLocation
-} from "./chunk-TIKVMUGU.js";
+} from "./chunk-BL2EWJM3.js";
 
 // src/reporters/text.ts
 var CODES = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 };

@@ -7,7 +7,7 @@ import {
   parseOverrideText,
   partName,
   signedMessage
-} from "./chunk-TIKVMUGU.js";
+} from "./chunk-BL2EWJM3.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -17,7 +17,7 @@ import {
 } from "./chunk-RL6DG25S.js";
 import {
   readRegularText
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 import {
   RULE_IDS,
   isRuleId

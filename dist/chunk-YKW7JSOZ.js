@@ -3,7 +3,7 @@ import {
   NON_OVERRIDABLE,
   OVERRIDES_DIR,
   partName
-} from "./chunk-TIKVMUGU.js";
+} from "./chunk-BL2EWJM3.js";
 import {
   ALL_CHECKS,
   decide,
@@ -12,7 +12,7 @@ import {
   runCheck,
   runChecks,
   toFinding
-} from "./chunk-UMUOZDG6.js";
+} from "./chunk-3IQIDTOS.js";
 import {
   BaseRefError,
   readFileAtRef
@@ -24,7 +24,7 @@ import {
   Workspace,
   globMatcher,
   renderDeployments
-} from "./chunk-NNDE2F4S.js";
+} from "./chunk-SUVOHOKO.js";
 import {
   compareStrings,
   execFileSafe
@@ -35,10 +35,10 @@ import {
 import {
   parseConfigText,
   readConfig
-} from "./chunk-IMIZNQEL.js";
+} from "./chunk-357DEUAJ.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-KWR6CBRW.js";
+} from "./chunk-ELCXR4WP.js";
 import {
   RULES,
   rulesOfScope
@@ -467,7 +467,7 @@ async function runOverrideStage(ctx, baseRefError) {
     id: "overrides",
     rules: rulesOfScope("override"),
     async run(c) {
-      const { evaluateOverrides } = await import("./chunk-XZHN4UI5.js");
+      const { evaluateOverrides } = await import("./chunk-OAW2X6MC.js");
       evaluation = await evaluateOverrides({
         root: c.root,
         ...c.baseRef !== void 0 ? { baseRef: c.baseRef } : {},

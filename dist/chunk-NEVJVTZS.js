@@ -1,13 +1,13 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   isYamlFile
-} from "./chunk-NNDE2F4S.js";
+} from "./chunk-SUVOHOKO.js";
 import {
   isObj
-} from "./chunk-KWR6CBRW.js";
+} from "./chunk-ELCXR4WP.js";
 import {
   parseYamlDocuments
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 
 // checks/probes/sigma.ts
 var DEFAULT_THRESHOLDS = { baselinePerMinute: 20, medianSessionMs: 6e5 };

@@ -2,7 +2,7 @@ import { createRequire as __mcpGateCreateRequire } from 'node:module'; const req
 import {
   DEFAULT_CONFIG_FILE,
   configSchema
-} from "./chunk-KWR6CBRW.js";
+} from "./chunk-ELCXR4WP.js";
 import {
   YamlError,
   isInside,
@@ -10,7 +10,7 @@ import {
   lineOf,
   parseYamlDocuments,
   readRegularText
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 import {
   RULE_IDS
 } from "./chunk-QFNJ2TLX.js";

@@ -6,12 +6,12 @@ import {
   expiryProblem,
   listOverrideFiles,
   signingProblems
-} from "./chunk-5L7FQYKD.js";
-import "./chunk-TIKVMUGU.js";
+} from "./chunk-5FTVMKFX.js";
+import "./chunk-BL2EWJM3.js";
 import "./chunk-RYM7ONMO.js";
 import "./chunk-4OVJG3E2.js";
 import "./chunk-RL6DG25S.js";
-import "./chunk-2XMBYIBN.js";
+import "./chunk-XAOTV5DC.js";
 import "./chunk-QFNJ2TLX.js";
 import "./chunk-LAB7SYR4.js";
 import "./chunk-W4AQ4HPL.js";

@@ -1,22 +1,22 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   renderText
-} from "./chunk-HBQI7AJB.js";
+} from "./chunk-PVVDXCAZ.js";
 import {
   renderJson,
   renderJsonChunks,
   renderMarkdown,
   renderSarif
-} from "./chunk-RW2DQR6H.js";
+} from "./chunk-IKYMJRJM.js";
 import {
   countsText
-} from "./chunk-ORGOXLHU.js";
+} from "./chunk-YKW7JSOZ.js";
 import {
   exitCodeFor
-} from "./chunk-UMUOZDG6.js";
+} from "./chunk-3IQIDTOS.js";
 import {
   writeFileAtomic
-} from "./chunk-NNDE2F4S.js";
+} from "./chunk-SUVOHOKO.js";
 
 // src/reporters/index.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];

@@ -6,14 +6,14 @@ import {
 import {
   isObj,
   kubernetesObjects
-} from "./chunk-KWR6CBRW.js";
+} from "./chunk-ELCXR4WP.js";
 import {
   YamlError,
   isInside,
   parseYamlDocuments,
   readRegularFile,
   readRegularText
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 import {
   InputError
 } from "./chunk-LAB7SYR4.js";

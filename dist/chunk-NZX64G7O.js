@@ -9,7 +9,7 @@ import {
 import {
   MAX_MANIFEST_BYTES,
   writeFileAtomic
-} from "./chunk-NNDE2F4S.js";
+} from "./chunk-SUVOHOKO.js";
 import {
   compareStrings
 } from "./chunk-RL6DG25S.js";
@@ -18,11 +18,11 @@ import {
 } from "./chunk-RJCN6M3C.js";
 import {
   configDocument
-} from "./chunk-IMIZNQEL.js";
+} from "./chunk-357DEUAJ.js";
 import {
   lineOf,
   readRegularText
-} from "./chunk-2XMBYIBN.js";
+} from "./chunk-XAOTV5DC.js";
 import {
   InputError
 } from "./chunk-LAB7SYR4.js";

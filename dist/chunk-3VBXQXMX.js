@@ -3,11 +3,11 @@ import {
   FORMATS,
   emitReport,
   outputFormat
-} from "./chunk-WKXFXIFD.js";
-import "./chunk-HBQI7AJB.js";
+} from "./chunk-BRTEKENH.js";
+import "./chunk-PVVDXCAZ.js";
 import {
   directoryArg
-} from "./chunk-5GLAUDZZ.js";
+} from "./chunk-POZA5NS5.js";
 import {
   oneOf,
   parseFlags
@@ -15,35 +15,32 @@ import {
 import {
   USAGE
 } from "./chunk-3JVBWD4V.js";
-import "./chunk-RW2DQR6H.js";
+import "./chunk-IKYMJRJM.js";
 import {
   runScanner
 } from "./chunk-OXVGEM3X.js";
 import {
-  protectPolicy,
   runGate
-} from "./chunk-ORGOXLHU.js";
-import "./chunk-TIKVMUGU.js";
+} from "./chunk-YKW7JSOZ.js";
+import "./chunk-BL2EWJM3.js";
 import {
   flagNotes
-} from "./chunk-UMUOZDG6.js";
+} from "./chunk-3IQIDTOS.js";
 import "./chunk-RYM7ONMO.js";
-import "./chunk-NBOWROBP.js";
+import "./chunk-NZX64G7O.js";
 import "./chunk-4OVJG3E2.js";
-import "./chunk-TSA6GFL5.js";
-import "./chunk-NNDE2F4S.js";
+import "./chunk-NEVJVTZS.js";
+import "./chunk-SUVOHOKO.js";
 import "./chunk-RL6DG25S.js";
 import "./chunk-RJCN6M3C.js";
 import "./chunk-BLXERQGE.js";
 import "./chunk-C7KT5PLB.js";
-import "./chunk-JXATR37U.js";
-import {
-  readConfig
-} from "./chunk-IMIZNQEL.js";
+import "./chunk-SQCNUDAA.js";
+import "./chunk-357DEUAJ.js";
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-KWR6CBRW.js";
-import "./chunk-2XMBYIBN.js";
+} from "./chunk-ELCXR4WP.js";
+import "./chunk-XAOTV5DC.js";
 import "./chunk-QFNJ2TLX.js";
 import {
   UsageError
@@ -53,7 +50,7 @@ import "./chunk-W4AQ4HPL.js";
 import "./chunk-7DU3YBTW.js";
 
 // src/main/commands/check.ts
-import { isAbsolute, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 var CHECK_OPTIONS = {
   config: { type: "string" },
   mode: { type: "string" },
@@ -75,29 +72,25 @@ var checkCommand = {
     const root = directoryArg(positionals[0], io);
     const flags = { ...mode ? { mode } : {}, ...rolloutText ? { rollout: Number(rolloutText) } : {}, ...failOn ? { failOn } : {} };
     const configFile = values.config !== void 0 ? resolve(io.cwd, values.config) : void 0;
+    const baseRef = values["base-ref"];
+    let applied = {};
     const report = await runGate({
       root,
       ...configFile !== void 0 ? { configFile } : {},
       ...flags,
-      ...values["base-ref"] ? { baseRef: values["base-ref"] } : {},
-      env: io.env,
+      ...baseRef ? { baseRef } : {},
+      env: (config) => {
+        applied = config;
+        return io.env;
+      },
       runScanner
     });
-    for (const note of await policyNotes(root, configFile, values["base-ref"], flags)) io.stderr(`mcp-gate: ${note}
+    const name = `${configFile ? relative(root, configFile) || configFile : DEFAULT_CONFIG_FILE}${baseRef ? ` at ${baseRef}` : ""}`;
+    for (const note of flagNotes(applied, flags, name)) io.stderr(`mcp-gate: ${note}
 `);
     return emitReport(report, { format, output: values.output, root }, io);
   }
 };
-async function policyNotes(root, configFile, baseRef, flags) {
-  if (flags.mode === void 0 && flags.rollout === void 0) return [];
-  const loaded = readConfig(root, configFile);
-  const name = loaded.configFile ?? DEFAULT_CONFIG_FILE;
-  if (baseRef !== void 0 && !isAbsolute(name)) {
-    const base = await protectPolicy(root, baseRef, name, loaded.config);
-    return flagNotes(base.config, flags, `${name} at ${baseRef}`);
-  }
-  return flagNotes(loaded.config, flags, name);
-}
 export {
   CHECK_OPTIONS,
   checkCommand

@@ -1,7 +1,7 @@
 import { createRequire as __mcpGateCreateRequire } from 'node:module'; const require = __mcpGateCreateRequire(import.meta.url);
 import {
   DEFAULT_CONFIG_FILE
-} from "./chunk-KWR6CBRW.js";
+} from "./chunk-ELCXR4WP.js";
 import {
   UsageError
 } from "./chunk-LAB7SYR4.js";
